@@ -1,0 +1,334 @@
+import { strict as assert } from "assert";
+import type * as pulumi from "@pulumi/pulumi";
+import { Capture, installCapture, reset, settle, valueOf } from "../../plan/capture";
+
+type Setup = typeof import("../../components/incidentManagerSetup");
+
+describe("IncidentManagerSetup", () => {
+  let capture: Capture;
+  let mod: Setup;
+
+  before(async () => {
+    capture = await installCapture();
+    mod = await import("../../components/incidentManagerSetup");
+  });
+  beforeEach(() => reset(capture));
+
+  const byType = (type: string) => capture.resources.filter((r) => r.type === type);
+  const one = (type: string) => {
+    const found = byType(type);
+    assert.equal(found.length, 1, `expected one ${type}, got ${found.length}`);
+    return found[0];
+  };
+
+  describe("two regions with AWS-owned keys", () => {
+    it("registers the component and one protected replication set, nothing else", async () => {
+      const setup = new mod.IncidentManagerSetup("im", {
+        regions: ["ap-northeast-1", "ap-northeast-3"],
+      });
+      await settle();
+      assert.deepEqual(
+        capture.resources.map((r) => `${r.type}::${r.name}`),
+        [
+          "incident-manager:index:IncidentManagerSetup::im",
+          "aws-native:ssmincidents:ReplicationSet::im-replication-set",
+        ],
+      );
+      const component = one("incident-manager:index:IncidentManagerSetup");
+      const set = one("aws-native:ssmincidents:ReplicationSet");
+      assert.equal(set.parent, component.urn);
+      assert.equal(set.protect, true);
+      assert.deepEqual(set.inputs, {
+        regions: [{ regionName: "ap-northeast-1" }, { regionName: "ap-northeast-3" }],
+        deletionProtected: true,
+      });
+      assert.equal(setup.primaryRegion, "ap-northeast-1");
+      assert.deepEqual(setup.regions, ["ap-northeast-1", "ap-northeast-3"]);
+      assert.deepEqual(await valueOf(setup.keyArns), {});
+      assert.equal(
+        await valueOf(setup.replicationSetArn),
+        "arn:aws:ssm-incidents::123456789012:replication-set/im-replication-set",
+      );
+      assert.equal(setup.findingsRoleArn, undefined);
+      assert.deepEqual(capture.warnings, []);
+    });
+
+    it("honours allowDestroy, deletionProtected and tags", async () => {
+      new mod.IncidentManagerSetup("im", {
+        regions: [{ region: "us-east-1" }, { region: "us-west-2", kms: "aws-owned" }],
+        allowDestroy: true,
+        deletionProtected: false,
+        tags: { team: "sre" },
+      });
+      await settle();
+      const set = one("aws-native:ssmincidents:ReplicationSet");
+      assert.equal(set.protect, false);
+      assert.equal(set.inputs.deletionProtected, false);
+      assert.deepEqual(set.inputs.tags, [{ key: "team", value: "sre" }]);
+    });
+  });
+
+  describe("three regions with created keys", () => {
+    it("creates a rotating key and alias per region with a scoped key policy", async () => {
+      const regions = ["eu-west-1", "eu-central-1", "eu-north-1"];
+      const setup = new mod.IncidentManagerSetup("im", {
+        regions: regions.map((region) => ({ region, kms: "create" })),
+        tags: { env: "prod" },
+      });
+      await settle();
+      const component = one("incident-manager:index:IncidentManagerSetup");
+      const keys = byType("aws:kms/key:Key");
+      assert.deepEqual(
+        keys.map((k) => [k.name, k.inputs.region]),
+        regions.map((r) => [`im-key-${r}`, r]),
+      );
+      for (const key of keys) {
+        assert.equal(key.parent, component.urn);
+        assert.equal(key.inputs.enableKeyRotation, true);
+        assert.deepEqual(key.inputs.tags, { env: "prod" });
+        const policy = JSON.parse(key.inputs.policy as string);
+        const region = key.inputs.region as string;
+        assert.deepEqual(policy.Statement[0].Principal, {
+          AWS: "arn:aws:iam::123456789012:root",
+        });
+        assert.equal(policy.Statement[0].Action, "kms:*");
+        assert.deepEqual(policy.Statement[1].Principal, {
+          Service: ["ssm-incidents.amazonaws.com", "ssm-contacts.amazonaws.com"],
+        });
+        assert.deepEqual(policy.Statement[1].Action, [
+          "kms:Decrypt",
+          "kms:DescribeKey",
+          "kms:Encrypt",
+          "kms:GenerateDataKey*",
+          "kms:ReEncrypt*",
+        ]);
+        assert.deepEqual(policy.Statement[1].Condition, {
+          StringEquals: { "aws:SourceAccount": "123456789012" },
+        });
+        assert.deepEqual(policy.Statement[2].Condition.StringEquals["kms:ViaService"], [
+          `ssm-incidents.${region}.amazonaws.com`,
+          `ssm-contacts.${region}.amazonaws.com`,
+        ]);
+        // No service principal is ever given kms:*.
+        for (const st of policy.Statement) {
+          if (st.Principal.Service) assert.ok(![st.Action].flat().includes("kms:*"));
+        }
+      }
+      const aliases = byType("aws:kms/alias:Alias");
+      assert.deepEqual(
+        aliases.map((a) => [a.inputs.region, a.inputs.name]),
+        regions.map((r) => [r, "alias/incident-manager/im"]),
+      );
+      const set = one("aws-native:ssmincidents:ReplicationSet");
+      assert.deepEqual(
+        (
+          set.inputs.regions as {
+            regionName: string;
+            regionConfiguration: { sseKmsKeyId: string };
+          }[]
+        ).map((r) => [r.regionName, r.regionConfiguration.sseKmsKeyId.split(":")[3]]),
+        regions.map((r) => [r, r]),
+      );
+      assert.ok(set.dependencies.length >= 3, "the replication set waits for its keys");
+      const keyArns = await valueOf(setup.keyArns);
+      assert.deepEqual(Object.keys(keyArns), regions);
+      assert.match(keyArns["eu-north-1"], /^arn:aws:kms:eu-north-1:123456789012:key\//);
+      assert.equal(capture.resources.length, 1 + 3 + 3 + 1);
+    });
+  });
+
+  describe("existing key ARNs", () => {
+    it("passes each key to its region and creates no key", async () => {
+      const k1 = "arn:aws:kms:ap-northeast-1:123456789012:key/11111111-2222-3333-4444-555555555555";
+      const k3 = "arn:aws:kms:ap-northeast-3:123456789012:key/66666666-7777-8888-9999-000000000000";
+      const setup = new mod.IncidentManagerSetup("im", {
+        regions: [
+          { region: "ap-northeast-1", kms: k1 },
+          { region: "ap-northeast-3", kms: k3 },
+        ],
+        findingsAccess: true,
+      });
+      await settle();
+      assert.equal(byType("aws:kms/key:Key").length, 0);
+      assert.deepEqual(one("aws-native:ssmincidents:ReplicationSet").inputs.regions, [
+        { regionName: "ap-northeast-1", regionConfiguration: { sseKmsKeyId: k1 } },
+        { regionName: "ap-northeast-3", regionConfiguration: { sseKmsKeyId: k3 } },
+      ]);
+      assert.deepEqual(await valueOf(setup.keyArns), {
+        "ap-northeast-1": k1,
+        "ap-northeast-3": k3,
+      });
+      const role = one("aws:iam/role:Role");
+      const trust = JSON.parse(role.inputs.assumeRolePolicy as string);
+      assert.deepEqual(trust.Statement, [
+        {
+          Effect: "Allow",
+          Principal: { Service: "ssm-incidents.amazonaws.com" },
+          Action: "sts:AssumeRole",
+          Condition: { StringEquals: { "aws:SourceAccount": "123456789012" } },
+        },
+      ]);
+      assert.equal(
+        one("aws:iam/rolePolicyAttachment:RolePolicyAttachment").inputs.policyArn,
+        "arn:aws:iam::aws:policy/AWSIncidentManagerIncidentAccessServiceRolePolicy",
+      );
+      assert.equal(
+        await valueOf(setup.findingsRoleArn!),
+        "arn:aws:iam::123456789012:role/im-findings",
+      );
+    });
+
+    it("checks a key ARN that is an Output when it resolves", async () => {
+      const { output } = await import("@pulumi/pulumi");
+      const wrong = output(
+        "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555",
+      );
+      const setup = new mod.IncidentManagerSetup("im", {
+        regions: [
+          { region: "ap-northeast-1", kms: wrong as pulumi.Input<string> },
+          { region: "ap-northeast-3", kms: "create" },
+        ],
+      });
+      await assert.rejects(
+        valueOf(setup.keyArns),
+        // The engine prefixes the message with the property it was serializing.
+        (err: Error) =>
+          err.name === "ValidationError" &&
+          err.message.endsWith(
+            "IncidentManagerSetup 'im': `regions[0].kms` must be a key in ap-northeast-1; got a key in us-east-1 (arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555). KMS keys are regional: create or pick a key in ap-northeast-1, or use \"create\".",
+          ),
+      );
+    });
+  });
+
+  it("allowSingleRegion accepts one region and warns", async () => {
+    new mod.IncidentManagerSetup("solo", { regions: ["us-east-1"], allowSingleRegion: true });
+    await settle();
+    assert.equal(byType("aws-native:ssmincidents:ReplicationSet").length, 1);
+    assert.deepEqual(capture.warnings, [
+      "IncidentManagerSetup 'solo': one region (us-east-1) cannot fail over; add a second region.",
+    ]);
+  });
+
+  describe("rejects bad input with one error and registers nothing", () => {
+    const arn1 = "arn:aws:kms:ap-northeast-1:123456789012:key/11111111-2222-3333-4444-555555555555";
+    const cases: [string, unknown, string][] = [
+      [
+        "one region",
+        { regions: ["ap-northeast-1"] },
+        "IncidentManagerSetup 'im': `regions` needs at least 2 regions so Incident Manager can fail over; got 1 (ap-northeast-1). Add a second region, or set `allowSingleRegion: true`.",
+      ],
+      [
+        "no region",
+        { regions: [] },
+        "IncidentManagerSetup 'im': `regions` needs at least 2 regions so Incident Manager can fail over; got none",
+      ],
+      [
+        "four regions",
+        { regions: ["us-east-1", "us-east-2", "us-west-1", "us-west-2"] },
+        "IncidentManagerSetup 'im': `regions` holds at most 3 regions (an Incident Manager limit); got 4 (us-east-1, us-east-2, us-west-1, us-west-2). Remove 1.",
+      ],
+      [
+        "a duplicate region",
+        { regions: ["us-east-1", "us-east-1"] },
+        "IncidentManagerSetup 'im': `regions[1]` repeats us-east-1, already listed at `regions[0]`; each region may appear once.",
+      ],
+      [
+        "an unknown region",
+        { regions: ["ap-northeast-1", "tokyo"] },
+        "IncidentManagerSetup 'im': `regions[1]` must be an AWS Region name such as ap-northeast-1; got \"tokyo\"",
+      ],
+      [
+        "an unknown region in an object",
+        { regions: ["ap-northeast-1", { region: "osaka" }] },
+        "IncidentManagerSetup 'im': `regions[1].region` must be an AWS Region name such as ap-northeast-1; got \"osaka\"",
+      ],
+      [
+        "a number as a region",
+        { regions: ["ap-northeast-1", 3] },
+        "IncidentManagerSetup 'im': `regions[1]` must be a region name or { region, kms }; got 3",
+      ],
+      [
+        "mixed keys",
+        { regions: ["ap-northeast-1", { region: "ap-northeast-3", kms: "create" }] },
+        "IncidentManagerSetup 'im': `regions` mixes AWS-owned keys (ap-northeast-1) with customer-managed keys (ap-northeast-3); AWS requires one kind in every region, and switching later deletes every incident record. Set the same `kms` kind for all regions.",
+      ],
+      [
+        "a key ARN from another region",
+        {
+          regions: [
+            { region: "ap-northeast-3", kms: arn1 },
+            { region: "ap-northeast-1", kms: arn1 },
+          ],
+        },
+        `IncidentManagerSetup 'im': \`regions[0].kms\` must be a key in ap-northeast-3; got a key in ap-northeast-1 (${arn1}). KMS keys are regional: create or pick a key in ap-northeast-3, or use "create".`,
+      ],
+      [
+        "a malformed key ARN",
+        {
+          regions: [
+            { region: "ap-northeast-1", kms: "my-key" },
+            { region: "ap-northeast-3", kms: "create" },
+          ],
+        },
+        'IncidentManagerSetup \'im\': `regions[0].kms` must be "aws-owned", "create" or a KMS key ARN such as arn:aws:kms:ap-northeast-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab; got "my-key"',
+      ],
+      [
+        "an aws: tag key",
+        { regions: ["us-east-1", "us-west-2"], tags: { "aws:team": "x" } },
+        'IncidentManagerSetup \'im\': `tags["aws:team"]` uses the reserved prefix "aws:"; got "aws:team". Only AWS may create such tags: rename the key.',
+      ],
+      [
+        "an empty tag key",
+        { regions: ["us-east-1", "us-west-2"], tags: { "": "x" } },
+        "IncidentManagerSetup 'im': `tags[\"\"]` is an empty tag key; tag keys need 1-128 characters. Give it a name or remove it.",
+      ],
+      [
+        "a non-string tag value",
+        { regions: ["us-east-1", "us-west-2"], tags: { team: 5 } },
+        "IncidentManagerSetup 'im': `tags.team` must be a string tag value; got 5",
+      ],
+      [
+        "a misspelt field",
+        { regions: ["us-east-1", "us-west-2"], deletionProtection: false },
+        "IncidentManagerSetup 'im': `(args)` has unknown field `deletionProtection`; check the spelling",
+      ],
+      [
+        "deletionProtected as a string",
+        { regions: ["us-east-1", "us-west-2"], deletionProtected: "yes" },
+        "IncidentManagerSetup 'im': `deletionProtected` must be a boolean; got \"yes\"",
+      ],
+      ["regions missing", {}, "IncidentManagerSetup 'im': `regions` is required (array)"],
+      ["null args", null, "IncidentManagerSetup 'im': `(args)` must be an object; got null"],
+    ];
+    for (const [label, args, message] of cases) {
+      it(label, async () => {
+        assert.throws(
+          () => new mod.IncidentManagerSetup("im", args as never),
+          (err: Error) => {
+            assert.equal(err.name, "ValidationError");
+            assert.equal(err.message, message);
+            return true;
+          },
+        );
+        await settle();
+        assert.equal(capture.resources.length, 0);
+      });
+    }
+
+    it("lists every broken rule in one error", () => {
+      assert.throws(
+        () =>
+          new mod.IncidentManagerSetup("im", {
+            regions: ["tokyo"],
+            tags: { "aws:x": "y" },
+          }),
+        (err: Error) =>
+          err.message ===
+          "IncidentManagerSetup 'im' has 2 invalid inputs:\n" +
+            '  - `regions[0]` must be an AWS Region name such as ap-northeast-1; got "tokyo"\n' +
+            '  - `tags["aws:x"]` uses the reserved prefix "aws:"; got "aws:x". Only AWS may create such tags: rename the key.',
+      );
+    });
+  });
+});
