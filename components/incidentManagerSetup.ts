@@ -7,6 +7,7 @@ import { Tags, tagsSchema, toNativeTags } from "./tags";
 import {
   checkWhenKnown,
   describeValue,
+  fail,
   stringOr,
   validateArgs,
   ValidationContext,
@@ -167,6 +168,24 @@ export const incidentManagerSetupSchema = z
     });
   });
 
+/**
+ * The replication set and the ONCALL_SCHEDULE contacts come from `@pulumi/aws-native`, which has no
+ * per-resource region: they land in the `aws-native:region` of the stack. When that is set and is
+ * not the primary region, contacts would be created outside the primary region (where AWS does
+ * not allow tagging them), so it is an error.
+ */
+function checkNativeRegion(context: ValidationContext, primary: string): void {
+  const nativeRegion = new pulumi.Config("aws-native").get("region");
+  if (nativeRegion !== undefined && nativeRegion !== primary) {
+    fail(context, [
+      {
+        path: ["regions", 0],
+        message: `is the primary region ${primary}, but the stack's aws-native provider is in ${nativeRegion}; got aws-native:region=${nativeRegion}. Run \`pulumi config set aws-native:region ${primary}\`, or list ${nativeRegion} first.`,
+      },
+    ]);
+  }
+}
+
 /** Validated, defaulted args. */
 type SetupSpec = z.output<typeof incidentManagerSetupSchema>;
 
@@ -203,6 +222,7 @@ export class IncidentManagerSetup extends pulumi.ComponentResource {
   ) {
     const context: ValidationContext = { component: COMPONENT, name };
     const spec: SetupSpec = validateArgs(incidentManagerSetupSchema, args, context);
+    checkNativeRegion(context, spec.regions[0].region);
     super("incident-manager:index:IncidentManagerSetup", name, {}, opts);
 
     this.regions = spec.regions.map((r) => r.region);

@@ -210,6 +210,26 @@ describe("IncidentManagerSetup", () => {
     ]);
   });
 
+  it("rejects an aws-native provider outside the primary region", async () => {
+    const { runtime } = await import("@pulumi/pulumi");
+    const saved = runtime.allConfig();
+    runtime.setConfig("aws-native:region", "us-east-1");
+    try {
+      assert.throws(
+        () => new mod.IncidentManagerSetup("im", { regions: ["ap-northeast-1", "ap-northeast-3"] }),
+        (err: Error) =>
+          err.message ===
+          "IncidentManagerSetup 'im': `regions[0]` is the primary region ap-northeast-1, but the stack's aws-native provider is in us-east-1; got aws-native:region=us-east-1. Run `pulumi config set aws-native:region ap-northeast-1`, or list us-east-1 first.",
+      );
+      runtime.setConfig("aws-native:region", "ap-northeast-1");
+      new mod.IncidentManagerSetup("im", { regions: ["ap-northeast-1", "ap-northeast-3"] });
+      await settle();
+      assert.equal(byType("aws-native:ssmincidents:ReplicationSet").length, 1);
+    } finally {
+      runtime.setAllConfig(saved);
+    }
+  });
+
   describe("rejects bad input with one error and registers nothing", () => {
     const arn1 = "arn:aws:kms:ap-northeast-1:123456789012:key/11111111-2222-3333-4444-555555555555";
     const cases: [string, unknown, string][] = [
