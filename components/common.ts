@@ -1,0 +1,112 @@
+/**
+ * Pieces every component after IncidentManagerSetup shares: the `setup` argument, contact aliases,
+ * SSM Contacts ARNs, and the resource options that put a child after the setup, in its primary
+ * region.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import { IncidentManagerSetup } from "./incidentManagerSetup";
+import { describeValue } from "./validation";
+
+/**
+ * `setup`: an {@link IncidentManagerSetup}. Components depend on its replication set and create
+ * their resources in its primary region (SSM Contacts resources can only be tagged there).
+ */
+export const setupSchema = z.custom<IncidentManagerSetup>(
+  (value) => value instanceof IncidentManagerSetup,
+  {
+    error: (iss) =>
+      `must be an IncidentManagerSetup (the component, not its args); got ${describeValue(iss.input)}`,
+  },
+);
+
+/** AWS's rule for a contact alias: 1-255 characters of `a-z 0-9 _ - .`. Create-only. */
+export const CONTACT_ALIAS = /^[a-z0-9_\-.]+$/;
+
+/** A contact alias (PERSONAL, ESCALATION or ONCALL_SCHEDULE). */
+export const contactAliasSchema = z.string().superRefine((alias, ctx) => {
+  if (alias.length < 1 || alias.length > 255) {
+    ctx.addIssue({
+      code: "custom",
+      message: `must be a contact alias of 1-255 characters; got ${alias.length} characters. Shorten it.`,
+    });
+  } else if (!CONTACT_ALIAS.test(alias)) {
+    ctx.addIssue({
+      code: "custom",
+      message: `must use only lower-case letters, digits, "_", "-" and "." (an AWS rule for contact aliases); got ${describeValue(alias)}. Changing an alias later replaces the contact, so pick it with care.`,
+    });
+  }
+});
+
+/** A contact display name: 1-255 characters. */
+export const displayNameSchema = z.string().superRefine((text, ctx) => {
+  if (text.trim().length < 1 || text.length > 255) {
+    ctx.addIssue({
+      code: "custom",
+      message: `must be a display name of 1-255 characters; got ${describeValue(text)}`,
+    });
+  }
+});
+
+/** An SSM Contacts contact ARN: `arn:aws:ssm-contacts:<region>:<account>:contact/<alias>`. */
+export const CONTACT_ARN =
+  /^arn:aws(?:-[a-z]+)*:ssm-contacts:[a-z0-9-]+:\d{12}:contact\/[a-z0-9_\-.]+$/;
+
+/** The rule a contact ARN breaks, if any (completes "`path` ..."). */
+export function checkContactArn(arn: string): string | undefined {
+  if (CONTACT_ARN.test(arn)) return undefined;
+  const service = /^arn:[^:]+:([^:]+):/.exec(arn)?.[1];
+  if (service !== undefined && service !== "ssm-contacts") {
+    return `must be an SSM Contacts contact ARN (arn:aws:ssm-contacts:<region>:<account>:contact/<alias>); got an ARN of the ${service} service (${arn})`;
+  }
+  return `must be an SSM Contacts contact ARN such as arn:aws:ssm-contacts:ap-northeast-1:123456789012:contact/taro; got ${describeValue(arn)}`;
+}
+
+const ENGAGEABLE = Symbol.for("pulumi-aws-incident-manager.engageable");
+
+/**
+ * A contact a response plan can engage that is not an OnCallTeam reference: an EscalationChain.
+ * Its `arn` is the ESCALATION contact's ARN; `dependencies` are the resources to wait for.
+ */
+export interface Engageable {
+  readonly alias: string;
+  readonly arn: pulumi.Output<string>;
+  readonly dependencies: readonly pulumi.Resource[];
+}
+
+/** Marks an object (an EscalationChain) as something a response plan can engage. */
+export function markEngageable<T extends Engageable>(target: T): T {
+  Object.defineProperty(target, ENGAGEABLE, { value: true, enumerable: false });
+  return target;
+}
+
+/** True for an object marked with {@link markEngageable} (by any copy of this package). */
+export function isEngageable(value: unknown): value is Engageable {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    (value as Record<symbol, unknown>)[ENGAGEABLE] === true
+  );
+}
+
+/**
+ * Where a child of a component goes: under the component, after the setup's replication set.
+ * Classic `@pulumi/aws` resources also take `region: setup.primaryRegion` as an input; aws-native
+ * resources land in the stack's `aws-native:region`, which IncidentManagerSetup checks is the
+ * primary region.
+ */
+export function childOptions(
+  parent: pulumi.Resource,
+  setup: IncidentManagerSetup | undefined,
+  extra: pulumi.CustomResourceOptions = {},
+): pulumi.CustomResourceOptions {
+  const dependsOn = [
+    ...(setup === undefined ? [] : setup.dependency()),
+    ...(extra.dependsOn === undefined
+      ? []
+      : ([] as pulumi.Input<pulumi.Resource>[]).concat(
+          extra.dependsOn as pulumi.Input<pulumi.Resource>[],
+        )),
+  ];
+  return { ...extra, parent, ...(dependsOn.length > 0 ? { dependsOn } : {}) };
+}
