@@ -140,10 +140,10 @@ function describeEntry(entry: TimelineEntry): [string, string, string[]] {
   if (entry.schedule !== undefined && entry.status !== "nobody-on-call") {
     notes.push(`on call in ${entry.schedule}`);
   }
+  if ((entry.retryMinutes ?? 0) > 0) notes.push(`retry every ${entry.retryMinutes} min`);
+  if (!entry.essential) notes.push("not essential");
   switch (entry.status) {
     case "page":
-      if ((entry.retryMinutes ?? 0) > 0) notes.push(`retry every ${entry.retryMinutes} min`);
-      if (!entry.essential) notes.push("not essential");
       return [entry.channelType ?? "", entry.address ?? "", notes];
     case "channels-unknown":
       return ["channels unknown", "", notes];
