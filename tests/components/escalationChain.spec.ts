@@ -1,6 +1,7 @@
 import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { Capture, installCapture, reset, settle, valueOf } from "../../plan/capture";
+import { itRejects, RejectCase } from "../helpers/rejects";
 import { contactArn, member, schedule } from "../helpers/references";
 
 type Chain = typeof import("../../components/escalationChain");
@@ -319,7 +320,7 @@ describe("EscalationChain", () => {
     const base = reference();
     const withStages = (stages: unknown) => ({ ...base, stages });
     const last = base.stages[2];
-    const cases: [string, unknown, string][] = [
+    const cases: RejectCase[] = [
       [
         "no stages",
         withStages([]),
@@ -444,21 +445,11 @@ describe("EscalationChain", () => {
         "EscalationChain 'payments': `stages[0]` must be { durationMinutes, targets }; got \"saburo\"",
       ],
     ];
-    for (const [label, args, message] of cases) {
-      it(label, async () => {
-        assert.throws(
-          () => new mod.EscalationChain("payments", args as never),
-          (err: Error) => {
-            assert.equal(err.name, "ValidationError");
-            assert.equal(err.message, message);
-            return true;
-          },
-        );
-        await settle();
-        assert.equal(capture.resources.length, 0);
-        assert.deepEqual(capture.warnings, []);
-      });
-    }
+    itRejects(
+      () => capture,
+      (args) => new mod.EscalationChain("payments", args),
+      cases,
+    );
 
     it("lists every broken rule in one error", () => {
       assert.throws(

@@ -7,6 +7,32 @@ const jiro = member("jiro", [["SMS", "+819012340002"]]);
 const saburo = member("saburo", [["EMAIL", "saburo@example.com"]]);
 const at = new Date("2026-01-05T03:00:00Z");
 
+/** The entry for the first channel of taro, jiro or saburo, engaged at `offsetMinutes`. */
+const paged = (
+  contact: "taro" | "jiro" | "saburo",
+  offsetMinutes: number,
+  stageNumber: number,
+  extra: object = {},
+) => {
+  const [type, address] = {
+    taro: ["VOICE", "+81******001"],
+    jiro: ["SMS", "+81******002"],
+    saburo: ["EMAIL", "s*****@example.com"],
+  }[contact];
+  return {
+    offsetMinutes,
+    stage: stageNumber,
+    essential: true,
+    ...extra,
+    contact,
+    status: "page",
+    channelName: `${contact}-${type.toLowerCase()}-0`,
+    channelType: type,
+    address,
+    retryMinutes: 0,
+  };
+};
+
 const stage = (durationMinutes: number, ...targets: TimelineStage["targets"]): TimelineStage => ({
   durationMinutes,
   targets,
@@ -22,41 +48,7 @@ describe("timeline", () => {
       ],
       at,
     );
-    assert.deepEqual(entries, [
-      {
-        offsetMinutes: 0,
-        stage: 1,
-        essential: true,
-        contact: "taro",
-        status: "page",
-        channelName: "taro-voice-0",
-        channelType: "VOICE",
-        address: "+81******001",
-        retryMinutes: 0,
-      },
-      {
-        offsetMinutes: 5,
-        stage: 2,
-        essential: true,
-        contact: "jiro",
-        status: "page",
-        channelName: "jiro-sms-0",
-        channelType: "SMS",
-        address: "+81******002",
-        retryMinutes: 0,
-      },
-      {
-        offsetMinutes: 10,
-        stage: 3,
-        essential: true,
-        contact: "saburo",
-        status: "page",
-        channelName: "saburo-email-0",
-        channelType: "EMAIL",
-        address: "s*****@example.com",
-        retryMinutes: 0,
-      },
-    ]);
+    assert.deepEqual(entries, [paged("taro", 0, 1), paged("jiro", 5, 2), paged("saburo", 10, 3)]);
     assert.equal(
       renderTimeline(entries),
       [
@@ -112,18 +104,7 @@ describe("timeline", () => {
 
     it("pages whoever is on call at `at`", () => {
       const entries = buildTimeline(stages, new Date("2026-01-05T10:00:00Z"));
-      assert.deepEqual(entries[0], {
-        offsetMinutes: 0,
-        stage: 1,
-        essential: true,
-        schedule: "sre-oncall",
-        contact: "taro",
-        status: "page",
-        channelName: "taro-voice-0",
-        channelType: "VOICE",
-        address: "+81******001",
-        retryMinutes: 0,
-      });
+      assert.deepEqual(entries[0], paged("taro", 0, 1, { schedule: "sre-oncall" }));
       assert.equal(
         renderTimeline(entries),
         [
