@@ -372,8 +372,8 @@ export class EscalationChain extends pulumi.ComponentResource {
   /**
    * The paging timeline of an incident that starts at `at`, if nobody acknowledges: every
    * engagement in order, with its minute, stage, contact, channel type, masked address and
-   * retries. An on-call schedule target is resolved to whoever is on call at `at`, and flagged
-   * when nobody is. Render it with `renderTimeline`. No cloud call is made.
+   * retries. An on-call schedule target is resolved to whoever is on call when its stage starts,
+   * and flagged when nobody is. Render it with `renderTimeline`. No cloud call is made.
    * @param at when the incident starts. @default now
    */
   public timeline(at: Date = new Date()): TimelineEntry[] {

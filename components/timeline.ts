@@ -96,7 +96,8 @@ function targetEntries(target: TimelineTarget, at: Date, base: EntryBase): Timel
     case "member":
       return memberEntries(target, base);
     case "schedule": {
-      const onCall = target.onCallAt(at);
+      // Who is on call when the stage engages the schedule, not only when the incident starts.
+      const onCall = target.onCallAt(new Date(at.getTime() + base.offsetMinutes * 60_000));
       const schedule = { ...base, schedule: target.alias };
       if (onCall.length === 0) {
         return [{ ...schedule, contact: target.alias, status: "nobody-on-call" }];
@@ -114,7 +115,8 @@ function targetEntries(target: TimelineTarget, at: Date, base: EntryBase): Timel
 /**
  * The ordered engagements of an escalation plan whose incident starts at `at`: each stage starts
  * when the previous ones' durations have passed, and each target's channels follow its engagement
- * plan from there. Ordered by minute, then by stage and target order.
+ * plan from there. An on-call schedule is asked who is on call when its stage starts. Ordered by
+ * minute, then by stage and target order.
  */
 export function buildTimeline(
   stages: readonly TimelineStage[],

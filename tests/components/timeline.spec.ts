@@ -133,6 +133,16 @@ describe("timeline", () => {
       );
     });
 
+    it("asks who is on call when the schedule's stage starts", () => {
+      // Stage 2 starts at 09:05: 6 minutes after an incident that starts at 08:59.
+      const later = [
+        stage(6, { target: saburo, essential: true }),
+        stage(0, { target: oncall, essential: true }),
+      ];
+      const entries = buildTimeline(later, new Date("2026-01-05T08:59:00Z"));
+      assert.deepEqual(entries[1], paged("taro", 6, 2, { schedule: "sre-oncall" }));
+    });
+
     it("pages every member on call at once, in rotation order", () => {
       const both = schedule("pair", [taro, jiro], () => ["jiro", "taro"]);
       const entries = buildTimeline([stage(0, { target: both, essential: true })], at);
