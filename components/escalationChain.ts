@@ -41,6 +41,7 @@ export interface EscalationStageTarget {
   /**
    * Whether an acknowledgement by this target stops the escalation plan.
    * @default true
+   * @see https://docs.aws.amazon.com/incident-manager/latest/APIReference/API_SSMContacts_ContactTargetInfo.html
    */
   readonly essential?: boolean;
 }
@@ -88,6 +89,7 @@ export interface EscalationChainArgs {
    * Accept a final stage that reaches a target by SMS or VOICE. A warning is logged: a late-night
    * call or SMS as the last resort wakes people who are not responsible.
    * @default false
+   * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/escalation.html
    */
   readonly allowInterruptiveFinalStage?: boolean;
   /**
