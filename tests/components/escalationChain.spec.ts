@@ -1,8 +1,8 @@
 import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { Capture, installCapture, reset, settle, valueOf } from "../../plan/capture";
-import { itRejects, RejectCase } from "../helpers/rejects";
-import { contactArn, member, schedule } from "../helpers/references";
+import { itRejects, RejectCase } from "../support/rejects";
+import { contactArn, member, schedule } from "../support/references";
 
 type Chain = typeof import("../../components/escalationChain");
 type Setup = typeof import("../../components/incidentManagerSetup");

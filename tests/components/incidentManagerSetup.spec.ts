@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import type * as pulumi from "@pulumi/pulumi";
 import { Capture, installCapture, reset, settle, valueOf } from "../../plan/capture";
-import { itRejects, RejectCase } from "../helpers/rejects";
+import { itRejects, RejectCase } from "../support/rejects";
 
 type Setup = typeof import("../../components/incidentManagerSetup");
 

@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import { buildTimeline, renderTimeline, TimelineStage } from "../../components/timeline";
-import { member, schedule } from "../helpers/references";
+import { member, schedule } from "../support/references";
 
 const taro = member("taro", [["VOICE", "+819012340001"]]);
 const jiro = member("jiro", [["SMS", "+819012340002"]]);
