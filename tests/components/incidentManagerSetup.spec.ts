@@ -1,6 +1,7 @@
 import { strict as assert } from "assert";
 import type * as pulumi from "@pulumi/pulumi";
 import { Capture, installCapture, reset, settle, valueOf } from "../../plan/capture";
+import { itRejects, RejectCase } from "../support/rejects";
 
 type Setup = typeof import("../../components/incidentManagerSetup");
 
@@ -232,7 +233,7 @@ describe("IncidentManagerSetup", () => {
 
   describe("rejects bad input with one error and registers nothing", () => {
     const arn1 = "arn:aws:kms:ap-northeast-1:123456789012:key/11111111-2222-3333-4444-555555555555";
-    const cases: [string, unknown, string][] = [
+    const cases: RejectCase[] = [
       [
         "one region",
         { regions: ["ap-northeast-1"] },
@@ -321,20 +322,11 @@ describe("IncidentManagerSetup", () => {
       ["regions missing", {}, "IncidentManagerSetup 'im': `regions` is required (array)"],
       ["null args", null, "IncidentManagerSetup 'im': `(args)` must be an object; got null"],
     ];
-    for (const [label, args, message] of cases) {
-      it(label, async () => {
-        assert.throws(
-          () => new mod.IncidentManagerSetup("im", args as never),
-          (err: Error) => {
-            assert.equal(err.name, "ValidationError");
-            assert.equal(err.message, message);
-            return true;
-          },
-        );
-        await settle();
-        assert.equal(capture.resources.length, 0);
-      });
-    }
+    itRejects(
+      () => capture,
+      (args) => new mod.IncidentManagerSetup("im", args),
+      cases,
+    );
 
     it("lists every broken rule in one error", () => {
       assert.throws(
