@@ -206,6 +206,9 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[]): ValidationIs
 }
 
 function replacePending(value: unknown, path: PropertyKey[], context: ValidationContext): unknown {
+  // A frozen value (a contact reference) was passed through as it was given: zod never put a
+  // pending check inside it, and it must not be written to.
+  if (Object.isFrozen(value)) return value;
   if (value instanceof PendingCheck) {
     const { schema } = value;
     return value.value.apply((resolved) => {
