@@ -16,3 +16,33 @@ export {
 } from "./validation";
 export { maskAddress, normalizePhoneNumber, type PhoneCheck } from "../policies/checks/phone";
 export { checkEmailAddress } from "../policies/checks/email";
+export {
+  OnCallTeam,
+  type OnCallTeamArgs,
+  type OnCallTeamSpec,
+  type MemberArgs,
+  type ChannelArgs,
+  type EngagementArgs,
+  type RotationArgs,
+  type RecurrenceArgs,
+  type ChannelSpec,
+  onCallTeamSchema,
+  defaultScheduleAlias,
+  engagementStages,
+  DEFAULT_RETRY_MINUTES,
+} from "./onCallTeam";
+export {
+  coverage,
+  onCallAt,
+  formatInstant,
+  WEEKDAYS,
+  MAX_COVERAGE_DAYS,
+  type Weekday,
+  type CoverageTime,
+  type RotationRecurrence,
+  type RotationDefinition,
+  type CoverageWindow,
+  type TimeSpan,
+  type CoverageInterval,
+  type CoverageReport,
+} from "./coverage";
