@@ -351,7 +351,7 @@ function findChannel(channels: readonly ChannelSpec[], ref: string): ChannelSpec
   if (byName !== undefined) return byName;
   const byType = channels.filter((c) => c.type === ref);
   if (byType.length === 1) return byType[0];
-  const names = channels.map((c) => c.name).join(", ");
+  const names = [...new Set(channels.map((c) => c.name))].join(", ");
   return byType.length > 1
     ? `names the type ${ref}, which ${byType.length} channels share; got ${describeValue(ref)}. Name the channel instead (${names}).`
     : `names no channel of this member; got ${describeValue(ref)}. Use a channel's name or type (${names}).`;
@@ -504,7 +504,7 @@ export const onCallTeamSchema = z
           custom(
             ctx,
             ["rotations", r, "members", m],
-            `names someone who is not a member of this team; got ${describeValue(alias)}. Add them to \`members\` or use one of: ${aliases.join(", ")}.`,
+            `names someone who is not a member of this team; got ${describeValue(alias)}. Add them to \`members\` or use one of: ${[...new Set(aliases)].join(", ")}.`,
           );
         }
       });
