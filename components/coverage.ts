@@ -26,31 +26,46 @@ export interface CoverageTime {
   readonly end: string;
 }
 
-/** How a rotation moves on. Exactly one of `daily`, `weekly` or `monthly`. */
+/**
+ * How a rotation moves on: exactly one of `daily`, `weekly` or `monthly`.
+ * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/incident-manager-on-call-schedule-create.html
+ */
 export interface RotationRecurrence {
-  /** Local hand-off times every day, `HH:MM`. */
+  /** Local hand-off times each day, `HH:MM`. */
   readonly daily?: readonly string[];
-  /** Local hand-off times on weekdays. */
+  /** Local hand-off times on days of the week. */
   readonly weekly?: readonly { readonly day: Weekday; readonly handOff: string }[];
-  /** Local hand-off times on days of the month (a day the month lacks means its last day). */
+  /** Local hand-off times on days of the month, 1-31 (a day a month lacks: its last day). */
   readonly monthly?: readonly { readonly dayOfMonth: number; readonly handOff: string }[];
-  /** The multiplier: a shift lasts this many hand-offs. @default 1 */
+  /**
+   * The recurrence multiplier, 1-100: a shift lasts this many hand-offs (days, weeks or months).
+   * @default 1
+   */
   readonly every?: number;
-  /** How many members are on call at once. @default 1 */
+  /**
+   * How many members are on call at once, at least 1 and at most the rotation's members.
+   * @default 1
+   */
   readonly onCall?: number;
-  /** The local times each weekday is covered; absent means around the clock. */
+  /**
+   * The local times the rotation covers, per weekday (`{ start, end }`, at least 30 minutes; an
+   * `end` at or before `start` runs into the next day). A weekday left out is not covered.
+   * @default around the clock
+   */
   readonly coverage?: Readonly<Partial<Record<Weekday, readonly CoverageTime[]>>>;
 }
 
-/** A rotation as the coverage model reads it (the shape of OnCallTeam's `rotations`). */
+/** A rotation: OnCallTeam's `rotations` entries, and what the coverage model reads. */
 export interface RotationDefinition {
+  /** The rotation's name: 1-255 letters, digits and `_`, unique in the team. */
   readonly name: string;
-  /** Member aliases in shift order. */
+  /** Aliases of team members in shift order, 1-30. */
   readonly members: readonly string[];
-  /** Local `yyyy-MM-ddTHH:mm:ss`, no offset. */
+  /** When the rotation starts: local `yyyy-MM-ddTHH:mm:ss` in `timeZone`, no offset. */
   readonly startTime: string;
-  /** IANA time zone id, e.g. `Asia/Tokyo`. */
+  /** An IANA time zone id such as `Asia/Tokyo` (not an abbreviation such as JST). */
   readonly timeZone: string;
+  /** When shifts hand off. */
   readonly recurrence: RotationRecurrence;
 }
 

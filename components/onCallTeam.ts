@@ -15,10 +15,10 @@ import {
 import {
   coverage,
   CoverageReport,
-  CoverageTime,
   CoverageWindow,
   onCallAt,
   RotationDefinition,
+  RotationRecurrence,
   Weekday,
   WEEKDAYS,
 } from "./coverage";
@@ -88,48 +88,11 @@ export interface MemberArgs {
   readonly engagement?: readonly EngagementArgs[];
 }
 
-/** How a rotation moves on: exactly one of `daily`, `weekly` or `monthly`. */
-export interface RecurrenceArgs {
-  /** Local hand-off times each day, `HH:MM`. */
-  readonly daily?: readonly string[];
-  /** Local hand-off times on days of the week. */
-  readonly weekly?: readonly { readonly day: Weekday; readonly handOff: string }[];
-  /** Local hand-off times on days of the month, 1-31 (a day a month lacks: its last day). */
-  readonly monthly?: readonly { readonly dayOfMonth: number; readonly handOff: string }[];
-  /**
-   * The recurrence multiplier, 1-100: a shift lasts this many hand-offs (days, weeks or months).
-   * @default 1
-   */
-  readonly every?: number;
-  /**
-   * How many members are on call at once, at least 1 and at most the rotation's members.
-   * @default 1
-   */
-  readonly onCall?: number;
-  /**
-   * The local times the rotation covers, per weekday (`{ start, end }`, at least 30 minutes; an
-   * `end` at or before `start` runs into the next day). A weekday left out is not covered.
-   * @default around the clock
-   */
-  readonly coverage?: Readonly<Partial<Record<Weekday, readonly CoverageTime[]>>>;
-}
+/** How a rotation moves on: the same shape the coverage model reads. */
+export type RecurrenceArgs = RotationRecurrence;
 
-/** One rotation of the on-call schedule. */
-export interface RotationArgs {
-  /** The rotation's name: 1-255 letters, digits and `_`, unique in the team. */
-  readonly name: string;
-  /** Aliases of team members in shift order, 1-30. */
-  readonly members: readonly string[];
-  /** When the rotation starts: local `yyyy-MM-ddTHH:mm:ss` in `timeZone`, no offset. */
-  readonly startTime: string;
-  /** An IANA time zone id such as `Asia/Tokyo` (not an abbreviation such as JST). */
-  readonly timeZone: string;
-  /**
-   * When shifts hand off.
-   * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/incident-manager-on-call-schedule-create.html
-   */
-  readonly recurrence: RecurrenceArgs;
-}
+/** One rotation of the on-call schedule: the same shape the coverage model reads. */
+export type RotationArgs = RotationDefinition;
 
 /** Arguments of {@link OnCallTeam}. */
 export interface OnCallTeamArgs {
