@@ -335,160 +335,206 @@ function defaultEngagement(channels: readonly ChannelSpec[]): EngagementStep[] {
   );
 }
 
-/** The schema of {@link OnCallTeamArgs}, shared with the config-driven stack. */
-export const onCallTeamSchema = z
-  .strictObject({
-    setup: setupSchema.optional(),
-    defaultCountry: z
-      .string()
-      .refine(isPhoneCountry, {
-        error: (iss) =>
-          `must be an ISO 3166-1 alpha-2 country code such as JP or US; got ${describeValue(iss.input)}.`,
-      })
-      .optional(),
-    members: z.array(memberSchema).min(1, { error: "needs at least one member; got none" }),
-    rotations: z
-      .array(rotationSchema)
-      .min(1, {
-        error:
-          "needs at least one rotation (an on-call schedule without one pages nobody); got none",
-      })
-      .max(MAX_ROTATIONS, {
-        error: (iss) =>
-          `holds at most ${MAX_ROTATIONS} rotations (an AWS limit per on-call schedule); got ${(iss.input as unknown[]).length}.`,
-      }),
-    schedule: z
-      .strictObject({
-        alias: contactAliasSchema.optional(),
-        displayName: displayNameSchema.optional(),
-      })
-      .default({}),
-    plaintextAddresses: z.boolean().default(false),
-    tags: tagsSchema.default({}),
-  })
-  .transform((args, ctx) => {
-    const aliases = args.members.map((m) => m.alias);
-    const members = args.members.map((member, i) => {
-      const at = (...rest: PropertyKey[]) => ["members", i, ...rest];
-      const first = aliases.indexOf(member.alias);
-      if (first !== i) {
-        custom(
-          ctx,
-          at("alias"),
-          `repeats ${describeValue(member.alias)}, already used by \`members[${first}]\`; each member needs its own alias.`,
-        );
-      }
-      const channels: ChannelSpec[] = member.channels.map((channel, j) => {
-        const name = channel.name ?? channel.type.toLowerCase();
-        const written = channel.address;
-        if (channel.type === "EMAIL") {
-          const rule = checkEmailAddress(written.trim());
-          if (rule !== undefined) {
-            custom(
-              ctx,
-              at("channels", j, "address"),
-              `${rule}; got ${describeValue(written)}. Check the address for typos.`,
-            );
-          }
-          return { type: channel.type, name, address: written.trim() };
-        }
-        const phone = normalizePhoneNumber(written, args.defaultCountry, channel.type);
-        if (!phone.ok) {
-          custom(
-            ctx,
-            at("channels", j, "address"),
-            `${phone.rule}; got ${describeValue(written)}. ${phone.hint}`,
-          );
-          return { type: channel.type, name, address: written };
-        }
-        return { type: channel.type, name, address: phone.e164 };
-      });
-      channels.forEach((channel, j) => {
-        const firstName = channels.findIndex((c) => c.name === channel.name);
-        if (firstName !== j) {
-          custom(
-            ctx,
-            member.channels[j].name === undefined ? at("channels", j) : at("channels", j, "name"),
-            `is a second channel named ${describeValue(channel.name)} (like \`channels[${firstName}]\`); channel names are unique per member. Give it a distinct \`name\`.`,
-          );
-        }
-      });
-      let engagement: EngagementStep[];
-      if (member.engagement === undefined) {
-        engagement = defaultEngagement(channels);
-      } else {
-        engagement = [];
-        member.engagement.forEach((step, k) => {
-          const found = findChannel(channels, step.channel);
-          if (typeof found === "string") {
-            custom(ctx, at("engagement", k, "channel"), found);
-            return;
-          }
-          if (engagement.some((e) => e.channelName === found.name)) {
-            custom(
-              ctx,
-              at("engagement", k, "channel"),
-              `engages the channel ${describeValue(found.name)} a second time; got ${describeValue(step.channel)}. Use \`retryMinutes\` to repeat a channel.`,
-            );
-            return;
-          }
-          engagement.push({
-            channelName: found.name,
-            type: found.type,
-            address: found.address,
-            afterMinutes: step.afterMinutes,
-            retryMinutes: step.retryMinutes,
-          });
-        });
-        engagement.sort((a, b) => a.afterMinutes - b.afterMinutes);
-        const earliest = Math.min(...member.engagement.map((s) => s.afterMinutes));
-        if (earliest > 0 && earliest <= 30) {
-          custom(
-            ctx,
-            at("engagement"),
-            `starts at ${earliest} minutes, so nobody is paged at first; got no step at 0. Engage one channel at \`afterMinutes: 0\`.`,
-          );
-        }
-      }
-      return { alias: member.alias, displayName: member.displayName, channels, engagement };
-    });
-    const rotationNames = args.rotations.map((r) => r.name);
-    args.rotations.forEach((rotation, r) => {
-      const first = rotationNames.indexOf(rotation.name);
-      if (first !== r) {
-        custom(
-          ctx,
-          ["rotations", r, "name"],
-          `repeats ${describeValue(rotation.name)}, already used by \`rotations[${first}]\`; rotation names are unique in a team.`,
-        );
-      }
-      rotation.members.forEach((alias, m) => {
-        if (!aliases.includes(alias)) {
-          custom(
-            ctx,
-            ["rotations", r, "members", m],
-            `names someone who is not a member of this team; got ${describeValue(alias)}. Add them to \`members\` or use one of: ${[...new Set(aliases)].join(", ")}.`,
-          );
-        }
-      });
-      const { onCall } = rotation.recurrence;
-      if (onCall > rotation.members.length) {
-        custom(
-          ctx,
-          ["rotations", r, "recurrence", "onCall"],
-          `puts more members on call at once than the rotation has; got ${onCall} for ${rotation.members.length}. Lower \`onCall\` or add members.`,
-        );
-      }
-    });
-    if (args.schedule.alias !== undefined && aliases.includes(args.schedule.alias)) {
-      custom(
-        ctx,
-        ["schedule", "alias"],
-        `is also a member's alias; got ${describeValue(args.schedule.alias)}. Aliases are unique in an account: pick another.`,
+const teamObject = z.strictObject({
+  setup: setupSchema.optional(),
+  defaultCountry: z
+    .string()
+    .refine(isPhoneCountry, {
+      error: (iss) =>
+        `must be an ISO 3166-1 alpha-2 country code such as JP or US; got ${describeValue(iss.input)}.`,
+    })
+    .optional(),
+  members: z.array(memberSchema).min(1, { error: "needs at least one member; got none" }),
+  rotations: z
+    .array(rotationSchema)
+    .min(1, {
+      error: "needs at least one rotation (an on-call schedule without one pages nobody); got none",
+    })
+    .max(MAX_ROTATIONS, {
+      error: (iss) =>
+        `holds at most ${MAX_ROTATIONS} rotations (an AWS limit per on-call schedule); got ${(iss.input as unknown[]).length}.`,
+    }),
+  schedule: z
+    .strictObject({
+      alias: contactAliasSchema.optional(),
+      displayName: displayNameSchema.optional(),
+    })
+    .default({}),
+  plaintextAddresses: z.boolean().default(false),
+  tags: tagsSchema.default({}),
+});
+
+type TeamShape = z.output<typeof teamObject>;
+type Report = (path: PropertyKey[], message: string) => void;
+
+/**
+ * The rules that span fields (aliases, channel names, engagement, rotation members, the schedule
+ * alias) and the normalized members: addresses in E.164 form, engagement steps resolved.
+ */
+function resolveTeam(args: TeamShape, report: Report) {
+  const aliases = args.members.map((m) => m.alias);
+  const members = args.members.map((member, i) => {
+    const at = (...rest: PropertyKey[]) => ["members", i, ...rest];
+    const first = aliases.indexOf(member.alias);
+    if (first !== i) {
+      report(
+        at("alias"),
+        `repeats ${describeValue(member.alias)}, already used by \`members[${first}]\`; each member needs its own alias.`,
       );
     }
-    return { ...args, members };
+    const channels: ChannelSpec[] = member.channels.map((channel, j) => {
+      const name = channel.name ?? channel.type.toLowerCase();
+      const written = channel.address;
+      if (channel.type === "EMAIL") {
+        const rule = checkEmailAddress(written.trim());
+        if (rule !== undefined) {
+          report(
+            at("channels", j, "address"),
+            `${rule}; got ${describeValue(written)}. Check the address for typos.`,
+          );
+        }
+        return { type: channel.type, name, address: written.trim() };
+      }
+      const phone = normalizePhoneNumber(written, args.defaultCountry, channel.type);
+      if (!phone.ok) {
+        report(
+          at("channels", j, "address"),
+          `${phone.rule}; got ${describeValue(written)}. ${phone.hint}`,
+        );
+        return { type: channel.type, name, address: written };
+      }
+      return { type: channel.type, name, address: phone.e164 };
+    });
+    channels.forEach((channel, j) => {
+      const firstName = channels.findIndex((c) => c.name === channel.name);
+      if (firstName !== j) {
+        report(
+          member.channels[j].name === undefined ? at("channels", j) : at("channels", j, "name"),
+          `is a second channel named ${describeValue(channel.name)} (like \`channels[${firstName}]\`); channel names are unique per member. Give it a distinct \`name\`.`,
+        );
+      }
+    });
+    let engagement: EngagementStep[];
+    if (member.engagement === undefined) {
+      engagement = defaultEngagement(channels);
+    } else {
+      engagement = [];
+      member.engagement.forEach((step, k) => {
+        const found = findChannel(channels, step.channel);
+        if (typeof found === "string") {
+          report(at("engagement", k, "channel"), found);
+          return;
+        }
+        if (engagement.some((e) => e.channelName === found.name)) {
+          report(
+            at("engagement", k, "channel"),
+            `engages the channel ${describeValue(found.name)} a second time; got ${describeValue(step.channel)}. Use \`retryMinutes\` to repeat a channel.`,
+          );
+          return;
+        }
+        engagement.push({
+          channelName: found.name,
+          type: found.type,
+          address: found.address,
+          afterMinutes: step.afterMinutes,
+          retryMinutes: step.retryMinutes,
+        });
+      });
+      engagement.sort((a, b) => a.afterMinutes - b.afterMinutes);
+      const earliest = Math.min(...member.engagement.map((s) => s.afterMinutes));
+      if (earliest > 0 && earliest <= 30) {
+        report(
+          at("engagement"),
+          `starts at ${earliest} minutes, so nobody is paged at first; got no step at 0. Engage one channel at \`afterMinutes: 0\`.`,
+        );
+      }
+    }
+    return { alias: member.alias, displayName: member.displayName, channels, engagement };
   });
+  const aliasBroken = aliases.some((a) => a.length > 255 || !CONTACT_ALIAS.test(a));
+  const rotationNames = args.rotations.map((r) => r.name);
+  args.rotations.forEach((rotation, r) => {
+    const first = rotationNames.indexOf(rotation.name);
+    if (first !== r) {
+      report(
+        ["rotations", r, "name"],
+        `repeats ${describeValue(rotation.name)}, already used by \`rotations[${first}]\`; rotation names are unique in a team.`,
+      );
+    }
+    rotation.members.forEach((alias, m) => {
+      // A member whose own alias is broken is already reported; a rotation naming them is not.
+      if (!aliases.includes(alias) && !aliasBroken) {
+        report(
+          ["rotations", r, "members", m],
+          `names someone who is not a member of this team; got ${describeValue(alias)}. Add them to \`members\` or use one of: ${[...new Set(aliases)].join(", ")}.`,
+        );
+      }
+    });
+    const { onCall } = rotation.recurrence;
+    if (onCall > rotation.members.length) {
+      report(
+        ["rotations", r, "recurrence", "onCall"],
+        `puts more members on call at once than the rotation has; got ${onCall} for ${rotation.members.length}. Lower \`onCall\` or add members.`,
+      );
+    }
+  });
+  if (args.schedule.alias !== undefined && aliases.includes(args.schedule.alias)) {
+    report(
+      ["schedule", "alias"],
+      `is also a member's alias; got ${describeValue(args.schedule.alias)}. Aliases are unique in an account: pick another.`,
+    );
+  }
+  return members;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
+const isArrayOf = (v: unknown, item: (x: unknown) => boolean) => Array.isArray(v) && v.every(item);
+
+/**
+ * True when the args have the shape the cross-field rules read, even if some field broke its own
+ * rule, so that every issue (a bad address next to a bad display name) is reported at once.
+ */
+function isSound(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  if (value.defaultCountry !== undefined && !isPhoneCountry(String(value.defaultCountry))) {
+    return false;
+  }
+  const channel = (c: unknown) =>
+    isObject(c) &&
+    (CHANNEL_TYPES as readonly unknown[]).includes(c.type) &&
+    typeof c.address === "string" &&
+    (c.name === undefined || typeof c.name === "string");
+  const step = (e: unknown) =>
+    isObject(e) &&
+    typeof e.channel === "string" &&
+    typeof e.afterMinutes === "number" &&
+    typeof e.retryMinutes === "number";
+  const member = (m: unknown) =>
+    isObject(m) &&
+    typeof m.alias === "string" &&
+    isArrayOf(m.channels, channel) &&
+    (m.engagement === undefined || isArrayOf(m.engagement, step));
+  const rotation = (r: unknown) =>
+    isObject(r) &&
+    typeof r.name === "string" &&
+    isArrayOf(r.members, (a) => typeof a === "string") &&
+    isObject(r.recurrence);
+  return (
+    isArrayOf(value.members, member) &&
+    isArrayOf(value.rotations, rotation) &&
+    (value.schedule === undefined || isObject(value.schedule))
+  );
+}
+
+/** The schema of {@link OnCallTeamArgs}, shared with the config-driven stack. */
+export const onCallTeamSchema = teamObject
+  .superRefine(
+    (args, ctx) => void resolveTeam(args, (path, message) => custom(ctx, path, message)),
+    {
+      when: (payload) => isSound(payload.value),
+    },
+  )
+  .transform((args) => ({ ...args, members: resolveTeam(args, () => undefined) }));
 
 /** Validated, defaulted, normalized args. */
 export type OnCallTeamSpec = z.output<typeof onCallTeamSchema>;

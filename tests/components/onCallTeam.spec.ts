@@ -575,18 +575,22 @@ describe("OnCallTeam", () => {
       });
     }
 
-    it("lists every broken rule in one error", async () => {
+    it("lists every broken rule in one error, cross-field rules included", async () => {
       const args = threeMembers();
-      member(0)(args).alias = "Taro";
+      member(0)(args).displayName = "";
+      (member(0)(args).channels as { address: string }[])[0].address = "+8109012345678";
       rotation(args).timeZone = "PST";
+      rotation(args).members = ["taro", "saburo"];
       assert.throws(
         () => new mod.OnCallTeam("sre", args),
         (err: Error) =>
           err.message ===
           [
-            "OnCallTeam 'sre' has 2 invalid inputs:",
-            '  - `members[0].alias` must use only lower-case letters, digits, "_", "-" and "." (an AWS rule for contact aliases); got "Taro". Changing an alias later replaces the contact, so pick it with care.',
+            "OnCallTeam 'sre' has 4 invalid inputs:",
+            '  - `members[0].displayName` must be a display name of 1-255 characters; got ""',
             '  - `rotations[0].timeZone` must be an IANA time zone id such as Asia/Tokyo or America/Los_Angeles; got "PST". Abbreviations such as JST or PST are not time zones: write the Region/City id.',
+            '  - `members[0].channels[0].address` keeps the trunk prefix 0 after the country code +81, so the activation code never arrives; got "+8109012345678". Drop the trunk 0 after the country code: write +819012345678.',
+            '  - `rotations[0].members[1]` names someone who is not a member of this team; got "saburo". Add them to `members` or use one of: taro, hanako, jiro.',
           ].join("\n"),
       );
       await settle();
