@@ -55,7 +55,10 @@ export interface RotationRecurrence {
   readonly coverage?: Readonly<Partial<Record<Weekday, readonly CoverageTime[]>>>;
 }
 
-/** A rotation: OnCallTeam's `rotations` entries, and what the coverage model reads. */
+/**
+ * A rotation: OnCallTeam's `rotations` entries, and what the coverage model reads.
+ * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/incident-manager-on-call-schedule-create.html
+ */
 export interface RotationDefinition {
   /** The rotation's name: 1-255 letters, digits and `_`, unique in the team. */
   readonly name: string;

@@ -26,6 +26,7 @@ export {
   type RotationArgs,
   type RecurrenceArgs,
   type ChannelSpec,
+  type ScheduleArgs,
   onCallTeamSchema,
   defaultScheduleAlias,
   engagementStages,

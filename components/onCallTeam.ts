@@ -58,7 +58,10 @@ export interface ChannelArgs {
 
 /** One step of a member's engagement plan. */
 export interface EngagementArgs {
-  /** The channel to engage: its `name`, or its type when the member has one channel of that type. */
+  /**
+   * The channel to engage: its `name`, or its type when the member has one channel of that type.
+   * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/contacts.html
+   */
   readonly channel: string;
   /** Minutes after the member is engaged before this channel is tried, 0-30. Steps start at 0. */
   readonly afterMinutes: number;
@@ -71,9 +74,13 @@ export interface MemberArgs {
   /**
    * The contact's alias: 1-255 characters of `a-z 0-9 _ - .`, unique in the team. Create-only:
    * changing it replaces the contact, and its owner must activate every channel again.
+   * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/contacts.html
    */
   readonly alias: string;
-  /** The name shown in Incident Manager, 1-255 characters. */
+  /**
+   * The name shown in Incident Manager, 1-255 characters.
+   * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/contacts.html
+   */
   readonly displayName: string;
   /**
    * How to reach the member, at least one. AWS recommends two or more channel types.
@@ -94,20 +101,41 @@ export type RecurrenceArgs = RotationRecurrence;
 /** One rotation of the on-call schedule: the same shape the coverage model reads. */
 export type RotationArgs = RotationDefinition;
 
+/** The team's ONCALL_SCHEDULE contact. */
+export interface ScheduleArgs {
+  /**
+   * Its alias: 1-255 characters of `a-z 0-9 _ - .`, not a member's alias. Create-only.
+   * @default `<name>-oncall`, the component name in lower case with other characters as `-`
+   * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/incident-manager-on-call-schedule.html
+   */
+  readonly alias?: string;
+  /**
+   * The name shown in Incident Manager, 1-255 characters.
+   * @default `<name> on-call schedule`
+   */
+  readonly displayName?: string;
+}
+
 /** Arguments of {@link OnCallTeam}. */
 export interface OnCallTeamArgs {
   /**
    * The setup to depend on. Contacts, channels and plans are created in its primary region;
    * rotations and the schedule (aws-native) in the stack's `aws-native:region`, which the setup
    * checks is the primary region.
+   * @default none
+   * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/replication.html
    */
   readonly setup?: IncidentManagerSetup;
   /**
    * How to read phone numbers written in national format: an ISO 3166-1 alpha-2 code, e.g. `JP`.
    * @default none: numbers must start with `+`
+   * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/contacts.html
    */
   readonly defaultCountry?: string;
-  /** The team's members, at least one. */
+  /**
+   * The team's members, at least one: a PERSONAL contact each.
+   * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/contacts.html
+   */
   readonly members: readonly MemberArgs[];
   /**
    * The rotations of the team's on-call schedule, 1-25.
@@ -116,17 +144,21 @@ export interface OnCallTeamArgs {
   readonly rotations: readonly RotationArgs[];
   /**
    * The ONCALL_SCHEDULE contact that holds every rotation.
-   * @default alias `<name>-oncall` (lower case, other characters as `-`), display name
-   *   `<name> on-call schedule`
+   * @default `{}`: the defaults of {@link ScheduleArgs}
    */
-  readonly schedule?: { readonly alias?: string; readonly displayName?: string };
+  readonly schedule?: ScheduleArgs;
   /**
    * Store channel addresses (phone numbers, emails) in plain text in the state. Off by default:
    * they are personal data and are kept secret.
    * @default false
+   * @see https://www.pulumi.com/docs/iac/concepts/secrets/
    */
   readonly plaintextAddresses?: boolean;
-  /** Tags for contacts, rotations and the schedule. Keys may not start with `aws:`. */
+  /**
+   * Tags for contacts, rotations and the schedule. Keys may not start with `aws:`.
+   * @default `{}`
+   * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/tagging.html
+   */
   readonly tags?: Tags;
 }
 
