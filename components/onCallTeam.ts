@@ -181,7 +181,7 @@ function custom(ctx: z.RefinementCtx, path: PropertyKey[], message: string) {
   ctx.addIssue({ code: "custom", path, message });
 }
 
-/** A whole number of minutes in [min, max]; `why` names the limit, `fix` says what to do. */
+/** A whole number in [min, max]; `what` names the limit, `fix` says what to do. */
 function wholeNumber(min: number, max: number, what: string, fix: string) {
   return z.number().superRefine((n, ctx) => {
     if (!Number.isInteger(n) || n < min || n > max) {
