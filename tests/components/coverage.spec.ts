@@ -145,6 +145,25 @@ describe("coverage", () => {
       ]);
     });
 
+    it("in autumn (1 November 2026) the shift over the change lasts 25 hours", () => {
+      const report = coverage(
+        [
+          {
+            name: "nyc",
+            members: ["amy", "bob"],
+            startTime: "2026-10-30T09:00:00",
+            timeZone: "America/New_York",
+            recurrence: { daily: ["09:00"] },
+          },
+        ],
+        { from: "2026-10-31T13:00Z", to: "2026-11-02T14:00Z" },
+      );
+      assert.deepEqual(rows(report), [
+        ["2026-10-31T13:00Z", "2026-11-01T14:00Z", "bob"],
+        ["2026-11-01T14:00Z", "2026-11-02T14:00Z", "amy"],
+      ]);
+    });
+
     it("business hours follow local time on both sides of the change", () => {
       const report = coverage(
         [

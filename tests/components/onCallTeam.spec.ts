@@ -380,6 +380,28 @@ describe("OnCallTeam", () => {
     assert.equal(mod.defaultScheduleAlias("Platform Team"), "platform-team-oncall");
   });
 
+  it("exports its schema, which normalizes addresses and resolves the engagement", () => {
+    const spec = mod.onCallTeamSchema.parse(threeMembers());
+    assert.deepEqual(spec.members[0].channels, [
+      { type: "VOICE", name: "voice", address: "+819012345678" },
+      { type: "SMS", name: "sms", address: "+819012345678" },
+      { type: "EMAIL", name: "email", address: "taro@example.com" },
+    ]);
+    assert.deepEqual(
+      spec.members[1].engagement.map((s) => [s.channelName, s.afterMinutes, s.retryMinutes]),
+      [
+        ["email", 0, 0],
+        ["mobile", 10, 5],
+      ],
+    );
+    assert.deepEqual(spec.rotations[0].recurrence, {
+      weekly: [{ day: "MON", handOff: "09:00" }],
+      every: 1,
+      onCall: 1,
+    });
+    assert.equal(spec.plaintextAddresses, false);
+  });
+
   describe("rejects bad input with one error and registers nothing", () => {
     type Mutate = (args: Args) => unknown;
     const member = (i: number) => (a: Args) => a.members[i] as unknown as Record<string, unknown>;
