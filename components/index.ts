@@ -33,3 +33,43 @@ export {
   type TimelineStatus,
   type TimelineTarget,
 } from "./timeline";
+export {
+  OnCallTeam,
+  type OnCallTeamArgs,
+  type OnCallTeamSpec,
+  type MemberArgs,
+  type ChannelArgs,
+  type EngagementArgs,
+  type RotationArgs,
+  type RecurrenceArgs,
+  type ChannelSpec,
+  type ScheduleArgs,
+  onCallTeamSchema,
+  defaultScheduleAlias,
+  engagementStages,
+  DEFAULT_RETRY_MINUTES,
+} from "./onCallTeam";
+export {
+  coverage,
+  onCallAt,
+  formatInstant,
+  WEEKDAYS,
+  MAX_COVERAGE_DAYS,
+  type Weekday,
+  type CoverageTime,
+  type RotationRecurrence,
+  type RotationDefinition,
+  type CoverageWindow,
+  type TimeSpan,
+  type CoverageInterval,
+  type CoverageReport,
+} from "./coverage";
+export {
+  type ChannelType,
+  type ContactReference,
+  type EngagementStep,
+  type MemberReference,
+  type ScheduleReference,
+  isContactReference,
+} from "./references";
+export { type Engageable, isEngageable } from "./common";

@@ -1,0 +1,299 @@
+/**
+ * Who is on call when: a pure model of Incident Manager rotations (no cloud call, no Pulumi).
+ *
+ * A rotation starts at its local `startTime` in its IANA `timeZone` with the first members of its
+ * list on call. Hand-offs happen at the recurrence's local times (daily, weekly or monthly); with
+ * `every: n` only every n-th hand-off moves the shift on. Each shift puts the next `onCall` members
+ * on call, wrapping round the list. When `coverage` is given, the rotation covers only those local
+ * times of those weekdays (a weekday left out is not covered at all); an `end` at or before its
+ * `start` runs into the next day. Local times follow the zone's daylight-saving rules (luxon): a
+ * hand-off in the hour that a spring change skips moves an hour later.
+ *
+ * Several rotations (an on-call schedule) are combined: in every interval the report lists who
+ * each rotation has on call, and the intervals where nobody is on call are the gaps.
+ */
+import { DateTime } from "luxon";
+
+/** A day of the week, as Incident Manager writes it. */
+export type Weekday = "MON" | "TUE" | "WED" | "THU" | "FRI" | "SAT" | "SUN";
+
+/** The days in ISO order (luxon's `weekday` 1-7). */
+export const WEEKDAYS: readonly Weekday[] = ["MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"];
+
+/** A local time range of one weekday, `HH:MM` to `HH:MM`. */
+export interface CoverageTime {
+  readonly start: string;
+  readonly end: string;
+}
+
+/**
+ * How a rotation moves on: exactly one of `daily`, `weekly` or `monthly`.
+ * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/incident-manager-on-call-schedule-create.html
+ */
+export interface RotationRecurrence {
+  /** Local hand-off times each day, `HH:MM`. */
+  readonly daily?: readonly string[];
+  /** Local hand-off times on days of the week. */
+  readonly weekly?: readonly { readonly day: Weekday; readonly handOff: string }[];
+  /** Local hand-off times on days of the month, 1-31 (a day a month lacks: its last day). */
+  readonly monthly?: readonly { readonly dayOfMonth: number; readonly handOff: string }[];
+  /**
+   * The recurrence multiplier, 1-100: a shift lasts this many hand-offs (days, weeks or months).
+   * @default 1
+   */
+  readonly every?: number;
+  /**
+   * How many members are on call at once, at least 1 and at most the rotation's members.
+   * @default 1
+   */
+  readonly onCall?: number;
+  /**
+   * The local times the rotation covers, per weekday (`{ start, end }`, at least 30 minutes; an
+   * `end` at or before `start` runs into the next day). A weekday left out is not covered.
+   * @default around the clock
+   */
+  readonly coverage?: Readonly<Partial<Record<Weekday, readonly CoverageTime[]>>>;
+}
+
+/**
+ * A rotation: OnCallTeam's `rotations` entries, and what the coverage model reads.
+ * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/incident-manager-on-call-schedule-create.html
+ */
+export interface RotationDefinition {
+  /** The rotation's name: 1-255 letters, digits and `_`, unique in the team. */
+  readonly name: string;
+  /** Aliases of team members in shift order, 1-30. */
+  readonly members: readonly string[];
+  /** When the rotation starts: local `yyyy-MM-ddTHH:mm:ss` in `timeZone`, no offset. */
+  readonly startTime: string;
+  /** An IANA time zone id such as `Asia/Tokyo` (not an abbreviation such as JST). */
+  readonly timeZone: string;
+  /** When shifts hand off. */
+  readonly recurrence: RotationRecurrence;
+}
+
+/** The time span to analyse: `from` and either `days` or `to`. Times are cut to the minute. */
+export interface CoverageWindow {
+  readonly from: Date | string;
+  readonly days?: number;
+  readonly to?: Date | string;
+}
+
+/** A span of time, as UTC ISO strings to the minute (`2026-03-09T13:00Z`); `end` is exclusive. */
+export interface TimeSpan {
+  readonly start: string;
+  readonly end: string;
+}
+
+/** One interval with the same people on call throughout. */
+export interface CoverageInterval extends TimeSpan {
+  /** Every alias on call, in rotation order; empty in a gap. */
+  readonly onCall: readonly string[];
+  /** Who each rotation has on call (rotations with nobody on call are left out). */
+  readonly rotations: Readonly<Record<string, readonly string[]>>;
+}
+
+/** The result of {@link coverage}. */
+export interface CoverageReport extends TimeSpan {
+  /** Consecutive intervals that tile the window, gaps included. */
+  readonly intervals: readonly CoverageInterval[];
+  /** The intervals where nobody is on call. */
+  readonly gaps: readonly TimeSpan[];
+  /** Minutes with at least one person on call. */
+  readonly coveredMinutes: number;
+  /** Minutes with nobody on call. */
+  readonly gapMinutes: number;
+}
+
+const MINUTE = 60_000;
+/** The longest window analysed, in days. */
+export const MAX_COVERAGE_DAYS = 366;
+
+interface Segment {
+  readonly start: number;
+  readonly end: number;
+  readonly members: readonly string[];
+}
+
+/** Renders an instant as a UTC ISO string to the minute. */
+export function formatInstant(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 16) + "Z";
+}
+
+function toMillis(value: Date | string, what: string): number {
+  const ms = typeof value === "string" ? Date.parse(value) : value.getTime();
+  if (Number.isNaN(ms)) throw new RangeError(`coverage: ${what} is not a valid time`);
+  return Math.floor(ms / MINUTE) * MINUTE;
+}
+
+function hhmm(text: string): { hour: number; minute: number } {
+  const [hour, minute] = text.split(":").map(Number);
+  return { hour, minute };
+}
+
+/** The instant of a local date and `HH:MM` in `zone`. */
+function localInstant(day: DateTime, time: string): number {
+  return day.set({ ...hhmm(time), second: 0, millisecond: 0 }).toMillis();
+}
+
+/** The local hand-off times (`HH:MM`) that fall on `day`. */
+function handOffsOn(recurrence: RotationRecurrence, day: DateTime): string[] {
+  if (recurrence.daily !== undefined) return [...recurrence.daily];
+  if (recurrence.weekly !== undefined) {
+    const weekday = WEEKDAYS[day.weekday - 1];
+    return recurrence.weekly.filter((w) => w.day === weekday).map((w) => w.handOff);
+  }
+  const last = day.daysInMonth ?? 31;
+  return (recurrence.monthly ?? [])
+    .filter((m) => Math.min(m.dayOfMonth, last) === day.day)
+    .map((m) => m.handOff);
+}
+
+/** The shifts of one rotation that overlap [from, to). */
+function shifts(rotation: RotationDefinition, from: number, to: number): Segment[] {
+  const zone = rotation.timeZone;
+  const begin = DateTime.fromISO(rotation.startTime, { zone });
+  if (!begin.isValid) {
+    throw new RangeError(`coverage: rotation ${rotation.name} has an invalid start time or zone`);
+  }
+  const start = begin.toMillis();
+  if (start >= to || rotation.members.length === 0) return [];
+  const every = rotation.recurrence.every ?? 1;
+  const onCall = Math.min(rotation.recurrence.onCall ?? 1, rotation.members.length);
+  const membersOf = (shift: number) =>
+    Array.from(
+      { length: onCall },
+      (_, i) => rotation.members[(shift * onCall + i) % rotation.members.length],
+    );
+  const boundaries: number[] = [];
+  let count = 0;
+  for (let day = begin.startOf("day"); day.toMillis() < to; day = day.plus({ days: 1 })) {
+    const times = [
+      ...new Set(handOffsOn(rotation.recurrence, day).map((t) => localInstant(day, t))),
+    ];
+    for (const at of times.sort((a, b) => a - b)) {
+      if (at <= start || at >= to) continue;
+      count++;
+      if (count % every === 0) boundaries.push(at);
+    }
+  }
+  const out: Segment[] = [];
+  let shiftStart = start;
+  [...boundaries, to].forEach((end, shift) => {
+    if (end > from && shiftStart < to) {
+      out.push({
+        start: Math.max(shiftStart, from),
+        end: Math.min(end, to),
+        members: membersOf(shift),
+      });
+    }
+    shiftStart = end;
+  });
+  return out;
+}
+
+/** The covered local times of a rotation, as instants overlapping [from, to); undefined is always. */
+function coveredTimes(rotation: RotationDefinition, from: number, to: number) {
+  const coverage = rotation.recurrence.coverage;
+  if (coverage === undefined) return undefined;
+  const zone = rotation.timeZone;
+  const out: { start: number; end: number }[] = [];
+  const first = DateTime.fromMillis(from, { zone }).startOf("day").minus({ days: 1 });
+  for (let day = first; day.toMillis() < to; day = day.plus({ days: 1 })) {
+    for (const time of coverage[WEEKDAYS[day.weekday - 1]] ?? []) {
+      const start = localInstant(day, time.start);
+      const overnight = time.end <= time.start;
+      const end = localInstant(overnight ? day.plus({ days: 1 }) : day, time.end);
+      if (end > from && start < to)
+        out.push({ start: Math.max(start, from), end: Math.min(end, to) });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** The on-call segments of one rotation in [from, to), limited to its shift coverage. */
+function rotationSegments(rotation: RotationDefinition, from: number, to: number): Segment[] {
+  const segments = shifts(rotation, from, to);
+  const covered = coveredTimes(rotation, from, to);
+  if (covered === undefined) return segments;
+  const out: Segment[] = [];
+  for (const segment of segments) {
+    for (const time of covered) {
+      const start = Math.max(segment.start, time.start);
+      const end = Math.min(segment.end, time.end);
+      if (start < end) out.push({ start, end, members: segment.members });
+    }
+  }
+  return out;
+}
+
+/**
+ * Who is on call in each interval of `window`, across `rotations`, and every gap, to the minute.
+ *
+ * @example coverage(team.rotationDefinitions, { from: "2026-03-02T00:00Z", days: 7 })
+ */
+export function coverage(
+  rotations: readonly RotationDefinition[],
+  window: CoverageWindow,
+): CoverageReport {
+  const from = toMillis(window.from, "`from`");
+  const to =
+    window.to !== undefined
+      ? toMillis(window.to, "`to`")
+      : from + Math.round((window.days ?? 7) * 24 * 60) * MINUTE;
+  if (!(to > from)) throw new RangeError("coverage: the window must end after it starts");
+  if (to - from > MAX_COVERAGE_DAYS * 24 * 60 * MINUTE) {
+    throw new RangeError(`coverage: the window may span at most ${MAX_COVERAGE_DAYS} days`);
+  }
+  const perRotation = rotations.map((r) => ({
+    name: r.name,
+    segments: rotationSegments(r, from, to),
+  }));
+  const cuts = new Set<number>([from, to]);
+  for (const { segments } of perRotation) {
+    for (const s of segments) cuts.add(s.start).add(s.end);
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  const intervals: { start: number; end: number; rotations: Record<string, string[]> }[] = [];
+  const cursor = perRotation.map(() => 0);
+  for (let i = 0; i + 1 < points.length; i++) {
+    const [start, end] = [points[i], points[i + 1]];
+    const now: Record<string, string[]> = {};
+    perRotation.forEach(({ name, segments }, r) => {
+      while (cursor[r] < segments.length && segments[cursor[r]].end <= start) cursor[r]++;
+      const seg = segments[cursor[r]];
+      if (seg !== undefined && seg.start <= start) {
+        now[name] = [...new Set([...(now[name] ?? []), ...seg.members])];
+      }
+    });
+    const previous = intervals[intervals.length - 1];
+    if (previous !== undefined && JSON.stringify(previous.rotations) === JSON.stringify(now)) {
+      previous.end = end;
+    } else {
+      intervals.push({ start, end, rotations: now });
+    }
+  }
+  const shaped: CoverageInterval[] = intervals.map((i) => ({
+    start: formatInstant(i.start),
+    end: formatInstant(i.end),
+    onCall: [...new Set(Object.values(i.rotations).flat())],
+    rotations: i.rotations,
+  }));
+  const gapMinutes = intervals
+    .filter((i) => Object.keys(i.rotations).length === 0)
+    .reduce((sum, i) => sum + (i.end - i.start) / MINUTE, 0);
+  return {
+    start: formatInstant(from),
+    end: formatInstant(to),
+    intervals: shaped,
+    gaps: shaped.filter((i) => i.onCall.length === 0).map(({ start, end }) => ({ start, end })),
+    coveredMinutes: (to - from) / MINUTE - gapMinutes,
+    gapMinutes,
+  };
+}
+
+/** The aliases on call at `at` (empty in a gap). */
+export function onCallAt(rotations: readonly RotationDefinition[], at: Date): string[] {
+  const report = coverage(rotations, { from: at, to: new Date(at.getTime() + MINUTE) });
+  return [...report.intervals[0].onCall];
+}
