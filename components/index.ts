@@ -6,6 +6,27 @@ export {
   incidentManagerKeyPolicy,
   incidentManagerSetupSchema,
 } from "./incidentManagerSetup";
+export {
+  ResponsePlanWithAlarms,
+  type ResponsePlanWithAlarmsArgs,
+  type Engagement,
+  type Impact,
+  type IncidentTemplate,
+  type RunbookAction,
+  type PagerDutyIntegration,
+  type ResponseAlarm,
+  type ResponseEventRule,
+  responsePlanWithAlarmsSchema,
+} from "./responsePlanWithAlarms";
+export {
+  type PolicyDocument,
+  type PolicyStatement,
+  automationDefinitionArn,
+  runbookTrustPolicy,
+  runbookPolicy,
+  eventsTrustPolicy,
+  eventsPolicy,
+} from "./iamPolicies";
 export type { Tags } from "./tags";
 export {
   ValidationError,
