@@ -5,6 +5,7 @@ import { isAwsRegion } from "../policies/checks/regions";
 import { checkContactArn, childOptions, Engageable, isEngageable, setupSchema } from "./common";
 import {
   automationDefinitionArn,
+  PolicyDocument,
   eventsPolicy,
   eventsTrustPolicy,
   runbookPolicy,
@@ -571,6 +572,26 @@ function uniqueBy<T>(
   });
 }
 
+/** A list whose items name their resources by `name`, so each name may appear once. */
+function uniquelyNamed<S extends z.ZodType<{ name: string }>>(
+  item: S,
+  field: string,
+  what: string,
+) {
+  return z
+    .array(item)
+    .superRefine((items, ctx) =>
+      uniqueBy(
+        items,
+        (i) => i.name,
+        ctx,
+        (value, first) =>
+          `repeats the ${what} name ${describeValue(value)}, already used at \`${field}[${first}]\`; ${what} names name their resources and must be unique.`,
+      ),
+    )
+    .default([]);
+}
+
 /** The schema of {@link ResponsePlanWithAlarmsArgs}, shared with the config-driven stack. */
 export const responsePlanWithAlarmsSchema = z.strictObject({
   setup: setupSchema.optional(),
@@ -627,30 +648,8 @@ export const responsePlanWithAlarmsSchema = z.strictObject({
       secretId: input(z.string().min(1)),
     })
     .optional(),
-  alarms: z
-    .array(alarmSchema)
-    .superRefine((alarms, ctx) =>
-      uniqueBy(
-        alarms,
-        (a) => a.name,
-        ctx,
-        (value, first) =>
-          `repeats the alarm name ${describeValue(value)}, already used at \`alarms[${first}]\`; alarm names name their resources and must be unique.`,
-      ),
-    )
-    .default([]),
-  events: z
-    .array(eventSchema)
-    .superRefine((events, ctx) =>
-      uniqueBy(
-        events,
-        (e) => e.name,
-        ctx,
-        (value, first) =>
-          `repeats the rule name ${describeValue(value)}, already used at \`events[${first}]\`; rule names name their resources and must be unique.`,
-      ),
-    )
-    .default([]),
+  alarms: uniquelyNamed(alarmSchema, "alarms", "alarm"),
+  events: uniquelyNamed(eventSchema, "events", "rule"),
   tags: tagsSchema.default({}),
 });
 
@@ -728,39 +727,26 @@ export class ResponsePlanWithAlarms extends pulumi.ComponentResource {
     } else if (runbook !== undefined) {
       const region =
         home !== undefined ? pulumi.output(home) : aws.getRegionOutput({}, { parent: this }).region;
-      const role = new aws.iam.Role(
+      const { role, policy } = this.serviceRole(
         `${name}-runbook`,
-        {
-          description: `Lets Incident Manager start the ${runbook.documentName} runbook of response plan ${planName}.`,
-          assumeRolePolicy: account().apply(({ account: acct }) =>
-            JSON.stringify(runbookTrustPolicy(acct)),
-          ),
-          ...tagArg,
-        },
-        options(),
-      );
-      const policy = new aws.iam.RolePolicy(
-        `${name}-runbook`,
-        {
-          role: role.name,
-          policy: pulumi
-            .all([account(), region, pulumi.output(runbook.parameters?.AutomationAssumeRole ?? [])])
-            .apply(([{ account: acct, partition }, reg, passRoles]) =>
-              JSON.stringify(
-                runbookPolicy(
-                  automationDefinitionArn(
-                    partition,
-                    reg,
-                    acct,
-                    runbook.documentName,
-                    runbook.documentVersion,
-                  ),
-                  passRoles,
-                ),
+        `Lets Incident Manager start the ${runbook.documentName} runbook of response plan ${planName}.`,
+        account().apply(({ account: acct }) => runbookTrustPolicy(acct)),
+        pulumi
+          .all([account(), region, pulumi.output(runbook.parameters?.AutomationAssumeRole ?? [])])
+          .apply(([{ account: acct, partition }, reg, passRoles]) =>
+            runbookPolicy(
+              automationDefinitionArn(
+                partition,
+                reg,
+                acct,
+                runbook.documentName,
+                runbook.documentVersion,
               ),
+              passRoles,
             ),
-        },
-        options(),
+          ),
+        options,
+        tagArg,
       );
       planDependsOn.push(policy);
       runbookRoleArn = role.arn;
@@ -852,24 +838,13 @@ export class ResponsePlanWithAlarms extends pulumi.ComponentResource {
 
     const ruleArns: Record<string, pulumi.Output<string>> = {};
     if (spec.events.length > 0) {
-      const role = new aws.iam.Role(
+      const { role, policy } = this.serviceRole(
         `${name}-events`,
-        {
-          description: `Lets EventBridge open incidents with response plan ${planName}.`,
-          assumeRolePolicy: account().apply(({ account: acct }) =>
-            JSON.stringify(eventsTrustPolicy(acct)),
-          ),
-          ...tagArg,
-        },
-        options(),
-      );
-      const policy = new aws.iam.RolePolicy(
-        `${name}-events`,
-        {
-          role: role.name,
-          policy: this.arn.apply((arn) => JSON.stringify(eventsPolicy(arn))),
-        },
-        options(),
+        `Lets EventBridge open incidents with response plan ${planName}.`,
+        account().apply(({ account: acct }) => eventsTrustPolicy(acct)),
+        this.arn.apply((arn) => eventsPolicy(arn)),
+        options,
+        tagArg,
       );
       for (const event of spec.events) {
         const rule = new aws.cloudwatch.EventRule(
@@ -907,5 +882,27 @@ export class ResponsePlanWithAlarms extends pulumi.ComponentResource {
       ruleArns: this.ruleArns,
       runbookRoleArn: this.runbookRoleArn,
     });
+  }
+
+  /** A role one AWS service may assume, with one inline policy, both named `childName`. */
+  private serviceRole(
+    childName: string,
+    description: string,
+    trust: pulumi.Output<PolicyDocument>,
+    permissions: pulumi.Output<PolicyDocument>,
+    options: (extra?: pulumi.CustomResourceOptions) => pulumi.CustomResourceOptions,
+    tagArg: { tags?: Record<string, string> },
+  ): { role: aws.iam.Role; policy: aws.iam.RolePolicy } {
+    const role = new aws.iam.Role(
+      childName,
+      { description, assumeRolePolicy: trust.apply((doc) => JSON.stringify(doc)), ...tagArg },
+      options(),
+    );
+    const policy = new aws.iam.RolePolicy(
+      childName,
+      { role: role.name, policy: permissions.apply((doc) => JSON.stringify(doc)) },
+      options(),
+    );
+    return { role, policy };
   }
 }

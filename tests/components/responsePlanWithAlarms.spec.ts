@@ -8,6 +8,7 @@ import {
   settle,
   valueOf,
 } from "../../plan/capture";
+import { assertRejected } from "../support/rejection";
 
 type Plan = typeof import("../../components/responsePlanWithAlarms");
 type Setup = typeof import("../../components/incidentManagerSetup");
@@ -17,6 +18,19 @@ const TARO = `arn:aws:ssm-contacts:ap-northeast-1:${ACCOUNT}:contact/taro`;
 const JIRO = `arn:aws:ssm-contacts:ap-northeast-1:${ACCOUNT}:contact/jiro`;
 const TOPIC = `arn:aws:sns:ap-northeast-1:${ACCOUNT}:oncall`;
 const PLAN_ARN = `arn:aws:ssm-incidents::${ACCOUNT}:response-plan/emergency-response-plan`;
+
+const CPU_ALARM = {
+  name: "emergency-alarm",
+  namespace: "AWS/EC2",
+  metricName: "CPUUtilization",
+  dimensions: { InstanceId: "i-0123456789abcdef0" },
+  statistic: "Average",
+  period: 60,
+  evaluationPeriods: 2,
+  threshold: 90,
+  comparisonOperator: "GreaterThanThreshold",
+  treatMissingData: "breaching",
+} as const;
 
 interface Statement {
   Sid: string;
@@ -220,22 +234,7 @@ describe("ResponsePlanWithAlarms", () => {
           parameters: { mode: ["fast"] },
         },
         pagerDuty: { name: "pd", serviceId: "PABC123", secretId },
-        alarms: [
-          {
-            name: "emergency-alarm",
-            namespace: "AWS/EC2",
-            metricName: "CPUUtilization",
-            dimensions: { InstanceId: "i-0123456789abcdef0" },
-            statistic: "Average",
-            period: 60,
-            evaluationPeriods: 2,
-            threshold: 90,
-            comparisonOperator: "GreaterThanThreshold",
-            treatMissingData: "breaching",
-            alarmActions: [TOPIC],
-            okActions: [TOPIC],
-          },
-        ],
+        alarms: [{ ...CPU_ALARM, alarmActions: [TOPIC], okActions: [TOPIC] }],
         events: [
           {
             name: "guardduty-high",
@@ -317,16 +316,7 @@ describe("ResponsePlanWithAlarms", () => {
       );
       assert.deepEqual(alarm.inputs, {
         region: "ap-northeast-1",
-        name: "emergency-alarm",
-        namespace: "AWS/EC2",
-        metricName: "CPUUtilization",
-        dimensions: { InstanceId: "i-0123456789abcdef0" },
-        statistic: "Average",
-        period: 60,
-        evaluationPeriods: 2,
-        threshold: 90,
-        comparisonOperator: "GreaterThanThreshold",
-        treatMissingData: "breaching",
+        ...CPU_ALARM,
         alarmActions: [PLAN_ARN, TOPIC],
         okActions: [TOPIC],
         tags: { team: "sre", service: "web" },
@@ -365,51 +355,56 @@ describe("ResponsePlanWithAlarms", () => {
       });
     });
 
-    it("trusts only Incident Manager with the runbook role, for one automation definition", () => {
-      const role = named("aws:iam/role:Role", "emergency-runbook");
-      assert.deepEqual(role.inputs.tags, { team: "sre", service: "web" });
-      assert.deepEqual(statements(role.inputs.assumeRolePolicy), [
+    /** Checks a created role: one trust statement for `service`, then its inline policy. */
+    function assertRole(
+      role: string,
+      trust: { Sid: string; service: string },
+      policy: Statement[],
+    ): void {
+      const created = named("aws:iam/role:Role", role);
+      assert.deepEqual(created.inputs.tags, { team: "sre", service: "web" });
+      assert.deepEqual(statements(created.inputs.assumeRolePolicy), [
         {
-          Sid: "IncidentManagerStartsTheRunbook",
+          Sid: trust.Sid,
           Effect: "Allow",
-          Principal: { Service: "ssm-incidents.amazonaws.com" },
+          Principal: { Service: trust.service },
           Action: "sts:AssumeRole",
           Condition: { StringEquals: { "aws:SourceAccount": ACCOUNT } },
         },
       ]);
-      const policy = named("aws:iam/rolePolicy:RolePolicy", "emergency-runbook");
-      assert.equal(policy.inputs.role, "emergency-runbook");
-      assert.deepEqual(statements(policy.inputs.policy), [
-        {
-          Sid: "StartTheRunbook",
-          Effect: "Allow",
-          Action: "ssm:StartAutomationExecution",
-          Resource: `arn:aws:ssm:ap-northeast-1:${ACCOUNT}:automation-definition/Restart-Web:*`,
-        },
-      ]);
+      const inline = named("aws:iam/rolePolicy:RolePolicy", role);
+      assert.equal(inline.inputs.role, role);
+      assert.deepEqual(statements(inline.inputs.policy), policy);
+    }
+
+    it("trusts only Incident Manager with the runbook role, for one automation definition", () => {
+      assertRole(
+        "emergency-runbook",
+        { Sid: "IncidentManagerStartsTheRunbook", service: "ssm-incidents.amazonaws.com" },
+        [
+          {
+            Sid: "StartTheRunbook",
+            Effect: "Allow",
+            Action: "ssm:StartAutomationExecution",
+            Resource: `arn:aws:ssm:ap-northeast-1:${ACCOUNT}:automation-definition/Restart-Web:*`,
+          },
+        ],
+      );
     });
 
     it("trusts only EventBridge with the events role, to start incidents of this plan", () => {
-      const role = named("aws:iam/role:Role", "emergency-events");
-      assert.deepEqual(statements(role.inputs.assumeRolePolicy), [
-        {
-          Sid: "EventBridgeStartsIncidents",
-          Effect: "Allow",
-          Principal: { Service: "events.amazonaws.com" },
-          Action: "sts:AssumeRole",
-          Condition: { StringEquals: { "aws:SourceAccount": ACCOUNT } },
-        },
-      ]);
-      const policy = named("aws:iam/rolePolicy:RolePolicy", "emergency-events");
-      assert.equal(policy.inputs.role, "emergency-events");
-      assert.deepEqual(statements(policy.inputs.policy), [
-        {
-          Sid: "StartIncidentsFromThisResponsePlan",
-          Effect: "Allow",
-          Action: "ssm-incidents:StartIncident",
-          Resource: PLAN_ARN,
-        },
-      ]);
+      assertRole(
+        "emergency-events",
+        { Sid: "EventBridgeStartsIncidents", service: "events.amazonaws.com" },
+        [
+          {
+            Sid: "StartIncidentsFromThisResponsePlan",
+            Effect: "Allow",
+            Action: "ssm-incidents:StartIncident",
+            Resource: PLAN_ARN,
+          },
+        ],
+      );
     });
   });
 
@@ -657,35 +652,27 @@ describe("ResponsePlanWithAlarms", () => {
     for (const [label, args, message] of cases) {
       it(label, async () => {
         const { __name, ...rest } = args as { __name?: string };
-        assert.throws(
+        await assertRejected(
+          capture,
           () => new mod.ResponsePlanWithAlarms(__name ?? "plan", rest as never),
-          (err: Error) => {
-            assert.equal(err.name, "ValidationError");
-            assert.equal(err.message, message);
-            return true;
-          },
+          message,
         );
-        await settle();
-        assert.equal(capture.resources.length, 0);
       });
     }
 
     it("lists every broken rule in one error", async () => {
-      assert.throws(
+      await assertRejected(
+        capture,
         () =>
           new mod.ResponsePlanWithAlarms("plan", {
             incident: { title: "", impact: 0 as never },
             engagements: [],
           }),
-        (err: Error) =>
-          err.message ===
-          `ResponsePlanWithAlarms 'plan' has 3 invalid inputs:\n` +
-            "  - `incident.title` must be 1-200 characters (an Incident Manager limit); got 0 characters. Fill it in.\n" +
-            `  - ${impactRule}0\n` +
-            "  - `engagements` needs 1-5 contacts, on-call schedules or escalation chains, or the response plan pages nobody; got none. Add an EscalationChain or a contact ARN.",
+        `ResponsePlanWithAlarms 'plan' has 3 invalid inputs:\n` +
+          "  - `incident.title` must be 1-200 characters (an Incident Manager limit); got 0 characters. Fill it in.\n" +
+          `  - ${impactRule}0\n` +
+          "  - `engagements` needs 1-5 contacts, on-call schedules or escalation chains, or the response plan pages nobody; got none. Add an EscalationChain or a contact ARN.",
       );
-      await settle();
-      assert.equal(capture.resources.length, 0);
     });
   });
 });
