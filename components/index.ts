@@ -15,6 +15,7 @@ export {
   type RunbookAction,
   type PagerDutyIntegration,
   type ResponseAlarm,
+  type ResponseCompositeAlarm,
   type ResponseEventRule,
   responsePlanWithAlarmsSchema,
 } from "./responsePlanWithAlarms";

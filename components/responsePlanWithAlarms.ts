@@ -186,6 +186,45 @@ export interface ResponseAlarm {
   readonly region?: string;
 }
 
+/**
+ * A new CloudWatch composite alarm whose ALARM state opens an incident through the response plan:
+ * for example `ALARM("cpu-high") AND ALARM("errors-high")` over alarms of this component.
+ * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Create_Composite_Alarm.html
+ */
+export interface ResponseCompositeAlarm {
+  /**
+   * The alarm's name, unique in its account and region among metric and composite alarms.
+   * 1-255 characters. Names its child.
+   */
+  readonly name: string;
+  /**
+   * The rule over other alarms' states, e.g. `ALARM("cpu-high") OR ALARM("disk-full")`. At most
+   * 10240 characters. The composite alarm is created after this component's metric alarms, so
+   * the rule may name them.
+   */
+  readonly alarmRule: string;
+  /**
+   * A description shown with the alarm. At most 1024 characters.
+   * @default none
+   */
+  readonly alarmDescription?: string;
+  /**
+   * ARNs notified when the alarm returns to OK. At most 5.
+   * @default none
+   */
+  readonly okActions?: readonly pulumi.Input<string>[];
+  /**
+   * More ARNs notified in ALARM, besides the response plan (which is always added). At most 4.
+   * @default none
+   */
+  readonly alarmActions?: readonly pulumi.Input<string>[];
+  /**
+   * The region of the alarms the rule names.
+   * @default the setup's primary region, else the provider's region
+   */
+  readonly region?: string;
+}
+
 /** An EventBridge rule whose matching events open an incident through the response plan. */
 export interface ResponseEventRule {
   /** The rule's name, unique on its event bus. 1-64 characters of `A-Z a-z 0-9 . - _`. */
@@ -256,6 +295,12 @@ export interface ResponsePlanWithAlarmsArgs {
    * @default none
    */
   readonly alarms?: readonly ResponseAlarm[];
+  /**
+   * New CloudWatch composite alarms that open an incident. Each is named after the component and
+   * its `name`; names are unique across `alarms` and `compositeAlarms`.
+   * @default none
+   */
+  readonly compositeAlarms?: readonly ResponseCompositeAlarm[];
   /**
    * EventBridge rules that open an incident. Each is named after the component and its `name`.
    * @default none
@@ -349,6 +394,15 @@ const regionName = z.string().refine(isAwsRegion, {
 
 const snsTopicArns = z.array(input(checked(checkSnsTopicArn)));
 const actionArns = z.array(input(checked(checkActionArn)));
+/** The user's own ALARM actions: CloudWatch allows 5 per state, and the plan is one of them. */
+const alarmActions = actionArns.superRefine((actions, ctx) => {
+  if (actions.length > 4) {
+    ctx.addIssue({
+      code: "custom",
+      message: `holds at most 4 actions: CloudWatch allows 5 per alarm state and the response plan is one; got ${actions.length}. Remove ${actions.length - 4}.`,
+    });
+  }
+});
 
 const impactSchema = z.any().transform((value, ctx): 1 | 2 | 3 | 4 | 5 => {
   if (typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 5) {
@@ -480,7 +534,7 @@ const alarmSchema = z
     treatMissingData: z.enum(["missing", "ignore", "breaching", "notBreaching"]).optional(),
     alarmDescription: textOf(0, 1024, "a CloudWatch limit").optional(),
     okActions: actionArns.max(5).optional(),
-    alarmActions: actionArns.optional(),
+    alarmActions: alarmActions.optional(),
     region: regionName.optional(),
   })
   .superRefine((alarm, ctx) => {
@@ -491,15 +545,16 @@ const alarmSchema = z
         message: `must be set, or \`extendedStatistic\` instead, but not both; got ${alarm.statistic === undefined ? "neither" : "both"}. Pick one, e.g. statistic: "Average".`,
       });
     }
-    const extra = alarm.alarmActions?.length ?? 0;
-    if (extra > 4) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["alarmActions"],
-        message: `holds at most 4 actions: CloudWatch allows 5 per alarm state and the response plan is one; got ${extra}. Remove ${extra - 4}.`,
-      });
-    }
   });
+
+const compositeAlarmSchema = z.strictObject({
+  name: checked(checkAlarmName),
+  alarmRule: textOf(1, 10240, "a CloudWatch limit"),
+  alarmDescription: textOf(0, 1024, "a CloudWatch limit").optional(),
+  okActions: actionArns.max(5).optional(),
+  alarmActions: alarmActions.optional(),
+  region: regionName.optional(),
+});
 
 /** Checks that an event pattern is JSON data: objects, arrays, strings, numbers, booleans, null. */
 function checkJson(value: unknown, path: PropertyKey[], ctx: z.RefinementCtx): boolean {
@@ -593,65 +648,81 @@ function uniquelyNamed<S extends z.ZodType<{ name: string }>>(
 }
 
 /** The schema of {@link ResponsePlanWithAlarmsArgs}, shared with the config-driven stack. */
-export const responsePlanWithAlarmsSchema = z.strictObject({
-  setup: setupSchema.optional(),
-  responsePlanName: checked(checkPlanName).optional(),
-  displayName: textOf(1, 200, "an Incident Manager limit").optional(),
-  incident: z.strictObject({
-    title: textOf(1, 200, "an Incident Manager limit"),
-    impact: impactSchema,
-    summary: textOf(0, 4000, "an Incident Manager limit").optional(),
-    dedupeString: textOf(0, 1000, "an Incident Manager limit").optional(),
-    tags: tagsSchema.optional(),
-    notificationTopicArns: snsTopicArns
-      .max(10, {
-        error: (iss) =>
-          `holds at most 10 SNS topics (an Incident Manager limit); got ${(iss.input as unknown[]).length}`,
-      })
-      .optional(),
-  }),
-  engagements: z.array(engagementSchema).superRefine((engagements, ctx) => {
-    if (engagements.length === 0) {
-      ctx.addIssue({
-        code: "custom",
-        message: `needs 1-5 contacts, on-call schedules or escalation chains, or the response plan pages nobody; got none. Add an EscalationChain or a contact ARN.`,
-      });
-    } else if (engagements.length > 5) {
-      ctx.addIssue({
-        code: "custom",
-        message: `holds at most 5 engagements (an Incident Manager limit); got ${engagements.length}. Remove ${engagements.length - 5}, or put them in an EscalationChain and engage the chain.`,
-      });
-    }
-    uniqueBy(
-      engagements,
-      (e) => e.alias,
-      ctx,
-      (alias, first) =>
-        `engages the contact ${alias} again, already engaged at \`engagements[${first}]\`; engage each contact once.`,
-    );
-  }),
-  chatChannelTopicArns: snsTopicArns
-    .superRefine((arns, ctx) => {
-      if (arns.length < 1 || arns.length > 5) {
+export const responsePlanWithAlarmsSchema = z
+  .strictObject({
+    setup: setupSchema.optional(),
+    responsePlanName: checked(checkPlanName).optional(),
+    displayName: textOf(1, 200, "an Incident Manager limit").optional(),
+    incident: z.strictObject({
+      title: textOf(1, 200, "an Incident Manager limit"),
+      impact: impactSchema,
+      summary: textOf(0, 4000, "an Incident Manager limit").optional(),
+      dedupeString: textOf(0, 1000, "an Incident Manager limit").optional(),
+      tags: tagsSchema.optional(),
+      notificationTopicArns: snsTopicArns
+        .max(10, {
+          error: (iss) =>
+            `holds at most 10 SNS topics (an Incident Manager limit); got ${(iss.input as unknown[]).length}`,
+        })
+        .optional(),
+    }),
+    engagements: z.array(engagementSchema).superRefine((engagements, ctx) => {
+      if (engagements.length === 0) {
         ctx.addIssue({
           code: "custom",
-          message: `needs 1-5 SNS topics of an AWS Chatbot channel; got ${arns.length}. ${arns.length === 0 ? "Leave the field out for no chat channel." : `Remove ${arns.length - 5}.`}`,
+          message: `needs 1-5 contacts, on-call schedules or escalation chains, or the response plan pages nobody; got none. Add an EscalationChain or a contact ARN.`,
+        });
+      } else if (engagements.length > 5) {
+        ctx.addIssue({
+          code: "custom",
+          message: `holds at most 5 engagements (an Incident Manager limit); got ${engagements.length}. Remove ${engagements.length - 5}, or put them in an EscalationChain and engage the chain.`,
         });
       }
-    })
-    .optional(),
-  runbook: runbookSchema.optional(),
-  pagerDuty: z
-    .strictObject({
-      name: textOf(1, 200, "an Incident Manager limit"),
-      serviceId: input(z.string().min(1)),
-      secretId: input(z.string().min(1)),
-    })
-    .optional(),
-  alarms: uniquelyNamed(alarmSchema, "alarms", "alarm"),
-  events: uniquelyNamed(eventSchema, "events", "rule"),
-  tags: tagsSchema.default({}),
-});
+      uniqueBy(
+        engagements,
+        (e) => e.alias,
+        ctx,
+        (alias, first) =>
+          `engages the contact ${alias} again, already engaged at \`engagements[${first}]\`; engage each contact once.`,
+      );
+    }),
+    chatChannelTopicArns: snsTopicArns
+      .superRefine((arns, ctx) => {
+        if (arns.length < 1 || arns.length > 5) {
+          ctx.addIssue({
+            code: "custom",
+            message: `needs 1-5 SNS topics of an AWS Chatbot channel; got ${arns.length}. ${arns.length === 0 ? "Leave the field out for no chat channel." : `Remove ${arns.length - 5}.`}`,
+          });
+        }
+      })
+      .optional(),
+    runbook: runbookSchema.optional(),
+    pagerDuty: z
+      .strictObject({
+        name: textOf(1, 200, "an Incident Manager limit"),
+        serviceId: input(z.string().min(1)),
+        secretId: input(z.string().min(1)),
+      })
+      .optional(),
+    alarms: uniquelyNamed(alarmSchema, "alarms", "alarm"),
+    compositeAlarms: uniquelyNamed(compositeAlarmSchema, "compositeAlarms", "alarm"),
+    events: uniquelyNamed(eventSchema, "events", "rule"),
+    tags: tagsSchema.default({}),
+  })
+  .superRefine((args, ctx) => {
+    // Metric and composite alarms share one namespace of names in CloudWatch.
+    const metric = args.alarms.map((a) => a.name);
+    args.compositeAlarms.forEach((composite, i) => {
+      const first = metric.indexOf(composite.name);
+      if (first >= 0) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["compositeAlarms", i, "name"],
+          message: `repeats the alarm name ${describeValue(composite.name)}, already used at \`alarms[${first}]\`; CloudWatch alarm names are unique across metric and composite alarms.`,
+        });
+      }
+    });
+  });
 
 /** Validated, defaulted args. */
 type PlanSpec = z.output<typeof responsePlanWithAlarmsSchema>;
@@ -676,7 +747,7 @@ export class ResponsePlanWithAlarms extends pulumi.ComponentResource {
   public readonly responsePlanName: string;
   /** The response plan resource, for `dependsOn`. */
   public readonly responsePlan: aws.ssmincidents.ResponsePlan;
-  /** Each new alarm's ARN, by alarm name. */
+  /** Each new alarm's ARN (metric and composite), by alarm name. */
   public readonly alarmArns: pulumi.Output<Record<string, string>>;
   /** Each EventBridge rule's ARN, by rule name. */
   public readonly ruleArns: pulumi.Output<Record<string, string>>;
@@ -808,6 +879,12 @@ export class ResponsePlanWithAlarms extends pulumi.ComponentResource {
     this.arn = this.responsePlan.arn;
 
     const alarmArns: Record<string, pulumi.Output<string>> = {};
+    const metricAlarms: aws.cloudwatch.MetricAlarm[] = [];
+    // The response plan first, then the user's own actions.
+    const withPlan = (own: readonly pulumi.Input<string>[] | undefined) => [
+      this.arn,
+      ...(own ?? []),
+    ];
     for (const alarm of spec.alarms) {
       const created = new aws.cloudwatch.MetricAlarm(
         `${name}-alarm-${alarm.name}`,
@@ -825,14 +902,31 @@ export class ResponsePlanWithAlarms extends pulumi.ComponentResource {
           threshold: alarm.threshold,
           comparisonOperator: alarm.comparisonOperator,
           treatMissingData: alarm.treatMissingData,
-          // The response plan first, then the user's own actions.
-          alarmActions: [this.arn, ...(alarm.alarmActions ?? [])],
+          alarmActions: withPlan(alarm.alarmActions),
           okActions: alarm.okActions,
           ...tagArg,
         },
         options(),
       );
       alarmArns[alarm.name] = created.arn;
+      metricAlarms.push(created);
+    }
+    for (const composite of spec.compositeAlarms) {
+      const created = new aws.cloudwatch.CompositeAlarm(
+        `${name}-alarm-${composite.name}`,
+        {
+          ...at(composite.region),
+          alarmName: composite.name,
+          alarmDescription: composite.alarmDescription,
+          alarmRule: composite.alarmRule,
+          alarmActions: withPlan(composite.alarmActions),
+          okActions: composite.okActions,
+          ...tagArg,
+        },
+        // CloudWatch rejects a rule naming an alarm that does not exist yet.
+        options(metricAlarms.length > 0 ? { dependsOn: metricAlarms } : {}),
+      );
+      alarmArns[composite.name] = created.arn;
     }
     this.alarmArns = pulumi.output(alarmArns);
 

@@ -408,6 +408,41 @@ describe("ResponsePlanWithAlarms", () => {
     });
   });
 
+  describe("composite alarms", () => {
+    it("add the plan to their actions and wait for the metric alarms they name", async () => {
+      const plan = new mod.ResponsePlanWithAlarms("p", {
+        incident: { title: "t", impact: 2 },
+        engagements: [TARO],
+        alarms: [CPU_ALARM],
+        compositeAlarms: [
+          {
+            name: "web-down",
+            alarmRule: 'ALARM("emergency-alarm")',
+            alarmDescription: "The web tier is down",
+            alarmActions: [TOPIC],
+          },
+        ],
+      });
+      await settle();
+      const metric = named("aws:cloudwatch/metricAlarm:MetricAlarm", "p-alarm-emergency-alarm");
+      const composite = named("aws:cloudwatch/compositeAlarm:CompositeAlarm", "p-alarm-web-down");
+      const planArn = `arn:aws:ssm-incidents::${ACCOUNT}:response-plan/p`;
+      assert.deepEqual(composite.inputs, {
+        alarmName: "web-down",
+        alarmDescription: "The web tier is down",
+        alarmRule: 'ALARM("emergency-alarm")',
+        alarmActions: [planArn, TOPIC],
+      });
+      assert.equal(composite.parent, metric.parent);
+      assert.ok(composite.dependencies.includes(metric.urn), "created after the metric alarm");
+      assert.deepEqual(await valueOf(plan.alarmArns), {
+        "emergency-alarm": `arn:aws:cloudwatch:ap-northeast-1:${ACCOUNT}:alarm:emergency-alarm`,
+        "web-down": `arn:aws:cloudwatch:ap-northeast-1:${ACCOUNT}:alarm:web-down`,
+      });
+      assert.equal(capture.resources.length, 4);
+    });
+  });
+
   describe("runbook roles", () => {
     it("uses a given role and creates none", async () => {
       const roleArn = `arn:aws:iam::${ACCOUNT}:role/existing-runbook`;
@@ -592,6 +627,23 @@ describe("ResponsePlanWithAlarms", () => {
         "five alarm actions of the user's",
         { ...base, alarms: [{ ...alarm, alarmActions: [TOPIC, TOPIC, TOPIC, TOPIC, TOPIC] }] },
         `${head}\`alarms[0].alarmActions\` holds at most 4 actions: CloudWatch allows 5 per alarm state and the response plan is one; got 5. Remove 1.`,
+      ],
+      [
+        "a composite alarm named like a metric alarm",
+        {
+          ...base,
+          alarms: [alarm],
+          compositeAlarms: [{ name: "cpu", alarmRule: 'ALARM("cpu")' }],
+        },
+        `${head}\`compositeAlarms[0].name\` repeats the alarm name "cpu", already used at \`alarms[0]\`; CloudWatch alarm names are unique across metric and composite alarms.`,
+      ],
+      [
+        "a composite alarm with six user actions",
+        {
+          ...base,
+          compositeAlarms: [{ name: "web", alarmRule: "TRUE", alarmActions: Array(6).fill(TOPIC) }],
+        },
+        `${head}\`compositeAlarms[0].alarmActions\` holds at most 4 actions: CloudWatch allows 5 per alarm state and the response plan is one; got 6. Remove 2.`,
       ],
       [
         "both statistic and extendedStatistic",
