@@ -14,6 +14,7 @@ export {
   type IncidentTemplate,
   type RunbookAction,
   type PagerDutyIntegration,
+  type AlarmSettings,
   type ResponseAlarm,
   type ResponseCompositeAlarm,
   type ResponseEventRule,

@@ -129,8 +129,34 @@ export interface PagerDutyIntegration {
   readonly secretId: pulumi.Input<string>;
 }
 
+/** What metric and composite alarms share: their description, actions and region. */
+export interface AlarmSettings {
+  /**
+   * A description shown with the alarm. At most 1024 characters.
+   * @default none
+   */
+  readonly alarmDescription?: string;
+  /**
+   * ARNs notified when the alarm returns to OK. At most 5.
+   * @default none
+   */
+  readonly okActions?: readonly pulumi.Input<string>[];
+  /**
+   * More ARNs notified in ALARM, besides the response plan (which is always added). At most 4:
+   * CloudWatch allows 5 actions per state.
+   * @default none
+   */
+  readonly alarmActions?: readonly pulumi.Input<string>[];
+  /**
+   * The alarm's region. A metric alarm watches metrics of its own region only; a composite alarm
+   * names alarms of its own region only.
+   * @default the setup's primary region, else the provider's region
+   */
+  readonly region?: string;
+}
+
 /** A new CloudWatch metric alarm whose ALARM state opens an incident through the response plan. */
-export interface ResponseAlarm {
+export interface ResponseAlarm extends AlarmSettings {
   /** The alarm's name, unique in its account and region. 1-255 characters. Names its child. */
   readonly name: string;
   /** The metric's namespace, e.g. `AWS/EC2`. */
@@ -163,27 +189,6 @@ export interface ResponseAlarm {
    * @default "missing" (AWS's default)
    */
   readonly treatMissingData?: "missing" | "ignore" | "breaching" | "notBreaching";
-  /**
-   * A description shown with the alarm. At most 1024 characters.
-   * @default none
-   */
-  readonly alarmDescription?: string;
-  /**
-   * ARNs notified when the alarm returns to OK. At most 5.
-   * @default none
-   */
-  readonly okActions?: readonly pulumi.Input<string>[];
-  /**
-   * More ARNs notified in ALARM, besides the response plan (which is always added). At most 4:
-   * CloudWatch allows 5 actions per state.
-   * @default none
-   */
-  readonly alarmActions?: readonly pulumi.Input<string>[];
-  /**
-   * The region of the metric (an alarm watches metrics of its own region only).
-   * @default the setup's primary region, else the provider's region
-   */
-  readonly region?: string;
 }
 
 /**
@@ -191,7 +196,7 @@ export interface ResponseAlarm {
  * for example `ALARM("cpu-high") AND ALARM("errors-high")` over alarms of this component.
  * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Create_Composite_Alarm.html
  */
-export interface ResponseCompositeAlarm {
+export interface ResponseCompositeAlarm extends AlarmSettings {
   /**
    * The alarm's name, unique in its account and region among metric and composite alarms.
    * 1-255 characters. Names its child.
@@ -203,26 +208,6 @@ export interface ResponseCompositeAlarm {
    * the rule may name them.
    */
   readonly alarmRule: string;
-  /**
-   * A description shown with the alarm. At most 1024 characters.
-   * @default none
-   */
-  readonly alarmDescription?: string;
-  /**
-   * ARNs notified when the alarm returns to OK. At most 5.
-   * @default none
-   */
-  readonly okActions?: readonly pulumi.Input<string>[];
-  /**
-   * More ARNs notified in ALARM, besides the response plan (which is always added). At most 4.
-   * @default none
-   */
-  readonly alarmActions?: readonly pulumi.Input<string>[];
-  /**
-   * The region of the alarms the rule names.
-   * @default the setup's primary region, else the provider's region
-   */
-  readonly region?: string;
 }
 
 /** An EventBridge rule whose matching events open an incident through the response plan. */
@@ -364,9 +349,9 @@ function checkActionArn(value: string): string | undefined {
   return `must be an ARN such as arn:aws:sns:ap-northeast-1:123456789012:oncall (the response plan's ARN is added for you); got ${describeValue(value)}`;
 }
 
-function checkRoleArn(value: string): string | undefined {
+function checkRoleArn(value: string, advice = ""): string | undefined {
   if (ROLE_ARN.test(value)) return undefined;
-  return `must be an IAM role ARN such as arn:aws:iam::123456789012:role/incident-runbook; got ${describeValue(value)}. Leave it out to have a least-privilege role created.`;
+  return `must be an IAM role ARN such as arn:aws:iam::123456789012:role/incident-runbook; got ${describeValue(value)}.${advice}`;
 }
 
 function checkDocumentName(value: string): string | undefined {
@@ -474,7 +459,9 @@ const runbookSchema = z
         ? undefined
         : `must be a version number, "$DEFAULT" or "$LATEST"; got ${describeValue(v)}`,
     ).optional(),
-    roleArn: input(checked(checkRoleArn)).optional(),
+    roleArn: input(
+      checked((arn) => checkRoleArn(arn, " Leave it out to have a least-privilege role created.")),
+    ).optional(),
     targetAccount: z.enum(["IMPACTED_ACCOUNT", "RESPONSE_PLAN_OWNER_ACCOUNT"]).optional(),
     parameters: z.record(z.string(), z.array(input(z.string()))).optional(),
     dynamicParameters: z.record(z.string(), dynamicVariable).optional(),
@@ -488,6 +475,17 @@ const runbookSchema = z
         message: `holds at most 200 parameters (an Incident Manager limit); got ${count}. Remove ${count - 200}.`,
       });
     }
+    // A role passed to the automation is named in the runbook role's iam:PassRole statement.
+    (runbook.parameters?.AutomationAssumeRole ?? []).forEach((role, i) => {
+      const message = typeof role === "string" ? checkRoleArn(role) : undefined;
+      if (message !== undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["parameters", "AutomationAssumeRole", i],
+          message,
+        });
+      }
+    });
     for (const key of Object.keys(runbook.dynamicParameters ?? {})) {
       if (runbook.parameters !== undefined && key in runbook.parameters) {
         ctx.addIssue({
@@ -498,6 +496,14 @@ const runbookSchema = z
       }
     }
   });
+
+/** The fields of {@link AlarmSettings}. */
+const alarmSettings = {
+  alarmDescription: textOf(0, 1024, "a CloudWatch limit").optional(),
+  okActions: actionArns.max(5).optional(),
+  alarmActions: alarmActions.optional(),
+  region: regionName.optional(),
+};
 
 const alarmSchema = z
   .strictObject({
@@ -532,10 +538,7 @@ const alarmSchema = z
       "LessThanOrEqualToThreshold",
     ]),
     treatMissingData: z.enum(["missing", "ignore", "breaching", "notBreaching"]).optional(),
-    alarmDescription: textOf(0, 1024, "a CloudWatch limit").optional(),
-    okActions: actionArns.max(5).optional(),
-    alarmActions: alarmActions.optional(),
-    region: regionName.optional(),
+    ...alarmSettings,
   })
   .superRefine((alarm, ctx) => {
     if ((alarm.statistic === undefined) === (alarm.extendedStatistic === undefined)) {
@@ -550,10 +553,7 @@ const alarmSchema = z
 const compositeAlarmSchema = z.strictObject({
   name: checked(checkAlarmName),
   alarmRule: textOf(1, 10240, "a CloudWatch limit"),
-  alarmDescription: textOf(0, 1024, "a CloudWatch limit").optional(),
-  okActions: actionArns.max(5).optional(),
-  alarmActions: alarmActions.optional(),
-  region: regionName.optional(),
+  ...alarmSettings,
 });
 
 /** Checks that an event pattern is JSON data: objects, arrays, strings, numbers, booleans, null. */

@@ -691,6 +691,17 @@ describe("ResponsePlanWithAlarms", () => {
         `${head}\`runbook.roleArn\` must be an IAM role ARN such as arn:aws:iam::123456789012:role/incident-runbook; got "runbook". Leave it out to have a least-privilege role created.`,
       ],
       [
+        "an AutomationAssumeRole that is not a role ARN",
+        {
+          ...base,
+          runbook: {
+            documentName: "Restart-Web",
+            parameters: { AutomationAssumeRole: ["automation"] },
+          },
+        },
+        `${head}\`runbook.parameters.AutomationAssumeRole[0]\` must be an IAM role ARN such as arn:aws:iam::123456789012:role/incident-runbook; got "automation".`,
+      ],
+      [
         "a setup that is only its args",
         { ...base, setup: { regions: ["ap-northeast-1", "ap-northeast-3"] } },
         `${head}\`setup\` must be an IncidentManagerSetup (the component, not its args); got {"regions":["ap-northeast-1","ap-northeast-3"]}`,
