@@ -409,6 +409,8 @@ interface ResolvedEngagement {
   readonly alias: string | undefined;
   readonly arn: pulumi.Input<string>;
   readonly dependencies: pulumi.Resource[];
+  /** A contact ARN given as an Output: checked when it resolves. */
+  readonly checkWhenKnown?: true;
 }
 
 const engagementSchema = z.any().transform((value, ctx): ResolvedEngagement => {
@@ -425,6 +427,7 @@ const engagementSchema = z.any().transform((value, ctx): ResolvedEngagement => {
       alias: undefined,
       arn: pulumi.output(value as pulumi.Input<string>),
       dependencies: [],
+      checkWhenKnown: true,
     };
   }
   if (typeof value !== "string") {
@@ -845,7 +848,7 @@ export class ResponsePlanWithAlarms extends pulumi.ComponentResource {
           })),
         },
         engagements: spec.engagements.map((e, i) =>
-          pulumi.Output.isInstance(e.arn)
+          e.checkWhenKnown
             ? checkWhenKnown(context, ["engagements", i], e.arn, checkContactArn)
             : e.arn,
         ),
