@@ -6,6 +6,29 @@ export {
   incidentManagerKeyPolicy,
   incidentManagerSetupSchema,
 } from "./incidentManagerSetup";
+export {
+  ResponsePlanWithAlarms,
+  type ResponsePlanWithAlarmsArgs,
+  type Engagement,
+  type Impact,
+  type IncidentTemplate,
+  type RunbookAction,
+  type PagerDutyIntegration,
+  type AlarmSettings,
+  type ResponseAlarm,
+  type ResponseCompositeAlarm,
+  type ResponseEventRule,
+  responsePlanWithAlarmsSchema,
+} from "./responsePlanWithAlarms";
+export {
+  type PolicyDocument,
+  type PolicyStatement,
+  automationDefinitionArn,
+  runbookTrustPolicy,
+  runbookPolicy,
+  eventsTrustPolicy,
+  eventsPolicy,
+} from "./iamPolicies";
 export type { Tags } from "./tags";
 export {
   ValidationError,

@@ -152,6 +152,9 @@ export function mockState(
     case "aws:cloudwatch/eventRule:EventRule":
       state.arn = `arn:${p}:events:${region}:${acct}:rule/${str("name")}`;
       return { id: str("name"), state };
+    case "aws:cloudwatch/eventTarget:EventTarget":
+      // An EventBridge target has no ARN; its id is the rule's name and the target's id.
+      return { id: `${String(inputs.rule)}-${str("targetId")}`, state };
     case "aws:sns/topic:Topic":
       state.arn = `arn:${p}:sns:${region}:${acct}:${str("name")}`;
       return { id: state.arn as string, state };

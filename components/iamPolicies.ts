@@ -1,0 +1,133 @@
+/**
+ * The IAM policy documents ResponsePlanWithAlarms creates, as pure functions so that tests and
+ * the policy pack can build the same documents and compare them statement by statement.
+ *
+ * Each role is trusted by one service principal only, limited to this account with
+ * `aws:SourceAccount`, and allowed one action on one resource.
+ */
+
+/** An IAM policy statement, in the JSON form AWS reads. */
+export interface PolicyStatement {
+  readonly Sid: string;
+  readonly Effect: "Allow";
+  readonly Principal?: { readonly Service: string };
+  readonly Action: string;
+  readonly Resource?: string | readonly string[];
+  readonly Condition?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+}
+
+/** An IAM policy document. */
+export interface PolicyDocument {
+  readonly Version: "2012-10-17";
+  readonly Statement: readonly PolicyStatement[];
+}
+
+/** A trust policy that lets one AWS service assume the role, on behalf of this account only. */
+function serviceTrustPolicy(sid: string, service: string, account: string): PolicyDocument {
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: sid,
+        Effect: "Allow",
+        Principal: { Service: service },
+        Action: "sts:AssumeRole",
+        Condition: { StringEquals: { "aws:SourceAccount": account } },
+      },
+    ],
+  };
+}
+
+/** Document name prefixes only AWS may use: such documents are owned by AWS, not this account. */
+const AWS_OWNED_DOCUMENT = /^(aws|amazon|amzn)/i;
+/** A document shared from another account is named by its ARN. */
+const DOCUMENT_ARN = /^arn:([a-z-]+):ssm:([a-z0-9-]+):(\d{12}):document\/(.+)$/;
+
+/**
+ * The automation definition `ssm:StartAutomationExecution` is checked against:
+ * `arn:<partition>:ssm:<region>:<account>:automation-definition/<document>:<version>`.
+ *
+ * - A pinned `documentVersion` scopes the ARN to that version; without one, `:*` covers `$DEFAULT`,
+ *   `$LATEST` and numbered versions, because the version Incident Manager resolves is not known
+ *   here.
+ * - A document shared from another account (its name is its ARN) is that account's definition.
+ * - An AWS-owned document (`AWS-...`, `AWSIncidents-...`) belongs to no account of ours, so the
+ *   account field is `*`; the name and region still pin it, and no other account can own that
+ *   name.
+ */
+export function automationDefinitionArn(
+  partition: string,
+  region: string,
+  account: string,
+  documentName: string,
+  documentVersion?: string,
+): string {
+  const version = documentVersion ?? "*";
+  const shared = DOCUMENT_ARN.exec(documentName);
+  if (shared !== null) {
+    const [, part, docRegion, owner, name] = shared;
+    return `arn:${part}:ssm:${docRegion}:${owner}:automation-definition/${name}:${version}`;
+  }
+  const owner = AWS_OWNED_DOCUMENT.test(documentName) ? "*" : account;
+  return `arn:${partition}:ssm:${region}:${owner}:automation-definition/${documentName}:${version}`;
+}
+
+/** The runbook role's trust policy: only Incident Manager, for this account. */
+export function runbookTrustPolicy(account: string): PolicyDocument {
+  return serviceTrustPolicy(
+    "IncidentManagerStartsTheRunbook",
+    "ssm-incidents.amazonaws.com",
+    account,
+  );
+}
+
+/**
+ * The runbook role's permissions: `ssm:StartAutomationExecution` on the one automation definition.
+ *
+ * `iam:PassRole` is added only for the roles passed in the runbook's `AutomationAssumeRole`
+ * parameter (`passRoleArns`), and only to Systems Manager. Without that parameter the automation
+ * runs with this role's own credentials and nothing is passed, so the permission is left out.
+ */
+export function runbookPolicy(
+  definitionArn: string,
+  passRoleArns: readonly string[] = [],
+): PolicyDocument {
+  const statements: PolicyStatement[] = [
+    {
+      Sid: "StartTheRunbook",
+      Effect: "Allow",
+      Action: "ssm:StartAutomationExecution",
+      Resource: definitionArn,
+    },
+  ];
+  if (passRoleArns.length > 0) {
+    statements.push({
+      Sid: "PassTheAutomationAssumeRole",
+      Effect: "Allow",
+      Action: "iam:PassRole",
+      Resource: passRoleArns.length === 1 ? passRoleArns[0] : [...passRoleArns],
+      Condition: { StringEquals: { "iam:PassedToService": "ssm.amazonaws.com" } },
+    });
+  }
+  return { Version: "2012-10-17", Statement: statements };
+}
+
+/** The EventBridge role's trust policy: only EventBridge, for this account. */
+export function eventsTrustPolicy(account: string): PolicyDocument {
+  return serviceTrustPolicy("EventBridgeStartsIncidents", "events.amazonaws.com", account);
+}
+
+/** The EventBridge role's permissions: `ssm-incidents:StartIncident` on this response plan only. */
+export function eventsPolicy(responsePlanArn: string): PolicyDocument {
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "StartIncidentsFromThisResponsePlan",
+        Effect: "Allow",
+        Action: "ssm-incidents:StartIncident",
+        Resource: responsePlanArn,
+      },
+    ],
+  };
+}

@@ -1,0 +1,1005 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import { isAwsRegion } from "../policies/checks/regions";
+import { checkContactArn, childOptions, Engageable, isEngageable, setupSchema } from "./common";
+import {
+  automationDefinitionArn,
+  PolicyDocument,
+  eventsPolicy,
+  eventsTrustPolicy,
+  runbookPolicy,
+  runbookTrustPolicy,
+} from "./iamPolicies";
+import { IncidentManagerSetup } from "./incidentManagerSetup";
+import { ContactReference, isContactReference } from "./references";
+import { Tags, tagsSchema } from "./tags";
+import {
+  checkWhenKnown,
+  describeValue,
+  input,
+  validateArgs,
+  ValidationContext,
+} from "./validation";
+
+/** How bad an incident is: 1 (critical) to 5 (no impact), or its name. */
+export type Impact = 1 | 2 | 3 | 4 | 5 | "critical" | "high" | "medium" | "low" | "none";
+
+/** A contact the response plan engages when an incident opens. */
+export type Engagement =
+  /** An EscalationChain (or anything marked engageable). */
+  | Engageable
+  /** A member or the on-call schedule of an OnCallTeam: `team.member("taro")`, `team.schedule`. */
+  | ContactReference
+  /** An SSM Contacts contact ARN. */
+  | pulumi.Input<string>;
+
+/** The incident a response plan opens. */
+export interface IncidentTemplate {
+  /**
+   * The incident's title. 1-200 characters.
+   * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/response-plans.html
+   */
+  readonly title: string;
+  /**
+   * How bad the incident is: 1-5, or `"critical"` (1), `"high"` (2), `"medium"` (3), `"low"` (4),
+   * `"none"` (5, no impact). Names are converted to the number AWS stores.
+   * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/incident-lifecycle.html#impact
+   */
+  readonly impact: Impact;
+  /**
+   * A summary shown on the incident. At most 4000 characters.
+   * @default none
+   */
+  readonly summary?: string;
+  /**
+   * Incidents with the same dedupe string are merged into one open incident. At most 1000
+   * characters.
+   * @default none (Incident Manager deduplicates by the response plan)
+   */
+  readonly dedupeString?: string;
+  /**
+   * Tags Incident Manager puts on each incident record it opens. At most 50; keys may not start
+   * with `aws:`.
+   * @default none
+   */
+  readonly tags?: Tags;
+  /**
+   * SNS topics notified of incident updates. At most 10 topic ARNs.
+   * @default none
+   */
+  readonly notificationTopicArns?: readonly pulumi.Input<string>[];
+}
+
+/** The SSM Automation runbook Incident Manager starts when an incident opens. */
+export interface RunbookAction {
+  /**
+   * The Automation document: its name (your own or an AWS-owned one such as
+   * `AWSIncidents-CriticalIncidentRunbookTemplate`), or the ARN of a document shared with this
+   * account.
+   * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/runbooks.html
+   */
+  readonly documentName: string;
+  /**
+   * The document version: a number, `$DEFAULT` or `$LATEST`. A pinned version also pins the role
+   * this component creates to that version.
+   * @default the version Incident Manager resolves at run time
+   */
+  readonly documentVersion?: string;
+  /**
+   * The role Incident Manager assumes to start the runbook. When absent, a role is created that
+   * only `ssm-incidents.amazonaws.com` (for this account) may assume and that may only call
+   * `ssm:StartAutomationExecution` on this document's automation definition, plus `iam:PassRole`
+   * to Systems Manager for the role given in the `AutomationAssumeRole` parameter, if any.
+   * @default a role created by this component
+   */
+  readonly roleArn?: pulumi.Input<string>;
+  /**
+   * The account the runbook runs in.
+   * @default "RESPONSE_PLAN_OWNER_ACCOUNT" (AWS's default)
+   */
+  readonly targetAccount?: "IMPACTED_ACCOUNT" | "RESPONSE_PLAN_OWNER_ACCOUNT";
+  /**
+   * Static runbook parameters: name to values. At most 200.
+   * @default none
+   */
+  readonly parameters?: Readonly<Record<string, readonly pulumi.Input<string>[]>>;
+  /**
+   * Parameters Incident Manager fills in when the incident opens: name to
+   * `"INCIDENT_RECORD_ARN"` or `"INVOLVED_RESOURCES"`.
+   * @default none
+   */
+  readonly dynamicParameters?: Readonly<
+    Record<string, "INCIDENT_RECORD_ARN" | "INVOLVED_RESOURCES">
+  >;
+}
+
+/** The PagerDuty service an incident is also sent to. */
+export interface PagerDutyIntegration {
+  /** A name for the integration. 1-200 characters. */
+  readonly name: string;
+  /** The PagerDuty service's id. */
+  readonly serviceId: pulumi.Input<string>;
+  /**
+   * The Secrets Manager secret holding the PagerDuty credentials. The secret must be encrypted with
+   * a customer-managed KMS key whose key policy lets Incident Manager (`ssm-incidents.amazonaws.com`)
+   * decrypt it; a secret under the AWS-managed `aws/secretsmanager` key cannot be read.
+   * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/integrations-pagerduty.html
+   */
+  readonly secretId: pulumi.Input<string>;
+}
+
+/** What metric and composite alarms share: their description, actions and region. */
+export interface AlarmSettings {
+  /**
+   * A description shown with the alarm. At most 1024 characters.
+   * @default none
+   */
+  readonly alarmDescription?: string;
+  /**
+   * ARNs notified when the alarm returns to OK. At most 5.
+   * @default none
+   */
+  readonly okActions?: readonly pulumi.Input<string>[];
+  /**
+   * More ARNs notified in ALARM, besides the response plan (which is always added). At most 4:
+   * CloudWatch allows 5 actions per state.
+   * @default none
+   */
+  readonly alarmActions?: readonly pulumi.Input<string>[];
+  /**
+   * The alarm's region. A metric alarm watches metrics of its own region only; a composite alarm
+   * names alarms of its own region only.
+   * @default the setup's primary region, else the provider's region
+   */
+  readonly region?: string;
+}
+
+/** A new CloudWatch metric alarm whose ALARM state opens an incident through the response plan. */
+export interface ResponseAlarm extends AlarmSettings {
+  /** The alarm's name, unique in its account and region. 1-255 characters. Names its child. */
+  readonly name: string;
+  /** The metric's namespace, e.g. `AWS/EC2`. */
+  readonly namespace: string;
+  /** The metric's name, e.g. `CPUUtilization`. */
+  readonly metricName: string;
+  /**
+   * The metric's dimensions, e.g. `{ InstanceId: instance.id }`.
+   * @default none
+   */
+  readonly dimensions?: Readonly<Record<string, pulumi.Input<string>>>;
+  /** `SampleCount`, `Average`, `Sum`, `Minimum` or `Maximum`. Exactly one of this and `extendedStatistic`. */
+  readonly statistic?: "SampleCount" | "Average" | "Sum" | "Minimum" | "Maximum";
+  /** A percentile such as `p99`. Exactly one of this and `statistic`. */
+  readonly extendedStatistic?: string;
+  /** Seconds per datapoint: 10, 20, 30 or a multiple of 60. */
+  readonly period: number;
+  /** How many periods are compared with the threshold. At least 1. */
+  readonly evaluationPeriods: number;
+  /** The value the statistic is compared with. */
+  readonly threshold: number;
+  /** How the statistic is compared with the threshold. */
+  readonly comparisonOperator:
+    | "GreaterThanOrEqualToThreshold"
+    | "GreaterThanThreshold"
+    | "LessThanThreshold"
+    | "LessThanOrEqualToThreshold";
+  /**
+   * How missing data is treated: `missing`, `ignore`, `breaching` or `notBreaching`.
+   * @default "missing" (AWS's default)
+   */
+  readonly treatMissingData?: "missing" | "ignore" | "breaching" | "notBreaching";
+}
+
+/**
+ * A new CloudWatch composite alarm whose ALARM state opens an incident through the response plan:
+ * for example `ALARM("cpu-high") AND ALARM("errors-high")` over alarms of this component.
+ * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Create_Composite_Alarm.html
+ */
+export interface ResponseCompositeAlarm extends AlarmSettings {
+  /**
+   * The alarm's name, unique in its account and region among metric and composite alarms.
+   * 1-255 characters. Names its child.
+   */
+  readonly name: string;
+  /**
+   * The rule over other alarms' states, e.g. `ALARM("cpu-high") OR ALARM("disk-full")`. At most
+   * 10240 characters. The composite alarm is created after this component's metric alarms, so
+   * the rule may name them.
+   */
+  readonly alarmRule: string;
+}
+
+/** An EventBridge rule whose matching events open an incident through the response plan. */
+export interface ResponseEventRule {
+  /** The rule's name, unique on its event bus. 1-64 characters of `A-Z a-z 0-9 . - _`. */
+  readonly name: string;
+  /**
+   * The event pattern, as an object (it is serialized for you). At most 4096 characters as JSON.
+   * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-event-patterns.html
+   */
+  readonly eventPattern: Readonly<Record<string, unknown>>;
+  /**
+   * The rule's description. At most 512 characters.
+   * @default none
+   */
+  readonly description?: string;
+  /**
+   * The region whose events the rule matches.
+   * @default the setup's primary region, else the provider's region
+   */
+  readonly region?: string;
+}
+
+/** Arguments of {@link ResponsePlanWithAlarms}. */
+export interface ResponsePlanWithAlarmsArgs {
+  /**
+   * The Incident Manager setup. The response plan, alarms and rules are created in its primary
+   * region, after its replication set, and carry its tags.
+   * @default none (the provider's region; the replication set must already exist)
+   */
+  readonly setup?: IncidentManagerSetup;
+  /**
+   * The response plan's name. 1-200 characters of `a-z A-Z 0-9 _ -`. Changing it replaces the
+   * response plan.
+   * @default the component's name
+   */
+  readonly responsePlanName?: string;
+  /**
+   * The name shown in the console. 1-200 characters.
+   * @default none
+   */
+  readonly displayName?: string;
+  /** The incident the plan opens. */
+  readonly incident: IncidentTemplate;
+  /**
+   * Who is engaged when an incident opens: 1-5 EscalationChains, OnCallTeam references or SSM
+   * Contacts contact ARNs.
+   * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/response-plans.html
+   */
+  readonly engagements: readonly Engagement[];
+  /**
+   * SNS topics of the AWS Chatbot channel that receives incident updates. 1-5 topic ARNs.
+   * @default none
+   * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/chat.html
+   */
+  readonly chatChannelTopicArns?: readonly pulumi.Input<string>[];
+  /**
+   * The SSM Automation runbook started when an incident opens.
+   * @default none
+   */
+  readonly runbook?: RunbookAction;
+  /**
+   * Send incidents to a PagerDuty service too.
+   * @default none
+   */
+  readonly pagerDuty?: PagerDutyIntegration;
+  /**
+   * New CloudWatch metric alarms that open an incident. Each is named after the component and its
+   * `name`.
+   * @default none
+   */
+  readonly alarms?: readonly ResponseAlarm[];
+  /**
+   * New CloudWatch composite alarms that open an incident. Each is named after the component and
+   * its `name`; names are unique across `alarms` and `compositeAlarms`.
+   * @default none
+   */
+  readonly compositeAlarms?: readonly ResponseCompositeAlarm[];
+  /**
+   * EventBridge rules that open an incident. Each is named after the component and its `name`.
+   * @default none
+   */
+  readonly events?: readonly ResponseEventRule[];
+  /**
+   * Tags for the response plan, alarms, rules and roles, added to the setup's tags. Keys may not
+   * start with `aws:`.
+   * @default the setup's tags
+   */
+  readonly tags?: Tags;
+}
+
+const COMPONENT = "ResponsePlanWithAlarms";
+const PARTITION = "aws(?:-[a-z]+)*";
+const PLAN_NAME = /^[a-zA-Z0-9_-]+$/;
+const SNS_TOPIC_ARN = new RegExp(
+  `^arn:${PARTITION}:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}(\\.fifo)?$`,
+);
+const ACTION_ARN = new RegExp(`^arn:${PARTITION}:[a-z0-9-]+:[a-z0-9-]*:[a-z0-9]*:.+$`);
+const ROLE_ARN = new RegExp(`^arn:${PARTITION}:iam::\\d{12}:role/[\\w+=,.@/-]+$`);
+const DOCUMENT_NAME = /^[a-zA-Z0-9_.-]{3,128}$/;
+const DOCUMENT_ARN = new RegExp(
+  `^arn:${PARTITION}:ssm:[a-z0-9-]+:\\d{12}:document/[a-zA-Z0-9_.-]{3,128}$`,
+);
+const DOCUMENT_VERSION = /^(\$DEFAULT|\$LATEST|[1-9][0-9]*)$/;
+const RULE_NAME = /^[.\-_A-Za-z0-9]{1,64}$/;
+const MAX_EVENT_PATTERN = 4096;
+const IMPACTS = { critical: 1, high: 2, medium: 3, low: 4, none: 5 } as const;
+const DYNAMIC_VARIABLES = ["INCIDENT_RECORD_ARN", "INVOLVED_RESOURCES"] as const;
+
+/** A string field whose rule is `check` (which returns the broken rule, or undefined). */
+function checked(check: (value: string) => string | undefined) {
+  return z.string().superRefine((value, ctx) => {
+    const message = check(value);
+    if (message !== undefined) ctx.addIssue({ code: "custom", message });
+  });
+}
+
+/** A length rule for free text. */
+function textOf(min: number, max: number, what: string) {
+  return checked((value) =>
+    value.length < min || value.length > max
+      ? `must be ${min}-${max} characters (${what}); got ${value.length} characters. ${value.length > max ? "Shorten it." : "Fill it in."}`
+      : undefined,
+  );
+}
+
+function checkPlanName(value: string): string | undefined {
+  if (value.length >= 1 && value.length <= 200 && PLAN_NAME.test(value)) return undefined;
+  return `must be 1-200 characters of letters, digits, "_" and "-" (an Incident Manager rule for response plan names; it defaults to the component's name); got ${describeValue(value)}. Set \`responsePlanName\` to a name such as "emergency-response-plan".`;
+}
+
+function checkSnsTopicArn(value: string): string | undefined {
+  if (SNS_TOPIC_ARN.test(value)) return undefined;
+  return `must be an SNS topic ARN such as arn:aws:sns:ap-northeast-1:123456789012:incidents; got ${describeValue(value)}`;
+}
+
+function checkActionArn(value: string): string | undefined {
+  if (ACTION_ARN.test(value)) return undefined;
+  return `must be an ARN such as arn:aws:sns:ap-northeast-1:123456789012:oncall (the response plan's ARN is added for you); got ${describeValue(value)}`;
+}
+
+function checkRoleArn(value: string, advice = ""): string | undefined {
+  if (ROLE_ARN.test(value)) return undefined;
+  return `must be an IAM role ARN such as arn:aws:iam::123456789012:role/incident-runbook; got ${describeValue(value)}.${advice}`;
+}
+
+function checkDocumentName(value: string): string | undefined {
+  if (DOCUMENT_NAME.test(value) || DOCUMENT_ARN.test(value)) return undefined;
+  return `must be an SSM document name of 3-128 characters of letters, digits, "_", "-" and ".", or a shared document's ARN; got ${describeValue(value)}`;
+}
+
+function checkEventRuleName(value: string): string | undefined {
+  if (RULE_NAME.test(value)) return undefined;
+  return `must be 1-64 characters of letters, digits, ".", "-" and "_" (an EventBridge rule name); got ${describeValue(value)}`;
+}
+
+function checkAlarmName(value: string): string | undefined {
+  // eslint-disable-next-line no-control-regex
+  if (value.length >= 1 && value.length <= 255 && !/[\u0000-\u001f\u007f]/.test(value)) {
+    return undefined;
+  }
+  return `must be an alarm name of 1-255 characters without control characters; got ${describeValue(value)}`;
+}
+
+const regionName = z.string().refine(isAwsRegion, {
+  error: (iss) =>
+    `must be an AWS Region name such as ap-northeast-1; got ${describeValue(iss.input)}`,
+});
+
+const snsTopicArns = z.array(input(checked(checkSnsTopicArn)));
+const actionArns = z.array(input(checked(checkActionArn)));
+/** The user's own ALARM actions: CloudWatch allows 5 per state, and the plan is one of them. */
+const alarmActions = actionArns.superRefine((actions, ctx) => {
+  if (actions.length > 4) {
+    ctx.addIssue({
+      code: "custom",
+      message: `holds at most 4 actions: CloudWatch allows 5 per alarm state and the response plan is one; got ${actions.length}. Remove ${actions.length - 4}.`,
+    });
+  }
+});
+
+const impactSchema = z.any().transform((value, ctx): 1 | 2 | 3 | 4 | 5 => {
+  if (typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 5) {
+    return value as 1 | 2 | 3 | 4 | 5;
+  }
+  if (typeof value === "string" && Object.prototype.hasOwnProperty.call(IMPACTS, value)) {
+    return IMPACTS[value as keyof typeof IMPACTS];
+  }
+  ctx.addIssue({
+    code: "custom",
+    message: `must be 1-5 (1 critical, 2 high, 3 medium, 4 low, 5 no impact) or one of "critical", "high", "medium", "low", "none"; got ${describeValue(value)}`,
+  });
+  return z.NEVER;
+});
+
+/** An engagement, resolved to the contact's ARN and what to wait for. */
+interface ResolvedEngagement {
+  /** The contact's alias, when known now (for duplicate checks and messages). */
+  readonly alias: string | undefined;
+  readonly arn: pulumi.Input<string>;
+  readonly dependencies: pulumi.Resource[];
+  /** A contact ARN given as an Output: checked when it resolves. */
+  readonly checkWhenKnown?: true;
+}
+
+const engagementSchema = z.any().transform((value, ctx): ResolvedEngagement => {
+  if (isContactReference(value) || isEngageable(value)) {
+    // A copy: references are frozen, and validation must not touch them.
+    return { alias: value.alias, arn: value.arn, dependencies: [...value.dependencies] };
+  }
+  if (
+    pulumi.Output.isInstance(value) ||
+    typeof (value as PromiseLike<string>)?.then === "function"
+  ) {
+    // Checked when it resolves, by the component (which knows the field's path).
+    return {
+      alias: undefined,
+      arn: pulumi.output(value as pulumi.Input<string>),
+      dependencies: [],
+      checkWhenKnown: true,
+    };
+  }
+  if (typeof value !== "string") {
+    ctx.addIssue({
+      code: "custom",
+      message: `must be an EscalationChain, an OnCallTeam reference (team.member("alias"), team.schedule) or an SSM Contacts contact ARN; got ${describeValue(value)}`,
+    });
+    return z.NEVER;
+  }
+  const message = checkContactArn(value);
+  if (message !== undefined) {
+    ctx.addIssue({ code: "custom", message });
+    return z.NEVER;
+  }
+  return { alias: value.split("/").pop(), arn: value, dependencies: [] };
+});
+
+const dynamicVariable = z.any().superRefine((value, ctx) => {
+  if (!(DYNAMIC_VARIABLES as readonly unknown[]).includes(value)) {
+    ctx.addIssue({
+      code: "custom",
+      message: `must be "INCIDENT_RECORD_ARN" or "INVOLVED_RESOURCES" (the values Incident Manager fills in when an incident opens); got ${describeValue(value)}`,
+    });
+  }
+}) as unknown as z.ZodType<(typeof DYNAMIC_VARIABLES)[number]>;
+
+const runbookSchema = z
+  .strictObject({
+    documentName: checked(checkDocumentName),
+    documentVersion: checked((v) =>
+      DOCUMENT_VERSION.test(v)
+        ? undefined
+        : `must be a version number, "$DEFAULT" or "$LATEST"; got ${describeValue(v)}`,
+    ).optional(),
+    roleArn: input(
+      checked((arn) => checkRoleArn(arn, " Leave it out to have a least-privilege role created.")),
+    ).optional(),
+    targetAccount: z.enum(["IMPACTED_ACCOUNT", "RESPONSE_PLAN_OWNER_ACCOUNT"]).optional(),
+    parameters: z.record(z.string(), z.array(input(z.string()))).optional(),
+    dynamicParameters: z.record(z.string(), dynamicVariable).optional(),
+  })
+  .superRefine((runbook, ctx) => {
+    const count = Object.keys(runbook.parameters ?? {}).length;
+    if (count > 200) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["parameters"],
+        message: `holds at most 200 parameters (an Incident Manager limit); got ${count}. Remove ${count - 200}.`,
+      });
+    }
+    // A role passed to the automation is named in the runbook role's iam:PassRole statement.
+    (runbook.parameters?.AutomationAssumeRole ?? []).forEach((role, i) => {
+      const message = typeof role === "string" ? checkRoleArn(role) : undefined;
+      if (message !== undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["parameters", "AutomationAssumeRole", i],
+          message,
+        });
+      }
+    });
+    for (const key of Object.keys(runbook.dynamicParameters ?? {})) {
+      if (runbook.parameters !== undefined && key in runbook.parameters) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["dynamicParameters", key],
+          message: `is also set in \`runbook.parameters\`; got ${describeValue(key)} twice. Keep it in one of the two.`,
+        });
+      }
+    }
+  });
+
+/** The fields of {@link AlarmSettings}. */
+const alarmSettings = {
+  alarmDescription: textOf(0, 1024, "a CloudWatch limit").optional(),
+  okActions: actionArns.max(5).optional(),
+  alarmActions: alarmActions.optional(),
+  region: regionName.optional(),
+};
+
+const alarmSchema = z
+  .strictObject({
+    name: checked(checkAlarmName),
+    namespace: textOf(1, 255, "a CloudWatch namespace"),
+    metricName: textOf(1, 255, "a CloudWatch metric name"),
+    dimensions: z.record(z.string(), input(z.string())).optional(),
+    statistic: z.enum(["SampleCount", "Average", "Sum", "Minimum", "Maximum"]).optional(),
+    extendedStatistic: checked((v) =>
+      /^(p|tm|wm|tc|ts)\d{1,2}(\.\d+)?$|^(TM|WM|TC|TS|PR)\(.+\)$/.test(v)
+        ? undefined
+        : `must be a percentile statistic such as "p99" or "tm90"; got ${describeValue(v)}`,
+    ).optional(),
+    period: z.number().superRefine((period, ctx) => {
+      if (
+        !Number.isInteger(period) ||
+        !([10, 20, 30].includes(period) || period % 60 === 0) ||
+        period <= 0
+      ) {
+        ctx.addIssue({
+          code: "custom",
+          message: `must be 10, 20, 30 or a multiple of 60 seconds (a CloudWatch rule); got ${period}`,
+        });
+      }
+    }),
+    evaluationPeriods: z.number().int().min(1),
+    threshold: z.number(),
+    comparisonOperator: z.enum([
+      "GreaterThanOrEqualToThreshold",
+      "GreaterThanThreshold",
+      "LessThanThreshold",
+      "LessThanOrEqualToThreshold",
+    ]),
+    treatMissingData: z.enum(["missing", "ignore", "breaching", "notBreaching"]).optional(),
+    ...alarmSettings,
+  })
+  .superRefine((alarm, ctx) => {
+    if ((alarm.statistic === undefined) === (alarm.extendedStatistic === undefined)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["statistic"],
+        message: `must be set, or \`extendedStatistic\` instead, but not both; got ${alarm.statistic === undefined ? "neither" : "both"}. Pick one, e.g. statistic: "Average".`,
+      });
+    }
+  });
+
+const compositeAlarmSchema = z.strictObject({
+  name: checked(checkAlarmName),
+  alarmRule: textOf(1, 10240, "a CloudWatch limit"),
+  ...alarmSettings,
+});
+
+/** Checks that an event pattern is JSON data: objects, arrays, strings, numbers, booleans, null. */
+function checkJson(value: unknown, path: PropertyKey[], ctx: z.RefinementCtx): boolean {
+  if (value === null || typeof value === "string" || typeof value === "boolean") return true;
+  if (typeof value === "number" && Number.isFinite(value)) return true;
+  if (Array.isArray(value)) {
+    return value.map((item, i) => checkJson(item, [...path, i], ctx)).every(Boolean);
+  }
+  if (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.entries(value)
+      .map(([key, item]) => checkJson(item, [...path, key], ctx))
+      .every(Boolean);
+  }
+  ctx.addIssue({
+    code: "custom",
+    path,
+    message: `must be JSON data (an object, array, string, number, boolean or null); got ${describeValue(value)}`,
+  });
+  return false;
+}
+
+const eventPatternSchema = z.any().transform((pattern, ctx): string => {
+  if (typeof pattern !== "object" || pattern === null || Array.isArray(pattern)) {
+    ctx.addIssue({
+      code: "custom",
+      message: `must be an object such as { source: ["aws.ec2"] } (it is serialized for you); got ${typeof pattern === "string" ? "a string" : describeValue(pattern)}${typeof pattern === "string" ? ` (${describeValue(pattern)}). Pass the pattern as an object, not JSON text.` : ""}`,
+    });
+    return z.NEVER;
+  }
+  if (!checkJson(pattern, [], ctx)) return z.NEVER;
+  if (Object.keys(pattern).length === 0) {
+    ctx.addIssue({
+      code: "custom",
+      message: `must match something; got {}, which EventBridge rejects. Add a field such as source.`,
+    });
+    return z.NEVER;
+  }
+  const json = JSON.stringify(pattern);
+  if (json.length > MAX_EVENT_PATTERN) {
+    ctx.addIssue({
+      code: "custom",
+      message: `must be at most ${MAX_EVENT_PATTERN} characters as JSON (an EventBridge limit); got ${json.length}. Simplify the pattern.`,
+    });
+    return z.NEVER;
+  }
+  return json;
+});
+
+const eventSchema = z.strictObject({
+  name: checked(checkEventRuleName),
+  eventPattern: eventPatternSchema,
+  description: textOf(0, 512, "an EventBridge limit").optional(),
+  region: regionName.optional(),
+});
+
+/** Reports every value of `key` that repeats an earlier one. */
+function uniqueBy<T>(
+  items: readonly T[],
+  key: (item: T) => string | undefined,
+  ctx: z.RefinementCtx,
+  what: (value: string, first: number) => string,
+): void {
+  const seen = new Map<string, number>();
+  items.forEach((item, i) => {
+    const value = key(item);
+    if (value === undefined) return;
+    const first = seen.get(value);
+    if (first === undefined) seen.set(value, i);
+    else ctx.addIssue({ code: "custom", path: [i], message: what(value, first) });
+  });
+}
+
+/** A list whose items name their resources by `name`, so each name may appear once. */
+function uniquelyNamed<S extends z.ZodType<{ name: string }>>(
+  item: S,
+  field: string,
+  what: string,
+) {
+  return z
+    .array(item)
+    .superRefine((items, ctx) =>
+      uniqueBy(
+        items,
+        (i) => i.name,
+        ctx,
+        (value, first) =>
+          `repeats the ${what} name ${describeValue(value)}, already used at \`${field}[${first}]\`; ${what} names name their resources and must be unique.`,
+      ),
+    )
+    .default([]);
+}
+
+/** The schema of {@link ResponsePlanWithAlarmsArgs}, shared with the config-driven stack. */
+export const responsePlanWithAlarmsSchema = z
+  .strictObject({
+    setup: setupSchema.optional(),
+    responsePlanName: checked(checkPlanName).optional(),
+    displayName: textOf(1, 200, "an Incident Manager limit").optional(),
+    incident: z.strictObject({
+      title: textOf(1, 200, "an Incident Manager limit"),
+      impact: impactSchema,
+      summary: textOf(0, 4000, "an Incident Manager limit").optional(),
+      dedupeString: textOf(0, 1000, "an Incident Manager limit").optional(),
+      tags: tagsSchema.optional(),
+      notificationTopicArns: snsTopicArns
+        .max(10, {
+          error: (iss) =>
+            `holds at most 10 SNS topics (an Incident Manager limit); got ${(iss.input as unknown[]).length}`,
+        })
+        .optional(),
+    }),
+    engagements: z.array(engagementSchema).superRefine((engagements, ctx) => {
+      if (engagements.length === 0) {
+        ctx.addIssue({
+          code: "custom",
+          message: `needs 1-5 contacts, on-call schedules or escalation chains, or the response plan pages nobody; got none. Add an EscalationChain or a contact ARN.`,
+        });
+      } else if (engagements.length > 5) {
+        ctx.addIssue({
+          code: "custom",
+          message: `holds at most 5 engagements (an Incident Manager limit); got ${engagements.length}. Remove ${engagements.length - 5}, or put them in an EscalationChain and engage the chain.`,
+        });
+      }
+      uniqueBy(
+        engagements,
+        (e) => e.alias,
+        ctx,
+        (alias, first) =>
+          `engages the contact ${alias} again, already engaged at \`engagements[${first}]\`; engage each contact once.`,
+      );
+    }),
+    chatChannelTopicArns: snsTopicArns
+      .superRefine((arns, ctx) => {
+        if (arns.length < 1 || arns.length > 5) {
+          ctx.addIssue({
+            code: "custom",
+            message: `needs 1-5 SNS topics of an AWS Chatbot channel; got ${arns.length}. ${arns.length === 0 ? "Leave the field out for no chat channel." : `Remove ${arns.length - 5}.`}`,
+          });
+        }
+      })
+      .optional(),
+    runbook: runbookSchema.optional(),
+    pagerDuty: z
+      .strictObject({
+        name: textOf(1, 200, "an Incident Manager limit"),
+        serviceId: input(z.string().min(1)),
+        secretId: input(z.string().min(1)),
+      })
+      .optional(),
+    alarms: uniquelyNamed(alarmSchema, "alarms", "alarm"),
+    compositeAlarms: uniquelyNamed(compositeAlarmSchema, "compositeAlarms", "alarm"),
+    events: uniquelyNamed(eventSchema, "events", "rule"),
+    tags: tagsSchema.default({}),
+  })
+  .superRefine((args, ctx) => {
+    // Metric and composite alarms share one namespace of names in CloudWatch.
+    const metric = args.alarms.map((a) => a.name);
+    args.compositeAlarms.forEach((composite, i) => {
+      const first = metric.indexOf(composite.name);
+      if (first >= 0) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["compositeAlarms", i, "name"],
+          message: `repeats the alarm name ${describeValue(composite.name)}, already used at \`alarms[${first}]\`; CloudWatch alarm names are unique across metric and composite alarms.`,
+        });
+      }
+    });
+  });
+
+/** Validated, defaulted args. */
+type PlanSpec = z.output<typeof responsePlanWithAlarmsSchema>;
+
+/** Args with the response plan's name defaulted to the component's name, so that it is checked. */
+function withDefaultName(args: unknown, name: string): unknown {
+  if (typeof args !== "object" || args === null || Array.isArray(args)) return args;
+  const given = (args as { responsePlanName?: unknown }).responsePlanName;
+  return given === undefined ? { ...args, responsePlanName: name } : args;
+}
+
+/**
+ * An Incident Manager response plan and what opens incidents with it: new CloudWatch metric
+ * alarms whose ALARM action is the plan, and EventBridge rules whose target is the plan. Optional:
+ * a chat channel, an SSM Automation runbook (with a least-privilege role it can create) and a
+ * PagerDuty integration.
+ */
+export class ResponsePlanWithAlarms extends pulumi.ComponentResource {
+  /** The response plan's ARN: `arn:<partition>:ssm-incidents::<account>:response-plan/<name>`. */
+  public readonly arn: pulumi.Output<string>;
+  /** The response plan's name. */
+  public readonly responsePlanName: string;
+  /** The response plan resource, for `dependsOn`. */
+  public readonly responsePlan: aws.ssmincidents.ResponsePlan;
+  /** Each new alarm's ARN (metric and composite), by alarm name. */
+  public readonly alarmArns: pulumi.Output<Record<string, string>>;
+  /** Each EventBridge rule's ARN, by rule name. */
+  public readonly ruleArns: pulumi.Output<Record<string, string>>;
+  /** The role the runbook runs with (created or given); undefined without a runbook. */
+  public readonly runbookRoleArn: pulumi.Output<string> | undefined;
+
+  constructor(
+    name: string,
+    args: ResponsePlanWithAlarmsArgs,
+    opts?: pulumi.ComponentResourceOptions,
+  ) {
+    const context: ValidationContext = { component: COMPONENT, name };
+    const spec: PlanSpec = validateArgs(
+      responsePlanWithAlarmsSchema,
+      withDefaultName(args, name),
+      context,
+    );
+    super("incident-manager:index:ResponsePlanWithAlarms", name, {}, opts);
+
+    const setup = spec.setup;
+    const planName = spec.responsePlanName ?? name;
+    this.responsePlanName = planName;
+    const tags: Record<string, string> = { ...(setup?.tags ?? {}), ...spec.tags };
+    const tagArg = Object.keys(tags).length > 0 ? { tags } : {};
+    // Classic resources take a region; without a setup they use the provider's.
+    const home = setup?.primaryRegion;
+    const at = (region?: string) =>
+      region !== undefined ? { region } : home !== undefined ? { region: home } : {};
+    const options = (extra?: pulumi.CustomResourceOptions) => childOptions(this, setup, extra);
+
+    let identity: pulumi.Output<{ account: string; partition: string }> | undefined;
+    const account = () => {
+      identity ??= pulumi
+        .all([
+          aws.getCallerIdentityOutput({}, { parent: this }).accountId,
+          aws.getPartitionOutput({}, { parent: this }).partition,
+        ])
+        .apply(([acct, partition]) => ({ account: acct, partition }));
+      return identity;
+    };
+
+    // The runbook role, unless one is given.
+    let runbookRoleArn: pulumi.Output<string> | undefined;
+    const planDependsOn: pulumi.Resource[] = spec.engagements.flatMap((e) => e.dependencies);
+    const runbook = spec.runbook;
+    if (runbook !== undefined && runbook.roleArn !== undefined) {
+      runbookRoleArn = pulumi.output(runbook.roleArn);
+    } else if (runbook !== undefined) {
+      const region =
+        home !== undefined ? pulumi.output(home) : aws.getRegionOutput({}, { parent: this }).region;
+      const { role, policy } = this.serviceRole(
+        `${name}-runbook`,
+        `Lets Incident Manager start the ${runbook.documentName} runbook of response plan ${planName}.`,
+        account().apply(({ account: acct }) => runbookTrustPolicy(acct)),
+        pulumi
+          .all([account(), region, pulumi.output(runbook.parameters?.AutomationAssumeRole ?? [])])
+          .apply(([{ account: acct, partition }, reg, passRoles]) =>
+            runbookPolicy(
+              automationDefinitionArn(
+                partition,
+                reg,
+                acct,
+                runbook.documentName,
+                runbook.documentVersion,
+              ),
+              passRoles,
+            ),
+          ),
+        options,
+        tagArg,
+      );
+      planDependsOn.push(policy);
+      runbookRoleArn = role.arn;
+    }
+    this.runbookRoleArn = runbookRoleArn;
+
+    const incident = spec.incident;
+    // Classic @pulumi/aws rather than aws-native: it takes `region`, so the plan lands in the
+    // setup's primary region whatever the stack's default region is, and it is the provider of
+    // the alarms, rules and roles that refer to the plan. Every field needed here exists in both.
+    this.responsePlan = new aws.ssmincidents.ResponsePlan(
+      `${name}-response-plan`,
+      {
+        ...at(),
+        name: planName,
+        displayName: spec.displayName,
+        incidentTemplate: {
+          title: incident.title,
+          impact: incident.impact,
+          summary: incident.summary,
+          dedupeString: incident.dedupeString,
+          incidentTags: incident.tags,
+          notificationTargets: incident.notificationTopicArns?.map((snsTopicArn) => ({
+            snsTopicArn,
+          })),
+        },
+        engagements: spec.engagements.map((e, i) =>
+          e.checkWhenKnown
+            ? checkWhenKnown(context, ["engagements", i], e.arn, checkContactArn)
+            : e.arn,
+        ),
+        chatChannels: spec.chatChannelTopicArns,
+        action:
+          runbook === undefined || runbookRoleArn === undefined
+            ? undefined
+            : {
+                ssmAutomations: [
+                  {
+                    documentName: runbook.documentName,
+                    documentVersion: runbook.documentVersion,
+                    roleArn: runbookRoleArn,
+                    targetAccount: runbook.targetAccount,
+                    parameters:
+                      runbook.parameters === undefined
+                        ? undefined
+                        : Object.entries(runbook.parameters).map(([key, values]) => ({
+                            name: key,
+                            values,
+                          })),
+                    dynamicParameters: runbook.dynamicParameters,
+                  },
+                ],
+              },
+        integration: spec.pagerDuty === undefined ? undefined : { pagerduties: [spec.pagerDuty] },
+        ...tagArg,
+      },
+      options(planDependsOn.length > 0 ? { dependsOn: planDependsOn } : {}),
+    );
+    this.arn = this.responsePlan.arn;
+
+    const alarmArns: Record<string, pulumi.Output<string>> = {};
+    const metricAlarms: aws.cloudwatch.MetricAlarm[] = [];
+    // The response plan first, then the user's own actions.
+    const withPlan = (own: readonly pulumi.Input<string>[] | undefined) => [
+      this.arn,
+      ...(own ?? []),
+    ];
+    for (const alarm of spec.alarms) {
+      const created = new aws.cloudwatch.MetricAlarm(
+        `${name}-alarm-${alarm.name}`,
+        {
+          ...at(alarm.region),
+          name: alarm.name,
+          alarmDescription: alarm.alarmDescription,
+          namespace: alarm.namespace,
+          metricName: alarm.metricName,
+          dimensions: alarm.dimensions,
+          statistic: alarm.statistic,
+          extendedStatistic: alarm.extendedStatistic,
+          period: alarm.period,
+          evaluationPeriods: alarm.evaluationPeriods,
+          threshold: alarm.threshold,
+          comparisonOperator: alarm.comparisonOperator,
+          treatMissingData: alarm.treatMissingData,
+          alarmActions: withPlan(alarm.alarmActions),
+          okActions: alarm.okActions,
+          ...tagArg,
+        },
+        options(),
+      );
+      alarmArns[alarm.name] = created.arn;
+      metricAlarms.push(created);
+    }
+    for (const composite of spec.compositeAlarms) {
+      const created = new aws.cloudwatch.CompositeAlarm(
+        `${name}-alarm-${composite.name}`,
+        {
+          ...at(composite.region),
+          alarmName: composite.name,
+          alarmDescription: composite.alarmDescription,
+          alarmRule: composite.alarmRule,
+          alarmActions: withPlan(composite.alarmActions),
+          okActions: composite.okActions,
+          ...tagArg,
+        },
+        // CloudWatch rejects a rule naming an alarm that does not exist yet.
+        options(metricAlarms.length > 0 ? { dependsOn: metricAlarms } : {}),
+      );
+      alarmArns[composite.name] = created.arn;
+    }
+    this.alarmArns = pulumi.output(alarmArns);
+
+    const ruleArns: Record<string, pulumi.Output<string>> = {};
+    if (spec.events.length > 0) {
+      const { role, policy } = this.serviceRole(
+        `${name}-events`,
+        `Lets EventBridge open incidents with response plan ${planName}.`,
+        account().apply(({ account: acct }) => eventsTrustPolicy(acct)),
+        this.arn.apply((arn) => eventsPolicy(arn)),
+        options,
+        tagArg,
+      );
+      for (const event of spec.events) {
+        const rule = new aws.cloudwatch.EventRule(
+          `${name}-rule-${event.name}`,
+          {
+            ...at(event.region),
+            name: event.name,
+            description: event.description,
+            eventPattern: event.eventPattern,
+            ...tagArg,
+          },
+          options(),
+        );
+        new aws.cloudwatch.EventTarget(
+          `${name}-rule-${event.name}`,
+          {
+            ...at(event.region),
+            rule: rule.name,
+            targetId: "response-plan",
+            arn: this.arn,
+            roleArn: role.arn,
+          },
+          // The role must be allowed to start incidents before the first event arrives.
+          options({ dependsOn: [policy] }),
+        );
+        ruleArns[event.name] = rule.arn;
+      }
+    }
+    this.ruleArns = pulumi.output(ruleArns);
+
+    this.registerOutputs({
+      arn: this.arn,
+      responsePlanName: this.responsePlanName,
+      alarmArns: this.alarmArns,
+      ruleArns: this.ruleArns,
+      runbookRoleArn: this.runbookRoleArn,
+    });
+  }
+
+  /** A role one AWS service may assume, with one inline policy, both named `childName`. */
+  private serviceRole(
+    childName: string,
+    description: string,
+    trust: pulumi.Output<PolicyDocument>,
+    permissions: pulumi.Output<PolicyDocument>,
+    options: (extra?: pulumi.CustomResourceOptions) => pulumi.CustomResourceOptions,
+    tagArg: { tags?: Record<string, string> },
+  ): { role: aws.iam.Role; policy: aws.iam.RolePolicy } {
+    const role = new aws.iam.Role(
+      childName,
+      { description, assumeRolePolicy: trust.apply((doc) => JSON.stringify(doc)), ...tagArg },
+      options(),
+    );
+    const policy = new aws.iam.RolePolicy(
+      childName,
+      { role: role.name, policy: permissions.apply((doc) => JSON.stringify(doc)) },
+      options(),
+    );
+    return { role, policy };
+  }
+}
