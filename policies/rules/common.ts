@@ -71,9 +71,9 @@ export function obj(value: unknown): Record<string, unknown> | undefined {
     : undefined;
 }
 
-/** `value` when it is an array, else an empty array. */
+/** `value` when it is an array (holes read as undefined), else an empty array. */
 export function list(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
+  return Array.isArray(value) ? Array.from(value) : [];
 }
 
 /** `value` when it is a string, else undefined. */
