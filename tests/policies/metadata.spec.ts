@@ -1,3 +1,5 @@
+import * as fs from "fs";
+import * as path from "path";
 import { strict as assert } from "assert";
 import type { ResourceValidationArgs } from "@pulumi/policy";
 import { Contact as ClassicContact } from "@pulumi/aws/ssmcontacts/contact";
@@ -163,5 +165,20 @@ describe("policy args built the way the SDK builds them", () => {
         "The policy config is invalid (rejectFixedLineSms: Invalid input: expected boolean, received string); the defaults are used instead.",
       ],
     );
+  });
+});
+
+describe("policies/RULES.md", () => {
+  it("has a row for every rule with its name, level, severity and config keys", () => {
+    const text = fs.readFileSync(path.join(__dirname, "../../policies/RULES.md"), "utf8");
+    for (const [i, rule] of rules.entries()) {
+      const row = text
+        .split("\n")
+        .find((line) => line.startsWith(`| ${i + 1} | \`${rule.name}\` |`));
+      assert.ok(row, `no row for ${rule.name}`);
+      assert.ok(row.includes(` | ${rule.enforcementLevel} | ${rule.severity} | `), row);
+      for (const key of Object.keys(rule.configSchema?.properties ?? {}))
+        assert.ok(row.includes(`\`${key}\``), key);
+    }
   });
 });
