@@ -92,7 +92,11 @@ export function show(value: unknown): string {
   try {
     text = value === undefined ? "nothing" : (JSON.stringify(value) ?? String(value));
   } catch {
-    text = String(value);
+    try {
+      text = String(value);
+    } catch {
+      text = `a value of type ${typeof value}`; // e.g. a proxied boxed number
+    }
   }
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }

@@ -16,6 +16,11 @@ export function contactType(contact: PolicyResource): string | undefined {
   return str(propsOf(contact).type);
 }
 
+/** The contacts of one type (PERSONAL, ESCALATION, ONCALL_SCHEDULE) in a stack, both flavours. */
+export function contactsOfType(args: StackValidationArgs, type: string): PolicyResource[] {
+  return resourcesOf(args, "contact").filter((c) => contactType(c) === type);
+}
+
 /** The contact a plan or channel belongs to (its `contactId`), if it is in the stack. */
 export function ownerOf(
   args: StackValidationArgs,

@@ -6,6 +6,7 @@
  */
 import type {
   PolicyResource,
+  PolicyResourceOptions,
   ResourceValidationArgs,
   ResourceValidationPolicy,
   StackValidationArgs,
@@ -55,6 +56,17 @@ export interface ResourceFixture {
   readonly propertyDependencies?: Record<string, string[]>;
 }
 
+/** The resource options the engine sends for a fixture (only `protect` varies here). */
+function optionsOf(fixture: ResourceFixture): PolicyResourceOptions {
+  return {
+    protect: fixture.protect ?? false,
+    ignoreChanges: [],
+    aliases: [],
+    additionalSecretOutputs: [],
+    customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
+  };
+}
+
 export function urnOf(type: string, name: string): string {
   return `urn:pulumi:test::incident-manager::${type}::${name}`;
 }
@@ -74,14 +86,7 @@ export async function runResource(
     props,
     urn: urnOf(fixture.type, fixture.name),
     name: fixture.name,
-    opts: {
-      protect: fixture.protect ?? false,
-      ignoreChanges: [],
-      aliases: [],
-      additionalSecretOutputs: [],
-      customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
-      parent: fixture.parent,
-    },
+    opts: { ...optionsOf(fixture), parent: fixture.parent },
     stackTags,
     isType: (cls) => typeOf(cls) === fixture.type,
     asType: ((cls: unknown) =>
@@ -113,13 +118,7 @@ export function stackResources(fixtures: readonly ResourceFixture[]): PolicyReso
       name: f.name,
       urn: urnOf(f.type, f.name),
       props,
-      opts: {
-        protect: f.protect ?? false,
-        ignoreChanges: [],
-        aliases: [],
-        additionalSecretOutputs: [],
-        customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
-      },
+      opts: optionsOf(f),
       dependencies: [],
       propertyDependencies: {},
       isType: (cls) => typeOf(cls) === f.type,

@@ -45,14 +45,19 @@ const both = [
   ["aws-native", nativeStack],
 ] as const;
 
+/** "Compliance": the rule reports nothing on the classic and on the aws-native fixture stack. */
+function compliance(rule: IncidentRule, what: string): void {
+  for (const [flavour, stack] of both) {
+    it(`Compliance: ${flavour} ${what}`, async () => {
+      assert.deepEqual(await violations(rule, stack()), []);
+    });
+  }
+}
+
 describe("policy rules", () => {
   describe("require-multi-region-replication-set", () => {
     const rule = r.requireMultiRegionReplicationSet;
-    for (const [flavour, stack] of both) {
-      it(`Compliance: ${flavour} replication set in two regions`, async () => {
-        assert.deepEqual(await violations(rule, stack()), []);
-      });
-    }
+    compliance(rule, "replication set in two regions");
     it("Noncompliance 1: one region (aws-native)", async () => {
       const stack = mutate(nativeStack(), "replication-set", (p) => p.regions.pop());
       assert.deepEqual(await on(rule, stack, "replication-set"), [
@@ -83,11 +88,7 @@ describe("policy rules", () => {
 
   describe("require-e164-phone-channels", () => {
     const rule = r.requireE164PhoneChannels;
-    for (const [flavour, stack] of both) {
-      it(`Compliance: ${flavour} SMS and VOICE channels`, async () => {
-        assert.deepEqual(await violations(rule, stack()), []);
-      });
-    }
+    compliance(rule, "SMS and VOICE channels");
     it("Noncompliance 1: trunk 0 after +81 (aws-native)", async () => {
       const stack = mutate(nativeStack(), "taro-sms", (p) => (p.channelAddress = "+8109012345678"));
       assert.deepEqual(await on(rule, stack, "taro-sms"), [
@@ -179,11 +180,7 @@ describe("policy rules", () => {
 
   describe("require-valid-email-channels", () => {
     const rule = r.requireValidEmailChannels;
-    for (const [flavour, stack] of both) {
-      it(`Compliance: ${flavour} EMAIL channels`, async () => {
-        assert.deepEqual(await violations(rule, stack()), []);
-      });
-    }
+    compliance(rule, "EMAIL channels");
     it("Noncompliance 1: not an address (aws-native)", async () => {
       const stack = mutate(
         nativeStack(),
@@ -222,11 +219,7 @@ describe("policy rules", () => {
 
   describe("require-email-only-final-stage", () => {
     const rule = r.requireEmailOnlyFinalStage;
-    for (const [flavour, stack] of both) {
-      it(`Compliance: ${flavour} escalation ending on an EMAIL-only contact`, async () => {
-        assert.deepEqual(await violations(rule, stack()), []);
-      });
-    }
+    compliance(rule, "escalation ending on an EMAIL-only contact");
     it("Noncompliance 1: the final stage pages a person by SMS (aws-native)", async () => {
       const stack = mutate(nativeStack(), "sre-escalation", (p) => {
         p.plan[1].targets[0].contactTargetInfo.contactId = contactArn("taro");
@@ -272,11 +265,7 @@ describe("policy rules", () => {
 
   describe("enforce-plan-stage-timing", () => {
     const rule = r.enforcePlanStageTiming;
-    for (const [flavour, stack] of both) {
-      it(`Compliance: ${flavour} plans`, async () => {
-        assert.deepEqual(await violations(rule, stack()), []);
-      });
-    }
+    compliance(rule, "plans");
     it("Noncompliance 1: 45-minute stage and 90-minute retry (classic Plan)", async () => {
       const stack = mutate(classicStack(), "taro-plan", (p) => {
         p.stages[1].durationInMinutes = 45;
@@ -309,11 +298,7 @@ describe("policy rules", () => {
 
   describe("enforce-response-plan-impact-and-engagements", () => {
     const rule = r.enforceResponsePlanImpactAndEngagements;
-    for (const [flavour, stack] of both) {
-      it(`Compliance: ${flavour} response plan`, async () => {
-        assert.deepEqual(await violations(rule, stack()), []);
-      });
-    }
+    compliance(rule, "response plan");
     it("Noncompliance 1: impact 0 and no engagements (aws-native)", async () => {
       const stack = mutate(nativeStack(), "sev1", (p) => {
         p.incidentTemplate.impact = 0;
@@ -338,11 +323,7 @@ describe("policy rules", () => {
 
   describe("require-oncall-schedule-rotations", () => {
     const rule = r.requireOncallScheduleRotations;
-    for (const [flavour, stack] of both) {
-      it(`Compliance: ${flavour} stack`, async () => {
-        assert.deepEqual(await violations(rule, stack()), []);
-      });
-    }
+    compliance(rule, "stack");
     it("Noncompliance 1: an aws-native schedule with no rotations and a stage", async () => {
       const stack = mutate(nativeStack(), "sre-oncall", (p) => {
         p.plan = [
@@ -383,11 +364,7 @@ describe("policy rules", () => {
 
   describe("require-customer-managed-keys", () => {
     const rule = r.requireCustomerManagedKeys;
-    for (const [flavour, stack] of both) {
-      it(`Compliance: ${flavour} replication set with a key per region`, async () => {
-        assert.deepEqual(await violations(rule, stack()), []);
-      });
-    }
+    compliance(rule, "replication set with a key per region");
     it("Noncompliance 1: a mix of keys (aws-native)", async () => {
       const stack = mutate(
         nativeStack(),
@@ -417,11 +394,7 @@ describe("policy rules", () => {
 
   describe("require-deletion-protection", () => {
     const rule = r.requireDeletionProtection;
-    for (const [flavour, stack] of both) {
-      it(`Compliance: ${flavour} protected replication set`, async () => {
-        assert.deepEqual(await violations(rule, stack()), []);
-      });
-    }
+    compliance(rule, "protected replication set");
     it("Noncompliance 1: deletion protection off and no protect (aws-native)", async () => {
       const stack = mutate(nativeStack(), "replication-set", (p) => (p.deletionProtected = false));
       const fixture = { ...pick(stack, "replication-set"), protect: false };
@@ -467,11 +440,7 @@ describe("policy rules", () => {
 
   describe("require-plan-covers-channels", () => {
     const rule = r.requirePlanCoversChannels;
-    for (const [flavour, stack] of both) {
-      it(`Compliance: ${flavour} plans engage every channel`, async () => {
-        assert.deepEqual(await violations(rule, stack()), []);
-      });
-    }
+    compliance(rule, "plans engage every channel");
     it("Noncompliance 1: a channel no stage targets (aws-native)", async () => {
       const stack = mutate(nativeStack(), "taro", (p) => p.plan.pop());
       assert.deepEqual(await violations(rule, stack), [
@@ -488,11 +457,7 @@ describe("policy rules", () => {
 
   describe("require-rotation-members-and-zone", () => {
     const rule = r.requireRotationMembersAndZone;
-    for (const [flavour, stack] of both) {
-      it(`Compliance: ${flavour} rotation`, async () => {
-        assert.deepEqual(await violations(rule, stack()), []);
-      });
-    }
+    compliance(rule, "rotation");
     it("Noncompliance 1: one member and JST (aws-native)", async () => {
       const stack = mutate(nativeStack(), "primary", (p) => {
         p.contactIds.pop();
@@ -513,11 +478,7 @@ describe("policy rules", () => {
 
   describe("require-tags", () => {
     const rule = r.requireTags;
-    for (const [flavour, stack] of both) {
-      it(`Compliance: ${flavour} resources tagged team`, async () => {
-        assert.deepEqual(await violations(rule, stack()), []);
-      });
-    }
+    compliance(rule, "resources tagged team");
     it("Noncompliance 1: untagged response plan (aws-native)", async () => {
       const stack = mutate(nativeStack(), "sev1", (p) => delete p.tags);
       assert.deepEqual(await on(rule, stack, "sev1"), ['`tags` must include "team"; got no tags.']);
@@ -534,11 +495,7 @@ describe("policy rules", () => {
 
   describe("require-response-plan-trigger", () => {
     const rule = r.requireResponsePlanTrigger;
-    for (const [flavour, stack] of both) {
-      it(`Compliance: ${flavour} plan started by an alarm or EventBridge`, async () => {
-        assert.deepEqual(await violations(rule, stack()), []);
-      });
-    }
+    compliance(rule, "plan started by an alarm or EventBridge");
     it("Noncompliance 1: the alarm acts on another plan (aws-native)", async () => {
       const stack = mutate(
         nativeStack(),
@@ -569,11 +526,7 @@ describe("policy rules", () => {
 
   describe("disallow-wildcard-incident-roles", () => {
     const rule = r.disallowWildcardIncidentRoles;
-    for (const [flavour, stack] of both) {
-      it(`Compliance: ${flavour} scoped roles`, async () => {
-        assert.deepEqual(await violations(rule, stack()), []);
-      });
-    }
+    compliance(rule, "scoped roles");
     it("Noncompliance 1: ssm:* on * (aws-native inline policy)", async () => {
       const stack = mutate(
         nativeStack(),

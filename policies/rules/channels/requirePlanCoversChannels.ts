@@ -1,7 +1,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { z } from "zod";
-import { IncidentStackRule, configSchemaOf, label, readConfig, resourcesOf } from "../common";
-import { channelsOf, contactStages, contactType, targetChannel } from "../graph";
+import { IncidentStackRule, configSchemaOf, label, readConfig } from "../common";
+import { channelsOf, contactStages, contactsOfType, targetChannel } from "../graph";
 import { targetsOf } from "../plans/stages";
 
 export const planCoversChannelsConfig = z.object({
@@ -18,8 +18,7 @@ export const requirePlanCoversChannels: IncidentStackRule = {
   enforcementLevel: "advisory",
   validateStack: (args, report) => {
     const cfg = readConfig(planCoversChannelsConfig, args.getConfig(), report);
-    for (const contact of resourcesOf(args, "contact")) {
-      if (contactType(contact) !== "PERSONAL") continue;
+    for (const contact of contactsOfType(args, "PERSONAL")) {
       const channels = channelsOf(args, contact);
       if (channels.length === 0) continue;
       const stages = contactStages(args, contact);

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { IncidentStackRule, configSchemaOf, label, readConfig, resourcesOf } from "../common";
-import { channelType, channelsOf, contactType } from "../graph";
+import { IncidentStackRule, configSchemaOf, label, readConfig } from "../common";
+import { channelType, channelsOf, contactsOfType } from "../graph";
 
 export const channelTypesConfig = z.object({
   /** The fewest distinct channel types (EMAIL, SMS, VOICE) per PERSONAL contact. */
@@ -16,8 +16,7 @@ export const requireTwoChannelTypes: IncidentStackRule = {
   enforcementLevel: "advisory",
   validateStack: (args, report) => {
     const cfg = readConfig(channelTypesConfig, args.getConfig(), report);
-    for (const contact of resourcesOf(args, "contact")) {
-      if (contactType(contact) !== "PERSONAL") continue;
+    for (const contact of contactsOfType(args, "PERSONAL")) {
       const types = new Set(
         channelsOf(args, contact)
           .map(channelType)

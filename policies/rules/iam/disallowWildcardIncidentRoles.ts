@@ -10,6 +10,7 @@ import {
   readConfig,
   resolveReference,
   resourcesOf,
+  show,
 } from "../common";
 import { propsOf } from "../graph";
 
@@ -59,8 +60,7 @@ export function wildcardProblems(doc: Record<string, unknown> | undefined): stri
     if (st.Effect !== "Allow") return;
     if (st.NotAction !== undefined) problems.push(`Statement[${i}] allows NotAction`);
     const wild = strings(st.Action).filter((a) => typeof a !== "string" || a.includes("*"));
-    if (wild.length > 0)
-      problems.push(`Statement[${i}] allows wildcard actions ${JSON.stringify(wild)}`);
+    if (wild.length > 0) problems.push(`Statement[${i}] allows wildcard actions ${show(wild)}`);
     if (st.NotResource !== undefined) problems.push(`Statement[${i}] uses NotResource`);
     else if (strings(st.Resource).some((r) => r === "*" || r === undefined)) {
       problems.push(`Statement[${i}] applies to every resource ("*")`);

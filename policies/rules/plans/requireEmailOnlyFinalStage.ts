@@ -1,17 +1,11 @@
-import type { PolicyResource, StackValidationArgs } from "@pulumi/policy";
 import { z } from "zod";
-import { IncidentStackRule, configSchemaOf, label, readConfig, resourcesOf } from "../common";
-import { contactStages, contactType, reachOfStage } from "../graph";
+import { IncidentStackRule, configSchemaOf, label, readConfig } from "../common";
+import { contactStages, contactsOfType, reachOfStage } from "../graph";
 
 export const emailOnlyFinalStageConfig = z.object({
   /** Channel types the final stage of an escalation plan may use. */
   allowedFinalChannelTypes: z.array(z.enum(["EMAIL", "SMS", "VOICE"])).default(["EMAIL"]),
 });
-
-/** The ESCALATION contacts of a stack (both flavours). */
-function escalations(args: StackValidationArgs): PolicyResource[] {
-  return resourcesOf(args, "contact").filter((c) => contactType(c) === "ESCALATION");
-}
 
 /** Rule 4 (stack): every escalation plan's final stage reaches its targets by EMAIL only. */
 export const requireEmailOnlyFinalStage: IncidentStackRule = {
@@ -23,7 +17,7 @@ export const requireEmailOnlyFinalStage: IncidentStackRule = {
   validateStack: (args, report) => {
     const cfg = readConfig(emailOnlyFinalStageConfig, args.getConfig(), report);
     const allowed = new Set<string>(cfg.allowedFinalChannelTypes);
-    for (const escalation of escalations(args)) {
+    for (const escalation of contactsOfType(args, "ESCALATION")) {
       const stages = contactStages(args, escalation);
       if (stages.length === 0) {
         report(

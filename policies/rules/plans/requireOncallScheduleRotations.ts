@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { IncidentStackRule, configSchemaOf, label, readConfig, resourcesOf } from "../common";
-import { contactStages, contactType, rotationIdsOf } from "../graph";
+import { IncidentStackRule, configSchemaOf, label, readConfig } from "../common";
+import { contactStages, contactsOfType, rotationIdsOf } from "../graph";
 import { targetsOf } from "./stages";
 
 export const oncallScheduleConfig = z.object({
@@ -17,8 +17,7 @@ export const requireOncallScheduleRotations: IncidentStackRule = {
   enforcementLevel: "mandatory",
   validateStack: (args, report) => {
     const cfg = readConfig(oncallScheduleConfig, args.getConfig(), report);
-    for (const contact of resourcesOf(args, "contact")) {
-      if (contactType(contact) !== "ONCALL_SCHEDULE") continue;
+    for (const contact of contactsOfType(args, "ONCALL_SCHEDULE")) {
       const rotations = rotationIdsOf(args, contact);
       if (rotations.length === 0) {
         report(
