@@ -169,6 +169,10 @@ export class PolicyPackProcess {
       cwd: dir,
       stdio: ["ignore", "pipe", "pipe"],
     });
+    // Should this process end first (a crashed test run), take the pack down with it.
+    const killChild = () => child.kill();
+    process.once("exit", killChild);
+    child.once("exit", () => process.removeListener("exit", killChild));
     let err = "";
     child.stderr!.on("data", (chunk: Buffer) => (err += chunk.toString()));
     try {
@@ -199,6 +203,16 @@ export class PolicyPackProcess {
       child.kill();
       throw e;
     }
+  }
+
+  /** The child's process id. */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  /** True until the child process has ended. */
+  get running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
   }
 
   /** The pack's name, version and policies with their config schemas. */
@@ -262,7 +276,7 @@ export class PolicyPackProcess {
   /** Closes the connection and ends the child process. */
   async close(): Promise<void> {
     this.client.close();
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    if (!this.running) return;
     await new Promise<void>((resolve) => {
       this.child.once("exit", () => resolve());
       this.child.kill();

@@ -7,7 +7,7 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { rules } from "../../policies/rules";
-import { PolicyPackProcess } from "../../plan/analyzer";
+import { PolicyPackProcess, withPolicyPack } from "../../plan/analyzer";
 import { CapturedResource, installCapture, reset, settle } from "../../plan/capture";
 import { T, classicStack, contactArn, mutate, nativeStack } from "./fixtures";
 import { ResourceFixture, urnOf } from "./harness";
@@ -208,6 +208,24 @@ describe("policy pack over the analyzer protocol", function () {
       const stackResult = await pack!.analyzeStack(nativeStack().map(captured));
       assert.ok(!namesOf(stackResult).includes("require-two-channel-types"));
     });
+  });
+});
+
+describe("withPolicyPack", function () {
+  this.timeout(180_000);
+
+  it("ends the pack's process even when the body fails", async () => {
+    let seen: PolicyPackProcess | undefined;
+    await assert.rejects(
+      withPolicyPack(async (pack) => {
+        seen = pack;
+        assert.equal(pack.running, true);
+        throw new Error("the body failed");
+      }),
+      /the body failed/,
+    );
+    assert.equal(seen?.running, false);
+    assert.throws(() => process.kill(seen!.pid!, 0), { code: "ESRCH" });
   });
 });
 
