@@ -8,7 +8,7 @@ import {
   settle,
   valueOf,
 } from "../../plan/capture";
-import { assertRejected } from "../support/rejection";
+import { assertRejected } from "../support/rejects";
 
 type Plan = typeof import("../../components/responsePlanWithAlarms");
 type Setup = typeof import("../../components/incidentManagerSetup");
