@@ -255,9 +255,11 @@ describe("the reference scenario: alarm, response plan, escalation chain and tea
     const depends = (name: string, on: string) =>
       assert.ok(named(name).dependencies.includes(named(on).urn), `${name} waits for ${on}`);
     const set = "im-replication-set";
-    for (const r of capture.resources.filter((r) => r.custom && r.name !== set)) {
-      depends(r.name, set);
-    }
+    const children = capture.resources.filter(
+      (r) => !r.type.startsWith("incident-manager:") && r.name !== set,
+    );
+    assert.equal(children.length, 15);
+    children.forEach((r) => depends(r.name, set));
     assert.deepEqual(named(set).dependencies, []);
     // The alarm is created after the plan it names as its action.
     depends("emergency-alarm-emergency-alarm", "emergency-response-plan");
