@@ -7,6 +7,7 @@ import {
   settle,
   valueOf,
 } from "../../plan/capture";
+import { EMERGENCY_ALARM, EMERGENCY_TIMELINE, TIMELINE_AT } from "../support/scenario";
 
 type Components = typeof import("../../components");
 
@@ -76,19 +77,7 @@ describe("the reference scenario: alarm, response plan, escalation chain and tea
       responsePlanName: "emergency-response-plan",
       incident: { title: "Emergency Occurred", impact: 3 },
       engagements: [chain],
-      alarms: [
-        {
-          name: "emergency-alarm",
-          namespace: "AWS/EC2",
-          metricName: "CPUUtilization",
-          dimensions: { InstanceId: "i-0123456789abcdef0" },
-          statistic: "Average",
-          period: 60,
-          evaluationPeriods: 2,
-          threshold: 90,
-          comparisonOperator: "GreaterThanThreshold",
-        },
-      ],
+      alarms: [EMERGENCY_ALARM],
     });
     return { setup, team, chain, plan };
   }
@@ -227,16 +216,8 @@ describe("the reference scenario: alarm, response plan, escalation chain and tea
     });
     const alarm = named("emergency-alarm-emergency-alarm");
     assert.deepEqual(alarm.inputs, {
-      name: "emergency-alarm",
+      ...EMERGENCY_ALARM,
       region: "ap-northeast-1",
-      namespace: "AWS/EC2",
-      metricName: "CPUUtilization",
-      dimensions: { InstanceId: "i-0123456789abcdef0" },
-      statistic: "Average",
-      period: 60,
-      evaluationPeriods: 2,
-      threshold: 90,
-      comparisonOperator: "GreaterThanThreshold",
       alarmActions: [PLAN_ARN],
     });
     assert.ok((alarm.inputs.alarmActions as string[]).includes(PLAN_ARN));
@@ -287,14 +268,6 @@ describe("the reference scenario: alarm, response plan, escalation chain and tea
   it("prints who is paged when, if nobody acknowledges", async () => {
     const { chain } = build();
     await settle();
-    // Tuesday 3 November 2026, 10:00 in Tokyo.
-    assert.equal(
-      im.renderTimeline(chain.timeline(new Date("2026-11-03T01:00:00Z"))),
-      [
-        "t+0   stage 1  taro    VOICE  +81******001",
-        "t+5   stage 2  jiro    SMS    +81******002",
-        "t+10  stage 3  saburo  EMAIL  s*****@example.com",
-      ].join("\n"),
-    );
+    assert.equal(im.renderTimeline(chain.timeline(TIMELINE_AT)), EMERGENCY_TIMELINE);
   });
 });
