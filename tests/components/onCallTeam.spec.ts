@@ -1,5 +1,6 @@
 import { strict as assert } from "assert";
 import { Capture, installCapture, reset, settle, valueOf } from "../../plan/capture";
+import { assertRejected } from "../support/rejects";
 
 type Team = typeof import("../../components/onCallTeam");
 type Setup = typeof import("../../components/incidentManagerSetup");
@@ -584,16 +585,7 @@ describe("OnCallTeam", () => {
       it(title, async () => {
         const args = threeMembers();
         mutate(args);
-        assert.throws(
-          () => new mod.OnCallTeam("sre", args),
-          (err: Error) => {
-            assert.equal(err.name, "ValidationError");
-            assert.equal(err.message, message);
-            return true;
-          },
-        );
-        await settle();
-        assert.deepEqual(capture.resources, []);
+        await assertRejected(capture, () => new mod.OnCallTeam("sre", args), message);
       });
     }
 
@@ -603,20 +595,17 @@ describe("OnCallTeam", () => {
       (member(0)(args).channels as { address: string }[])[0].address = "+8109012345678";
       rotation(args).timeZone = "PST";
       rotation(args).members = ["taro", "saburo"];
-      assert.throws(
+      await assertRejected(
+        capture,
         () => new mod.OnCallTeam("sre", args),
-        (err: Error) =>
-          err.message ===
-          [
-            "OnCallTeam 'sre' has 4 invalid inputs:",
-            '  - `members[0].displayName` must be a display name of 1-255 characters; got ""',
-            '  - `rotations[0].timeZone` must be an IANA time zone id such as Asia/Tokyo or America/Los_Angeles; got "PST". Abbreviations such as JST or PST are not time zones: write the Region/City id.',
-            '  - `members[0].channels[0].address` keeps the trunk prefix 0 after the country code +81, so the activation code never arrives; got "+8109012345678". Drop the trunk 0 after the country code: write +819012345678.',
-            '  - `rotations[0].members[1]` names someone who is not a member of this team; got "saburo". Add them to `members` or use one of: taro, hanako, jiro.',
-          ].join("\n"),
+        [
+          "OnCallTeam 'sre' has 4 invalid inputs:",
+          '  - `members[0].displayName` must be a display name of 1-255 characters; got ""',
+          '  - `rotations[0].timeZone` must be an IANA time zone id such as Asia/Tokyo or America/Los_Angeles; got "PST". Abbreviations such as JST or PST are not time zones: write the Region/City id.',
+          '  - `members[0].channels[0].address` keeps the trunk prefix 0 after the country code +81, so the activation code never arrives; got "+8109012345678". Drop the trunk 0 after the country code: write +819012345678.',
+          '  - `rotations[0].members[1]` names someone who is not a member of this team; got "saburo". Add them to `members` or use one of: taro, hanako, jiro.',
+        ].join("\n"),
       );
-      await settle();
-      assert.deepEqual(capture.resources, []);
     });
   });
 });

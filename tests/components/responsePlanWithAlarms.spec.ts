@@ -8,7 +8,8 @@ import {
   settle,
   valueOf,
 } from "../../plan/capture";
-import { assertRejected } from "../support/rejection";
+import { assertRejected } from "../support/rejects";
+import { EMERGENCY_ALARM } from "../support/scenario";
 
 type Plan = typeof import("../../components/responsePlanWithAlarms");
 type Setup = typeof import("../../components/incidentManagerSetup");
@@ -19,18 +20,7 @@ const JIRO = `arn:aws:ssm-contacts:ap-northeast-1:${ACCOUNT}:contact/jiro`;
 const TOPIC = `arn:aws:sns:ap-northeast-1:${ACCOUNT}:oncall`;
 const PLAN_ARN = `arn:aws:ssm-incidents::${ACCOUNT}:response-plan/emergency-response-plan`;
 
-const CPU_ALARM = {
-  name: "emergency-alarm",
-  namespace: "AWS/EC2",
-  metricName: "CPUUtilization",
-  dimensions: { InstanceId: "i-0123456789abcdef0" },
-  statistic: "Average",
-  period: 60,
-  evaluationPeriods: 2,
-  threshold: 90,
-  comparisonOperator: "GreaterThanThreshold",
-  treatMissingData: "breaching",
-} as const;
+const CPU_ALARM = { ...EMERGENCY_ALARM, treatMissingData: "breaching" } as const;
 
 interface Statement {
   Sid: string;

@@ -1,5 +1,6 @@
 import { strict as assert } from "assert";
 import { Capture, installCapture, reset, settle } from "../../plan/capture";
+import { EMERGENCY_TIMELINE, TIMELINE_AT } from "../support/scenario";
 
 type Components = typeof import("../../components");
 
@@ -65,14 +66,7 @@ describe("OnCallTeam and EscalationChain together", () => {
   it("prints the reference scenario's timeline from the team's own references", async () => {
     const { chain } = build();
     await settle();
-    assert.equal(
-      im.renderTimeline(chain.timeline(new Date("2026-11-03T01:00:00Z"))),
-      [
-        "t+0   stage 1  taro    VOICE  +81******001",
-        "t+5   stage 2  jiro    SMS    +81******002",
-        "t+10  stage 3  saburo  EMAIL  s*****@example.com",
-      ].join("\n"),
-    );
+    assert.equal(im.renderTimeline(chain.timeline(TIMELINE_AT)), EMERGENCY_TIMELINE);
   });
 
   it("makes the escalation plan wait for each engaged contact, its channels and its plan", async () => {

@@ -5,27 +5,34 @@ import { Capture, settle } from "../../plan/capture";
 export type RejectCase = [label: string, args: unknown, message: string];
 
 /**
- * One test per case: constructing the component with the args throws one ValidationError with
- * exactly the expected message, and nothing is registered (nor warned about).
+ * Asserts that `build` throws one ValidationError with exactly `message`, and that nothing was
+ * registered, not even the component (validation runs before `super()`), nor warned about.
  */
+export async function assertRejected(
+  capture: Capture,
+  build: () => unknown,
+  message: string,
+): Promise<void> {
+  assert.throws(build, (err: Error) => {
+    assert.equal(err.name, "ValidationError");
+    assert.equal(err.message, message);
+    return true;
+  });
+  await settle();
+  assert.deepEqual(
+    capture.resources.map((r) => `${r.type}::${r.name}`),
+    [],
+  );
+  assert.deepEqual(capture.warnings, []);
+}
+
+/** One test per case: constructing the component with the case's args is rejected as above. */
 export function itRejects(
   capture: () => Capture,
   construct: (args: never) => unknown,
   cases: readonly RejectCase[],
 ): void {
   for (const [label, args, message] of cases) {
-    it(label, async () => {
-      assert.throws(
-        () => construct(args as never),
-        (err: Error) => {
-          assert.equal(err.name, "ValidationError");
-          assert.equal(err.message, message);
-          return true;
-        },
-      );
-      await settle();
-      assert.equal(capture().resources.length, 0);
-      assert.deepEqual(capture().warnings, []);
-    });
+    it(label, () => assertRejected(capture(), () => construct(args as never), message));
   }
 }
