@@ -1,22 +1,6 @@
 import { strict as assert } from "assert";
-import type { CapturedResource } from "../../plan/capture";
+import { captured as resource } from "../support/captured";
 import { estimateCost, renderCost, usageOf } from "../../plan/cost";
-
-function resource(type: string, name: string, inputs: Record<string, unknown>): CapturedResource {
-  return {
-    urn: `urn:pulumi:plan::incident-manager::${type}::${name}`,
-    type,
-    name,
-    inputs,
-    secretInputs: [],
-    state: inputs,
-    custom: true,
-    protect: false,
-    dependencies: [],
-    propertyDependencies: {},
-    additionalSecretOutputs: [],
-  };
-}
 
 describe("plan/cost", () => {
   it("counts response plans and SMS/VOICE channels of both provider flavours", () => {

@@ -1,28 +1,6 @@
 import { strict as assert } from "assert";
-import type { CapturedResource } from "../../plan/capture";
+import { captured as resource } from "../support/captured";
 import { buildTree, maskPersonalData, renderTree } from "../../plan/tree";
-
-function resource(
-  type: string,
-  name: string,
-  inputs: Record<string, unknown>,
-  extra: Partial<CapturedResource> = {},
-): CapturedResource {
-  return {
-    urn: `urn:pulumi:plan::incident-manager::${type}::${name}`,
-    type,
-    name,
-    inputs,
-    secretInputs: [],
-    state: inputs,
-    custom: true,
-    protect: false,
-    dependencies: [],
-    propertyDependencies: {},
-    additionalSecretOutputs: [],
-    ...extra,
-  };
-}
 
 describe("plan/tree", () => {
   const team = resource("incident-manager:index:OnCallTeam", "sre", {}, { custom: false });
