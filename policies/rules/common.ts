@@ -1,0 +1,224 @@
+/**
+ * Pieces every rule shares: the type tokens of both providers, defensive readers for property
+ * bags that may hold anything (or values still unknown during preview), config parsing, and the
+ * reference resolution stack rules use to follow one resource to another.
+ *
+ * Rules read properties through these helpers only, so garbage never makes a rule throw. The one
+ * exception is deliberate: reading a value that is unknown during `pulumi preview` throws the
+ * SDK's `UnknownValueError`, which the SDK reports as "can't run policy ... during preview" at
+ * advisory level. A rule never swallows that error, so it never passes silently on an unknown.
+ */
+import type {
+  PolicyConfigSchema,
+  PolicyResource,
+  ReportViolation,
+  ResourceValidationArgs,
+  ResourceValidationPolicy,
+  StackValidationArgs,
+  StackValidationPolicy,
+} from "@pulumi/policy";
+import { z } from "zod";
+
+/** The type tokens of each resource kind, classic `@pulumi/aws` first, then `@pulumi/aws-native`. */
+export const TYPES = {
+  replicationSet: [
+    "aws:ssmincidents/replicationSet:ReplicationSet",
+    "aws-native:ssmincidents:ReplicationSet",
+  ],
+  responsePlan: [
+    "aws:ssmincidents/responsePlan:ResponsePlan",
+    "aws-native:ssmincidents:ResponsePlan",
+  ],
+  contact: ["aws:ssmcontacts/contact:Contact", "aws-native:ssmcontacts:Contact"],
+  contactChannel: [
+    "aws:ssmcontacts/contactChannel:ContactChannel",
+    "aws-native:ssmcontacts:ContactChannel",
+  ],
+  plan: ["aws:ssmcontacts/plan:Plan", "aws-native:ssmcontacts:Plan"],
+  rotation: [
+    "aws:ssm/contactsRotation:ContactsRotation",
+    "aws:ssmcontacts/rotation:Rotation",
+    "aws-native:ssmcontacts:Rotation",
+  ],
+  alarm: [
+    "aws:cloudwatch/metricAlarm:MetricAlarm",
+    "aws:cloudwatch/compositeAlarm:CompositeAlarm",
+    "aws-native:cloudwatch:Alarm",
+    "aws-native:cloudwatch:CompositeAlarm",
+  ],
+  eventTarget: ["aws:cloudwatch/eventTarget:EventTarget"],
+  eventRule: ["aws-native:events:Rule"],
+  role: ["aws:iam/role:Role", "aws-native:iam:Role"],
+  rolePolicy: ["aws:iam/rolePolicy:RolePolicy", "aws-native:iam:RolePolicy"],
+} as const satisfies Record<string, readonly string[]>;
+
+export type ResourceKind = keyof typeof TYPES;
+
+/** True when `type` is one of the tokens of `kind`. */
+export function isKind(type: string, kind: ResourceKind): boolean {
+  return (TYPES[kind] as readonly string[]).includes(type);
+}
+
+/** True for an `@pulumi/aws-native` type token. */
+export function isNative(type: string): boolean {
+  return type.startsWith("aws-native:");
+}
+
+/** A plain object (not an array, not null), or undefined. */
+export function obj(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
+
+/** `value` when it is an array (holes read as undefined), else an empty array. */
+export function list(value: unknown): unknown[] {
+  return Array.isArray(value) ? Array.from(value) : [];
+}
+
+/** `value` when it is a string, else undefined. */
+export function str(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}
+
+/** `value` when it is a finite number, else undefined. */
+export function num(value: unknown): number | undefined {
+  return typeof value === "number" && Number.isFinite(value) ? value : undefined;
+}
+
+/** A short, bounded rendering of a received value for a violation message. */
+export function show(value: unknown): string {
+  let text: string;
+  try {
+    text = value === undefined ? "nothing" : (JSON.stringify(value) ?? String(value));
+  } catch {
+    try {
+      text = String(value);
+    } catch {
+      text = `a value of type ${typeof value}`; // e.g. a proxied boxed number
+    }
+  }
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+/**
+ * A rule's config: a zod object whose every field has a default. `schema` is the JSON schema
+ * the pack publishes, derived from it.
+ */
+export function configSchemaOf(shape: z.ZodObject): PolicyConfigSchema {
+  const json = z.toJSONSchema(shape, { io: "input" }) as {
+    properties?: PolicyConfigSchema["properties"];
+  };
+  return { properties: json.properties ?? {} };
+}
+
+/**
+ * Reads a rule's config with the defaults of its zod schema applied. The engine validates config
+ * against the published schema, so a bad value is rare; should one slip through, the defaults are
+ * used and `onInvalid` hears why, so the rule still runs.
+ */
+export function readConfig<S extends z.ZodObject>(
+  shape: S,
+  raw: unknown,
+  onInvalid?: (message: string) => void,
+): z.output<S> {
+  const parsed = shape.safeParse(raw ?? {});
+  if (parsed.success) return parsed.data;
+  onInvalid?.(
+    `The policy config is invalid (${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}); the defaults are used instead.`,
+  );
+  return shape.parse({});
+}
+
+/** Metadata every rule in this pack carries. */
+export interface RuleMetadata {
+  readonly severity: NonNullable<ResourceValidationPolicy["severity"]>;
+  readonly remediationSteps: string;
+}
+
+export type IncidentResourceRule = ResourceValidationPolicy & RuleMetadata;
+export type IncidentStackRule = StackValidationPolicy & RuleMetadata;
+export type IncidentRule = IncidentResourceRule | IncidentStackRule;
+
+/**
+ * A resource validation for several type tokens (the classic and native flavours of one AWS
+ * resource). `validateResourceOfType` takes one class; this checks `args.type` against the set and
+ * reports every other type as not applicable, as the SDK does for a single class.
+ */
+export function validateResourceOfKinds(
+  kinds: readonly ResourceKind[],
+  validate: (
+    props: Record<string, unknown>,
+    args: ResourceValidationArgs,
+    reportViolation: ReportViolation,
+  ) => void,
+): (args: ResourceValidationArgs, reportViolation: ReportViolation) => void {
+  return (args, reportViolation) => {
+    if (!kinds.some((kind) => isKind(args.type, kind))) {
+      args.notApplicable(
+        `Policy only applies to resources of type ${kinds.flatMap((k) => TYPES[k]).join(", ")}`,
+      );
+    }
+    validate(obj(args.props) ?? {}, args, reportViolation);
+  };
+}
+
+/** Resources of the given kind in a stack. */
+export function resourcesOf(args: StackValidationArgs, kind: ResourceKind): PolicyResource[] {
+  return args.resources.filter((r) => isKind(r.type, kind));
+}
+
+/** A resource's display name for messages: `<type> '<name>'`. */
+export function label(resource: { type: string; name: string }): string {
+  return `${resource.type.split(":").pop()} '${resource.name}'`;
+}
+
+/**
+ * Finds the resource of `kind` that a reference points at: a string equal to its `arn` (or `id`,
+ * `name`, `alias`), or, when the string is still unknown during preview, the one resource of that
+ * kind the property `viaProperty` depends on. Returns `undefined` for a reference to something
+ * outside the stack, and throws the SDK's unknown-value error when it cannot tell.
+ */
+export function resolveReference(
+  args: StackValidationArgs,
+  from: PolicyResource,
+  viaProperty: string,
+  read: () => unknown,
+  kind: ResourceKind,
+): PolicyResource | undefined {
+  let value: unknown;
+  let unknownError: unknown;
+  try {
+    value = read();
+  } catch (err) {
+    unknownError = err;
+  }
+  const candidates = resourcesOf(args, kind);
+  if (unknownError === undefined) {
+    const ref = str(value);
+    if (ref === undefined) return undefined;
+    return candidates.find((c) => {
+      const p = obj(c.props) ?? {};
+      return [p.arn, p.id, p.name, p.alias, c.urn].some((v) => typeof v === "string" && v === ref);
+    });
+  }
+  const deps = (from.propertyDependencies?.[viaProperty] ?? []).filter((d) => isKind(d.type, kind));
+  if (deps.length === 1) return deps[0];
+  throw unknownError;
+}
+
+/** Tags of a resource in either flavour: a classic map, or a native `[{ key, value }]` list. */
+export function tagsOf(props: Record<string, unknown>): Map<string, string> {
+  const tags = new Map<string, string>();
+  const raw = props.tags;
+  if (Array.isArray(raw)) {
+    for (const t of raw) {
+      const tag = obj(t);
+      const key = str(tag?.key);
+      if (key !== undefined) tags.set(key, str(tag?.value) ?? "");
+    }
+  } else {
+    for (const [k, v] of Object.entries(obj(raw) ?? {})) tags.set(k, str(v) ?? "");
+  }
+  return tags;
+}
