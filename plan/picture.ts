@@ -50,7 +50,7 @@ export function renderSvg(report: PlanReport): string {
   }
   y += 12;
   for (const team of report.coverage) {
-    text(10, y + 18, `${team.team} (${team.schedule})`);
+    text(10, y + 18, team.team, ` font-size="12"`);
     for (const i of team.intervals) {
       const gap = i.onCall.length === 0;
       const x = xOf(i.start);

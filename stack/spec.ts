@@ -225,6 +225,16 @@ function withDefaultPlanName(args: Record<string, unknown>, name: string): unkno
   return args.responsePlanName === undefined ? { ...args, responsePlanName: name } : args;
 }
 
+/** Builds one component per entry, in order, keyed by the entry's name. */
+function byName<T>(
+  entries: readonly unknown[],
+  build: (name: string, args: Record<string, unknown>) => T,
+): Record<string, T> {
+  return Object.fromEntries(
+    (entries as Entry[]).map((entry) => [entry.name, build(entry.name, argsOf(entry))]),
+  );
+}
+
 /** A `"team/alias"` reference (already checked) as the team's reference, or the ARN as given. */
 function referenceOf(
   ref: string,
@@ -244,17 +254,12 @@ export function buildStack(value: unknown): BuiltStack {
   const setup = new IncidentManagerSetup("incident-manager", {
     ...(spec.setup as unknown as IncidentManagerSetupArgs),
   });
-  const teams: Record<string, OnCallTeam> = {};
-  for (const entry of spec.teams as Entry[]) {
-    teams[entry.name] = new OnCallTeam(entry.name, {
-      ...(argsOf(entry) as unknown as OnCallTeamArgs),
-      setup,
-    });
-  }
-  const escalations: Record<string, EscalationChain> = {};
-  for (const entry of spec.escalations as Entry[]) {
-    const args = argsOf(entry) as unknown as EscalationChainArgs;
-    escalations[entry.name] = new EscalationChain(entry.name, {
+  const teams = byName(spec.teams, (name, args) => {
+    return new OnCallTeam(name, { ...(args as unknown as OnCallTeamArgs), setup });
+  });
+  const escalations = byName(spec.escalations, (name, raw) => {
+    const args = raw as unknown as EscalationChainArgs;
+    return new EscalationChain(name, {
       ...args,
       setup,
       stages: args.stages.map((stage) => ({
@@ -265,18 +270,17 @@ export function buildStack(value: unknown): BuiltStack {
         })),
       })),
     });
-  }
-  const responsePlans: Record<string, ResponsePlanWithAlarms> = {};
-  for (const entry of spec.responsePlans as Entry[]) {
-    const args = argsOf(entry) as unknown as ResponsePlanWithAlarmsArgs;
-    responsePlans[entry.name] = new ResponsePlanWithAlarms(entry.name, {
+  });
+  const responsePlans = byName(spec.responsePlans, (name, raw) => {
+    const args = raw as unknown as ResponsePlanWithAlarmsArgs;
+    return new ResponsePlanWithAlarms(name, {
       ...args,
       setup,
       engagements: args.engagements.map(
         (e): Engagement => escalations[e as string] ?? referenceOf(e as string, teams),
       ),
     });
-  }
+  });
   return { setup, teams, escalations, responsePlans };
 }
 
