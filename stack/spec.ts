@@ -286,5 +286,14 @@ export function buildStack(value: unknown): BuiltStack {
 
 /** Reads the spec from the stack's config: `incident-manager:spec`. */
 export function readSpec(): unknown {
-  return new pulumi.Config("incident-manager").requireObject<unknown>("spec");
+  const spec = new pulumi.Config("incident-manager").getObject<unknown>("spec");
+  if (spec === undefined) {
+    throw new ValidationError(CONTEXT, [
+      {
+        path: [],
+        message: `is not set in the stack's config; got nothing. Add it to Pulumi.<stack>.yaml (Pulumi.dev.yaml holds an example) or pass \`--spec <file>\` to plan.`,
+      },
+    ]);
+  }
+  return spec;
 }

@@ -162,6 +162,36 @@ describe("plan CLI", function () {
     );
   });
 
+  it("exits 2 when the stack has no incident-manager:spec", async () => {
+    const result = await plan(["--stack", "missing", "--no-policies"]);
+    assert.equal(result.code, 2);
+    assert.equal(
+      result.stderr,
+      "Stack config 'incident-manager:spec': `incident-manager:spec` is not set in the stack's config; got nothing. Add it to Pulumi.<stack>.yaml (Pulumi.dev.yaml holds an example) or pass `--spec <file>` to plan.\n",
+    );
+  });
+
+  it("runs an example with --program and writes JSON only to stdout with --json -", async () => {
+    const result = await plan([
+      "--program",
+      path.join(ROOT, "examples", "follow-the-sun"),
+      "--no-policies",
+      "--at",
+      "2026-01-12T00:00:00Z",
+      "--json",
+      "-",
+    ]);
+    assert.equal(result.code, 0, result.stderr);
+    const report = JSON.parse(result.stdout);
+    assert.equal(report.project, "follow-the-sun");
+    assert.deepEqual(report.timelines, []);
+    assert.deepEqual(
+      report.coverage.map((c: { team: string; gapMinutes: number }) => [c.team, c.gapMinutes]),
+      [["sre", 0]],
+    );
+    assert.equal(report.policies.pack, "(not run)");
+  });
+
   it("exits 2 on a bad option", async () => {
     const result = await plan(["--at", "yesterday"]);
     assert.equal(result.code, 2);
