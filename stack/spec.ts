@@ -225,13 +225,28 @@ function withDefaultPlanName(args: Record<string, unknown>, name: string): unkno
   return args.responsePlanName === undefined ? { ...args, responsePlanName: name } : args;
 }
 
-/** Builds one component per entry, in order, keyed by the entry's name. */
+/**
+ * Builds one component per entry, in order, keyed by the entry's name. A rule only the component
+ * can check (an EscalationChain's final stage, which needs the team's references) is reported
+ * with its config path too.
+ */
 function byName<T>(
+  field: string,
   entries: readonly unknown[],
   build: (name: string, args: Record<string, unknown>) => T,
 ): Record<string, T> {
   return Object.fromEntries(
-    (entries as Entry[]).map((entry) => [entry.name, build(entry.name, argsOf(entry))]),
+    (entries as Entry[]).map((entry, i) => {
+      try {
+        return [entry.name, build(entry.name, argsOf(entry))];
+      } catch (err) {
+        if (!ValidationError.isValidationError(err)) throw err;
+        throw new ValidationError(
+          CONTEXT,
+          err.issues.map((issue) => ({ ...issue, path: [field, i, ...issue.path] })),
+        );
+      }
+    }),
   );
 }
 
@@ -254,10 +269,10 @@ export function buildStack(value: unknown): BuiltStack {
   const setup = new IncidentManagerSetup("incident-manager", {
     ...(spec.setup as unknown as IncidentManagerSetupArgs),
   });
-  const teams = byName(spec.teams, (name, args) => {
+  const teams = byName("teams", spec.teams, (name, args) => {
     return new OnCallTeam(name, { ...(args as unknown as OnCallTeamArgs), setup });
   });
-  const escalations = byName(spec.escalations, (name, raw) => {
+  const escalations = byName("escalations", spec.escalations, (name, raw) => {
     const args = raw as unknown as EscalationChainArgs;
     return new EscalationChain(name, {
       ...args,
@@ -271,7 +286,7 @@ export function buildStack(value: unknown): BuiltStack {
       })),
     });
   });
-  const responsePlans = byName(spec.responsePlans, (name, raw) => {
+  const responsePlans = byName("responsePlans", spec.responsePlans, (name, raw) => {
     const args = raw as unknown as ResponsePlanWithAlarmsArgs;
     return new ResponsePlanWithAlarms(name, {
       ...args,

@@ -102,6 +102,27 @@ describe("stack/spec", () => {
     assert.equal(capture.resources.length, 0);
   });
 
+  it("names the config path of a rule only the component checks: a VOICE final stage", async () => {
+    const bad = referenceSpec();
+    bad.escalations[0].stages[2].targets[0].target = "emergency/taro";
+    assert.throws(
+      () => spec.buildStack(bad),
+      (err: Error) => {
+        assert.equal(
+          err.message,
+          "Stack config 'incident-manager:spec': `incident-manager:spec.escalations[0].stages[2].targets[0].target` is in the final stage, which must reach its targets by EMAIL only (a late-night call or SMS as the last resort wakes people who are not responsible); got taro by VOICE. Engage a contact whose engagement plan uses only EMAIL, or set `allowInterruptiveFinalStage: true`.",
+        );
+        return true;
+      },
+    );
+    // The chain checks this against the team's references, so the setup and team came first.
+    await settle();
+    assert.deepEqual(
+      capture.resources.filter((r) => !r.custom).map((r) => r.name),
+      ["incident-manager", "emergency"],
+    );
+  });
+
   it("rejects a spec without a setup, and repeated names", async () => {
     const bad = referenceSpec();
     delete bad.setup;
