@@ -25,7 +25,10 @@ function plan(args: readonly string[]): Promise<Result> {
     child.stdout.on("data", (d) => (stdout += d));
     child.stderr.on("data", (d) => (stderr += d));
     child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    // Progress lines (shown when a step is slow) depend on the machine's speed: leave them out.
+    child.on("close", (code) =>
+      resolve({ code, stdout, stderr: stderr.replace(/^plan: .* \(\d+\.\d s\)\n/gm, "") }),
+    );
   });
 }
 
