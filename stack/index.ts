@@ -1,12 +1,15 @@
-// The root stack's program (`pulumi up` at the repository root).
-// Until the config-driven stack lands, it builds the minimal setup from two config values.
+// The root stack's program (`pulumi up` at the repository root): builds the components from the
+// one structured config value `incident-manager:spec` (see Pulumi.dev.yaml and stack/spec.ts).
 import * as pulumi from "@pulumi/pulumi";
-import { IncidentManagerSetup } from "../components";
+import { buildStack, readSpec } from "./spec";
 
-const config = new pulumi.Config("incident-manager");
-const regions = config.getObject<string[]>("regions") ?? ["ap-northeast-1", "ap-northeast-3"];
+const built = buildStack(readSpec());
 
-const setup = new IncidentManagerSetup("incident-manager", { regions });
-
-export const replicationSetArn = setup.replicationSetArn;
-export const primaryRegion = setup.primaryRegion;
+export const replicationSetArn = built.setup.replicationSetArn;
+export const primaryRegion = built.setup.primaryRegion;
+export const escalationPlanArns = pulumi.all(
+  Object.fromEntries(Object.entries(built.escalations).map(([name, chain]) => [name, chain.arn])),
+);
+export const responsePlanArns = pulumi.all(
+  Object.fromEntries(Object.entries(built.responsePlans).map(([name, plan]) => [name, plan.arn])),
+);

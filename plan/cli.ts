@@ -1,0 +1,237 @@
+#!/usr/bin/env node
+/**
+ * `plan`: runs a stack's program offline under Pulumi mocks (no AWS, no Pulumi CLI) and prints
+ * the resource tree, the paging timelines, the on-call coverage of the next 7 days, the policy
+ * pack's results (run over the analyzer protocol, as `pulumi preview --policy-pack` does) and a
+ * monthly cost estimate.
+ *
+ * Exit codes: 0 clean, 1 mandatory policy violations, 2 invalid config (the validation error is
+ * printed, without a stack trace), 3 anything else that went wrong.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { parseArgs } from "util";
+import * as yaml from "js-yaml";
+
+/** The repository root: the root stack's project folder and the policy pack's parent. */
+const ROOT = path.resolve(__dirname, "..");
+
+const USAGE = `Usage: plan [options]
+
+Runs a stack's program under Pulumi mocks and shows what it would create.
+
+  --stack <name>             the stack whose Pulumi.<name>.yaml supplies config (default: dev)
+  --spec <file>              a YAML or JSON file holding an incident-manager:spec value,
+                             run with the root config-driven stack
+  --program <dir>            another Pulumi project folder (an example) instead of the root stack
+  --at <time>                when timelines and coverage start, ISO 8601 (default: now)
+  --json <file|->            also write the report as JSON (- for stdout, with no text)
+  --svg <file>               also write a week view of coverage and timelines as SVG
+  --html <file>              the same picture in an HTML page
+  --price-per-message <usd>  price of one SMS or voice message after the free 100 (default: 0.1)
+  --pages-per-month <n>      expected pages per response plan per month (default: 10)
+  --no-policies              skip the policy pack
+  -h, --help                 this text
+
+Exit codes: 0 clean, 1 mandatory policy violations, 2 invalid config, 3 other errors.`;
+
+/** A command-line or input problem: exit 2, message only. */
+class UsageError extends Error {}
+
+interface Options {
+  readonly stack: string;
+  readonly spec?: string;
+  readonly program?: string;
+  readonly at: Date;
+  readonly json?: string;
+  readonly svg?: string;
+  readonly html?: string;
+  readonly pricePerMessageUsd?: number;
+  readonly pagesPerMonth?: number;
+  readonly policies: boolean;
+}
+
+function numberOption(name: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isFinite(n) || n < 0) {
+    throw new UsageError(`--${name} must be a number of at least 0; got ${JSON.stringify(text)}`);
+  }
+  return n;
+}
+
+function parseOptions(argv: readonly string[]): Options | "help" {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      options: {
+        stack: { type: "string" },
+        spec: { type: "string" },
+        program: { type: "string" },
+        at: { type: "string" },
+        json: { type: "string" },
+        svg: { type: "string" },
+        html: { type: "string" },
+        "price-per-message": { type: "string" },
+        "pages-per-month": { type: "string" },
+        "no-policies": { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+  } catch (err) {
+    throw new UsageError(`${(err as Error).message}\n\n${USAGE}`);
+  }
+  const v = parsed.values;
+  if (v.help) return "help";
+  if (v.spec !== undefined && v.program !== undefined) {
+    throw new UsageError("--spec runs the root stack; it cannot be combined with --program");
+  }
+  const at = v.at === undefined ? new Date() : new Date(v.at);
+  if (Number.isNaN(at.getTime())) {
+    throw new UsageError(`--at must be an ISO 8601 time; got ${JSON.stringify(v.at)}`);
+  }
+  return {
+    stack: v.stack ?? "dev",
+    spec: v.spec,
+    program: v.program,
+    at,
+    json: v.json,
+    svg: v.svg,
+    html: v.html,
+    pricePerMessageUsd: numberOption("price-per-message", v["price-per-message"]),
+    pagesPerMonth: numberOption("pages-per-month", v["pages-per-month"]),
+    policies: !v["no-policies"],
+  };
+}
+
+/** Progress on stderr, shown only for steps that take longer than a moment. */
+function progress(): { step(text: string): void; done(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  const started = Date.now();
+  return {
+    step(text: string) {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        const secs = ((Date.now() - started) / 1000).toFixed(1);
+        process.stderr.write(`plan: ${text} (${secs} s)\n`);
+      }, 700);
+      timer.unref();
+    },
+    done() {
+      if (timer) clearTimeout(timer);
+    },
+  };
+}
+
+function readSpecFile(file: string): unknown {
+  try {
+    const text = fs.readFileSync(file, "utf8");
+    const value = yaml.load(text) as Record<string, unknown> | undefined;
+    // Either the spec itself, or a stack file holding it under config.
+    const config = (value?.config ?? undefined) as Record<string, unknown> | undefined;
+    return config?.["incident-manager:spec"] ?? value?.["incident-manager:spec"] ?? value;
+  } catch (err) {
+    throw new UsageError(`cannot read ${file}: ${(err as Error).message.split("\n")[0]}`);
+  }
+}
+
+function isInvalidInput(err: unknown): boolean {
+  return (
+    err instanceof UsageError ||
+    (err instanceof Error &&
+      ["ValidationError", "ProgramError", "InputPropertiesError"].includes(err.name))
+  );
+}
+
+/** Runs `plan` and returns its exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const show = progress();
+  try {
+    const options = parseOptions(argv);
+    if (options === "help") {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    // Programs are TypeScript; compile them on the fly, resolving the package's own name.
+    if (!(process as unknown as Record<symbol, unknown>)[Symbol.for("ts-node.register.instance")]) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      require("ts-node").register({
+        transpileOnly: true,
+        project: path.join(ROOT, "tsconfig.json"),
+      });
+    }
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require("tsconfig-paths").register({
+      baseUrl: ROOT,
+      paths: { "pulumi-aws-incident-manager": ["components/index.ts"] },
+    });
+    const { runProgram } = await import("./program");
+    const { buildReport, renderReport, policyResults } = await import("./report");
+
+    show.step("running the program under mocks");
+    const run = await runProgram({
+      projectDir: options.program === undefined ? ROOT : path.resolve(options.program),
+      stack: options.stack,
+      config:
+        options.spec === undefined
+          ? undefined
+          : { "incident-manager:spec": readSpecFile(options.spec) },
+    });
+
+    let policies = policyResults({ name: "(not run)", version: "", policies: 0 }, []);
+    if (options.policies) {
+      show.step("starting the policy pack");
+      const { withPolicyPack } = await import("./analyzer");
+      policies = await withPolicyPack(async (pack) => {
+        const info = await pack.info();
+        await pack.configure({});
+        show.step("running the policy pack over the analyzer protocol");
+        const analyzed = await pack.analyze(run.resources);
+        const stacked = await pack.analyzeStack(run.resources);
+        return policyResults(
+          { name: info.name, version: info.version, policies: info.policies.length },
+          [...analyzed.diagnostics, ...stacked.diagnostics],
+        );
+      });
+    }
+    show.done();
+
+    const report = buildReport(run, policies, options.at, {
+      ...(options.pricePerMessageUsd === undefined
+        ? {}
+        : { pricePerMessageUsd: options.pricePerMessageUsd }),
+      ...(options.pagesPerMonth === undefined ? {} : { pagesPerMonth: options.pagesPerMonth }),
+    });
+    const json = `${JSON.stringify(report, null, 2)}\n`;
+    if (options.json === "-") {
+      process.stdout.write(json);
+    } else {
+      process.stdout.write(renderReport(report));
+      if (options.json !== undefined) fs.writeFileSync(options.json, json);
+    }
+    if (options.svg !== undefined || options.html !== undefined) {
+      const { renderSvg, renderHtml } = await import("./picture");
+      if (options.svg !== undefined) fs.writeFileSync(options.svg, renderSvg(report));
+      if (options.html !== undefined) fs.writeFileSync(options.html, renderHtml(report));
+    }
+    return report.policies.mandatory > 0 ? 1 : 0;
+  } catch (err) {
+    show.done();
+    if (isInvalidInput(err)) {
+      process.stderr.write(`${(err as Error).message}\n`);
+      return 2;
+    }
+    process.stderr.write(`plan failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+    return 3;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    () => process.exit(3),
+  );
+}

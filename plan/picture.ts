@@ -1,0 +1,97 @@
+/**
+ * A self-contained picture of a plan: a week view of each team's on-call coverage (gaps in red)
+ * and each escalation chain's paging timeline, as SVG (or the same SVG in an HTML page).
+ */
+import type { PlanReport } from "./report";
+
+const WIDTH = 1000;
+const LEFT = 180;
+const ROW = 28;
+const DAY_MS = 86_400_000;
+
+function esc(text: string): string {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
+}
+
+/** The picture as a standalone SVG document. */
+export function renderSvg(report: PlanReport): string {
+  const parts: string[] = [];
+  let y = 30;
+  const text = (x: number, ty: number, s: string, extra = "") =>
+    parts.push(`<text x="${x}" y="${ty}"${extra}>${esc(s)}</text>`);
+  text(
+    10,
+    y,
+    `${report.project} / ${report.stack}: coverage from ${report.at}`,
+    ' font-weight="bold"',
+  );
+  y += 20;
+
+  const start = Date.parse(report.at);
+  const span = 7 * DAY_MS;
+  const scale = (WIDTH - LEFT - 20) / span;
+  const xOf = (iso: string) => LEFT + Math.max(0, Math.min(span, Date.parse(iso) - start)) * scale;
+  for (let d = 0; d <= 7; d++) {
+    const x = LEFT + d * DAY_MS * scale;
+    parts.push(
+      `<line class="day" x1="${x}" y1="${y}" x2="${x}" y2="${y + 10 + ROW * Math.max(1, report.coverage.length)}" stroke="#999"/>`,
+    );
+    if (d < 7)
+      text(
+        x + 4,
+        y + 8,
+        new Date(start + d * DAY_MS).toISOString().slice(0, 10),
+        ' font-size="10"',
+      );
+  }
+  y += 12;
+  for (const team of report.coverage) {
+    text(10, y + 18, team.team, ` font-size="12"`);
+    for (const i of team.intervals) {
+      const gap = i.onCall.length === 0;
+      const x = xOf(i.start);
+      const w = Math.max(0.5, xOf(i.end) - x);
+      parts.push(
+        `<rect class="${gap ? "gap" : "covered"}" x="${x.toFixed(1)}" y="${y + 4}" width="${w.toFixed(1)}" height="${ROW - 8}" fill="${gap ? "#d32f2f" : "#43a047"}"><title>${esc(`${i.start} - ${i.end}: ${gap ? "nobody on call" : i.onCall.join(", ")}`)}</title></rect>`,
+      );
+    }
+    y += ROW;
+  }
+  y += 30;
+
+  for (const chain of report.timelines) {
+    text(10, y, `Escalation ${chain.chain}`, ' font-weight="bold"');
+    y += 8;
+    const last = Math.max(30, ...chain.entries.map((e) => e.offsetMinutes + 5));
+    const minute = (WIDTH - LEFT - 20) / last;
+    for (const e of chain.entries) {
+      const x = LEFT + e.offsetMinutes * minute;
+      const label = `stage ${e.stage} +${e.offsetMinutes} min ${e.contact} ${e.channelType ?? e.status}`;
+      text(10, y + 18, label, ' font-size="12"');
+      parts.push(
+        `<rect class="page" x="${x.toFixed(1)}" y="${y + 5}" width="${Math.max(4, 5 * minute).toFixed(1)}" height="${ROW - 10}" fill="${e.status === "page" ? "#1e88e5" : "#d32f2f"}"/>`,
+      );
+      y += ROW;
+    }
+    y += 20;
+  }
+  const height = y + 10;
+  return [
+    `<?xml version="1.0" encoding="UTF-8"?>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="sans-serif" font-size="13">`,
+    `<rect x="0" y="0" width="${WIDTH}" height="${height}" fill="#fff"/>`,
+    ...parts,
+    `</svg>`,
+    "",
+  ].join("\n");
+}
+
+/** The SVG in a standalone HTML page. */
+export function renderHtml(report: PlanReport): string {
+  const svg = renderSvg(report).replace(/^<\?xml[^>]*>\n/, "");
+  return `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>${esc(`plan: ${report.project} / ${report.stack}`)}</title></head>\n<body>\n${svg}</body></html>\n`;
+}

@@ -1,0 +1,158 @@
+/**
+ * Finds a Pulumi program and its stack config, and runs it under the capture mocks.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import * as yaml from "js-yaml";
+import * as pulumi from "@pulumi/pulumi";
+import { Capture, CapturedResource, installCapture, settle, valueOf } from "./capture";
+
+/** What to run: a project folder, its stack, and config to lay over the stack's file. */
+export interface ProgramSource {
+  /** The folder holding Pulumi.yaml. */
+  readonly projectDir: string;
+  /** The stack whose `Pulumi.<stack>.yaml` supplies config. */
+  readonly stack: string;
+  /** Extra config values (`namespace:key` to value), applied last. */
+  readonly config?: Readonly<Record<string, unknown>>;
+}
+
+/** A program that ran. */
+export interface ProgramRun {
+  readonly project: string;
+  readonly stack: string;
+  readonly resources: readonly CapturedResource[];
+  readonly warnings: readonly string[];
+  /** The program's stack outputs, resolved. */
+  readonly outputs: Readonly<Record<string, unknown>>;
+  /** Every component instance the program built, in the order they finished, by name. */
+  readonly components: readonly BuiltComponent[];
+}
+
+/** A component instance the program built. */
+export interface BuiltComponent {
+  readonly type: string;
+  readonly name: string;
+  readonly instance: pulumi.ComponentResource;
+}
+
+/** A project or stack file that cannot be read: exit code 2, like invalid config. */
+export class ProgramError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ProgramError";
+    this.stack = `${this.name}: ${message}`;
+  }
+}
+
+interface ProjectFile {
+  name?: string;
+  main?: string;
+}
+
+function readYaml(file: string): unknown {
+  try {
+    return yaml.load(fs.readFileSync(file, "utf8"));
+  } catch (err) {
+    throw new ProgramError(`cannot read ${file}: ${(err as Error).message.split("\n")[0]}`);
+  }
+}
+
+/** Reads Pulumi.yaml and the stack's config file; returns the entry file and flat config. */
+export function loadProject(source: ProgramSource): {
+  name: string;
+  entry: string;
+  config: Record<string, string>;
+} {
+  const projectFile = path.join(source.projectDir, "Pulumi.yaml");
+  if (!fs.existsSync(projectFile)) {
+    throw new ProgramError(`no Pulumi.yaml in ${source.projectDir}`);
+  }
+  const project = (readYaml(projectFile) ?? {}) as ProjectFile;
+  const name = project.name ?? path.basename(source.projectDir);
+  const main = path.resolve(source.projectDir, project.main ?? ".");
+  const entry =
+    fs.existsSync(main) && fs.statSync(main).isDirectory() ? path.join(main, "index.ts") : main;
+  if (!fs.existsSync(entry)) throw new ProgramError(`the program ${entry} does not exist`);
+
+  const config: Record<string, string> = {};
+  const stackFile = path.join(source.projectDir, `Pulumi.${source.stack}.yaml`);
+  if (fs.existsSync(stackFile)) {
+    const stack = (readYaml(stackFile) ?? {}) as { config?: Record<string, unknown> };
+    for (const [key, value] of Object.entries(stack.config ?? {})) {
+      setFlat(config, key.includes(":") ? key : `${name}:${key}`, value);
+    }
+  }
+  for (const [key, value] of Object.entries(source.config ?? {})) setFlat(config, key, value);
+  return { name, entry, config };
+}
+
+function setFlat(config: Record<string, string>, key: string, value: unknown): void {
+  if (typeof value === "object" && value !== null && "secure" in value) {
+    // Encrypted values cannot be read offline; the program sees them as unset.
+    return;
+  }
+  config[key] = typeof value === "string" ? value : JSON.stringify(value);
+}
+
+/**
+ * Runs the program under mocks and returns what it registered. Errors thrown by the program
+ * (a ValidationError above all) propagate unchanged.
+ */
+export async function runProgram(source: ProgramSource): Promise<ProgramRun> {
+  const { name, entry, config } = loadProject(source);
+  const capture: Capture = await installCapture(name, source.stack);
+  pulumi.runtime.setAllConfig(config);
+  const components = recordComponents();
+  const failures: unknown[] = [];
+  const onRejection = (reason: unknown) => failures.push(reason);
+  process.on("unhandledRejection", onRejection);
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const exported = require(path.resolve(entry)) as Record<string, unknown>;
+    const outputs: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(exported ?? {})) {
+      if (key === "__esModule") continue;
+      outputs[key] = await valueOf(value as pulumi.Output<unknown>);
+    }
+    await settle();
+    if (failures.length > 0) throw failures[0];
+    return {
+      project: name,
+      stack: source.stack,
+      resources: capture.resources,
+      warnings: capture.warnings,
+      outputs,
+      components: components.built,
+    };
+  } finally {
+    components.stop();
+    process.off("unhandledRejection", onRejection);
+  }
+}
+
+/**
+ * Records every component instance that calls `registerOutputs` (every component of this package
+ * does, last in its constructor), so that `plan` can ask an EscalationChain for its timeline and an
+ * OnCallTeam for its coverage without the program exporting them.
+ */
+function recordComponents(): { built: BuiltComponent[]; stop(): void } {
+  const built: BuiltComponent[] = [];
+  const proto = pulumi.ComponentResource.prototype as unknown as {
+    registerOutputs(outputs?: unknown): void;
+  };
+  const original = proto.registerOutputs;
+  proto.registerOutputs = function (this: pulumi.ComponentResource, outputs?: unknown) {
+    const self = this as unknown as { __pulumiType?: string; __name?: string };
+    // The base constructor may call registerOutputs too: record each instance once.
+    if (!built.some((c) => c.instance === this))
+      built.push({ type: self.__pulumiType ?? "", name: self.__name ?? "", instance: this });
+    return original.call(this, outputs);
+  };
+  return {
+    built,
+    stop: () => {
+      proto.registerOutputs = original;
+    },
+  };
+}

@@ -1,0 +1,232 @@
+/**
+ * What `plan` reports about a program that ran under mocks: the resource tree, each escalation
+ * chain's paging timeline, each on-call schedule's coverage with its gaps, the policy pack's
+ * results and the monthly cost. The JSON form (`--json`) is this object; its schema is
+ * documented in the README and versioned by `schemaVersion`.
+ */
+import type { CoverageReport, TimeSpan } from "../components/coverage";
+import type { TimelineEntry } from "../components/timeline";
+import { renderTimeline } from "../components/timeline";
+import type { Diagnostic, EnforcementLevel } from "./analyzer";
+import type { CostAssumptions, CostEstimate } from "./cost";
+import { estimateCost, renderCost, usageOf } from "./cost";
+import type { BuiltComponent, ProgramRun } from "./program";
+import { buildTree, renderTree, type TreeNode } from "./tree";
+
+/** The version of the JSON schema; changed only when a field changes meaning or goes away. */
+export const REPORT_SCHEMA_VERSION = 1;
+
+/** The days of on-call coverage shown. */
+export const COVERAGE_DAYS = 7;
+
+/** One escalation chain's paging timeline. */
+export interface ChainTimeline {
+  /** The EscalationChain's name. */
+  readonly chain: string;
+  readonly entries: readonly TimelineEntry[];
+}
+
+/** One team's on-call coverage over the next {@link COVERAGE_DAYS} days. */
+export interface TeamCoverage {
+  /** The OnCallTeam's name. */
+  readonly team: string;
+  /** Its ONCALL_SCHEDULE contact's alias. */
+  readonly schedule: string;
+  readonly start: string;
+  readonly end: string;
+  readonly coveredMinutes: number;
+  readonly gapMinutes: number;
+  readonly gaps: readonly TimeSpan[];
+  /** Who is on call in each interval (empty: a gap). */
+  readonly intervals: readonly { start: string; end: string; onCall: readonly string[] }[];
+}
+
+/** One policy violation. */
+export interface PolicyViolation {
+  readonly policy: string;
+  readonly enforcementLevel: EnforcementLevel;
+  readonly severity: string;
+  /** The resource's type and name, from its URN ("" for a stack-level violation). */
+  readonly resource: string;
+  readonly message: string;
+}
+
+/** The policy pack's results over the stack. */
+export interface PolicyResults {
+  readonly pack: string;
+  readonly version: string;
+  readonly policies: number;
+  readonly mandatory: number;
+  readonly advisory: number;
+  readonly violations: readonly PolicyViolation[];
+}
+
+/** Everything `plan` reports. */
+export interface PlanReport {
+  readonly schemaVersion: number;
+  readonly project: string;
+  readonly stack: string;
+  /** The instant timelines and coverage start from, ISO 8601 UTC. */
+  readonly at: string;
+  readonly resourceCount: number;
+  readonly resources: readonly TreeNode[];
+  readonly timelines: readonly ChainTimeline[];
+  readonly coverage: readonly TeamCoverage[];
+  readonly policies: PolicyResults;
+  readonly cost: CostEstimate;
+  readonly warnings: readonly string[];
+}
+
+interface TimelineSource {
+  timeline(at: Date): TimelineEntry[];
+}
+interface CoverageSource {
+  coverage(window: { from: Date; days: number }): CoverageReport;
+  schedule: { alias: string };
+}
+
+function isTimelineSource(c: BuiltComponent): boolean {
+  return (
+    c.type === "incident-manager:index:EscalationChain" &&
+    typeof (c.instance as unknown as Partial<TimelineSource>).timeline === "function"
+  );
+}
+
+function isCoverageSource(c: BuiltComponent): boolean {
+  return (
+    c.type === "incident-manager:index:OnCallTeam" &&
+    typeof (c.instance as unknown as Partial<CoverageSource>).coverage === "function"
+  );
+}
+
+/** The timelines of every EscalationChain the program built, starting at `at`. */
+export function timelinesOf(components: readonly BuiltComponent[], at: Date): ChainTimeline[] {
+  return components.filter(isTimelineSource).map((c) => ({
+    chain: c.name,
+    entries: (c.instance as unknown as TimelineSource).timeline(at),
+  }));
+}
+
+/** The coverage of every OnCallTeam the program built, for {@link COVERAGE_DAYS} days from `at`. */
+export function coverageOf(components: readonly BuiltComponent[], at: Date): TeamCoverage[] {
+  return components.filter(isCoverageSource).map((c) => {
+    const team = c.instance as unknown as CoverageSource;
+    const report = team.coverage({ from: at, days: COVERAGE_DAYS });
+    return {
+      team: c.name,
+      schedule: team.schedule.alias,
+      start: report.start,
+      end: report.end,
+      coveredMinutes: report.coveredMinutes,
+      gapMinutes: report.gapMinutes,
+      gaps: report.gaps.map(({ start, end }) => ({ start, end })),
+      intervals: report.intervals.map(({ start, end, onCall }) => ({ start, end, onCall })),
+    };
+  });
+}
+
+/** `urn:pulumi:stack::project::a$b::name` -> `b name`. */
+function resourceOf(urn: string): string {
+  if (urn === "") return "";
+  const parts = urn.split("::");
+  const type = (parts[2] ?? "").split("$").pop() ?? "";
+  return `${type} ${parts[3] ?? ""}`;
+}
+
+/** The pack's diagnostics as violations, in a stable order. */
+export function policyResults(
+  pack: { name: string; version: string; policies: number },
+  diagnostics: readonly Diagnostic[],
+): PolicyResults {
+  const seen = new Set<string>();
+  const violations: PolicyViolation[] = [];
+  for (const d of diagnostics) {
+    const v: PolicyViolation = {
+      policy: d.policyName,
+      enforcementLevel: d.enforcementLevel,
+      severity: d.severity,
+      resource: resourceOf(d.urn),
+      message: d.message,
+    };
+    const key = JSON.stringify(v);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    violations.push(v);
+  }
+  violations.sort(
+    (a, b) =>
+      a.policy.localeCompare(b.policy) ||
+      a.resource.localeCompare(b.resource) ||
+      a.message.localeCompare(b.message),
+  );
+  return {
+    pack: pack.name,
+    version: pack.version,
+    policies: pack.policies,
+    mandatory: violations.filter((v) => v.enforcementLevel === "mandatory").length,
+    advisory: violations.filter((v) => v.enforcementLevel === "advisory").length,
+    violations,
+  };
+}
+
+/** Puts the report together. */
+export function buildReport(
+  run: ProgramRun,
+  policies: PolicyResults,
+  at: Date,
+  costOverrides: Partial<CostAssumptions> = {},
+): PlanReport {
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    project: run.project,
+    stack: run.stack,
+    at: at.toISOString(),
+    resourceCount: run.resources.length,
+    resources: buildTree(run.resources),
+    timelines: timelinesOf(run.components, at),
+    coverage: coverageOf(run.components, at),
+    policies,
+    cost: estimateCost(usageOf(run.resources), costOverrides),
+    warnings: [...run.warnings],
+  };
+}
+
+/** The report as the text `plan` prints. */
+export function renderReport(report: PlanReport): string {
+  const out: string[] = [];
+  const section = (title: string) => out.push("", `== ${title} ==`);
+  out.push(`plan: project ${report.project}, stack ${report.stack}, at ${report.at}`);
+  section(`Resources (${report.resourceCount})`);
+  out.push(...renderTree(report.resources));
+  section("Paging timelines");
+  if (report.timelines.length === 0) out.push("(no escalation chains)");
+  for (const t of report.timelines) out.push(`${t.chain}:`, renderTimeline(t.entries));
+  section(`On-call coverage, next ${COVERAGE_DAYS} days`);
+  if (report.coverage.length === 0) out.push("(no on-call teams)");
+  for (const c of report.coverage) {
+    const hours = (m: number) => `${(m / 60).toFixed(1)} h`;
+    out.push(
+      `${c.team} (${c.schedule}): covered ${hours(c.coveredMinutes)}, gaps ${hours(c.gapMinutes)}`,
+    );
+    for (const i of c.intervals) {
+      out.push(
+        `  ${i.start} - ${i.end}  ${i.onCall.length === 0 ? "GAP: nobody on call" : i.onCall.join(", ")}`,
+      );
+    }
+  }
+  section(`Policies (${report.policies.pack} ${report.policies.version})`);
+  out.push(
+    `${report.policies.policies} policies: ${report.policies.mandatory} mandatory and ${report.policies.advisory} advisory violation(s)`,
+  );
+  for (const v of report.policies.violations) {
+    out.push(`  [${v.enforcementLevel}] ${v.policy}  ${v.resource}`);
+    out.push(...v.message.split("\n").map((line) => `      ${line}`));
+  }
+  section("Monthly cost estimate");
+  out.push(...renderCost(report.cost));
+  if (report.warnings.length > 0) {
+    section("Warnings");
+    out.push(...report.warnings.map((w) => `  - ${w}`));
+  }
+  return `${out.join("\n")}\n`;
+}

@@ -1,0 +1,314 @@
+/**
+ * The config-driven stack: one structured config value (`incident-manager:spec`) describing the
+ * setup, the teams, the escalation chains and the response plans, validated with the components'
+ * own schemas and built into the components. Errors name the config path.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import {
+  EscalationChain,
+  IncidentManagerSetup,
+  OnCallTeam,
+  ResponsePlanWithAlarms,
+  ValidationError,
+  escalationChainSchema,
+  incidentManagerSetupSchema,
+  onCallTeamSchema,
+  responsePlanWithAlarmsSchema,
+  type ContactReference,
+  type Engagement,
+  type EscalationChainArgs,
+  type IncidentManagerSetupArgs,
+  type OnCallTeamArgs,
+  type ResponsePlanWithAlarmsArgs,
+  type ValidationIssue,
+} from "../components";
+import { describeValue, type FieldPath, validateArgs } from "../components/validation";
+
+/** The config key the stack reads (namespace `incident-manager`). */
+export const SPEC_KEY = "incident-manager:spec";
+
+/** A name that names the component (and so its children): what references use. */
+const componentName = z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, {
+  error: (iss) =>
+    `must be 1-100 characters of letters, digits, \`_\`, \`.\` or \`-\` (it names the component and its children); got ${describeValue(iss.input)}`,
+});
+
+const named = z.looseObject({ name: componentName });
+
+/**
+ * The shape of the spec around the components' args: each list entry is `{ name, ...args }`,
+ * where args are the component's own args, except that targets and engagements name other
+ * entries instead of passing objects:
+ * - an escalation stage target is `"<team>/<member alias>"` or `"<team>/schedule"` (or a contact ARN);
+ * - a response plan engagement is an escalation's name, `"<team>/<member alias>"`,
+ *   `"<team>/schedule"` or a contact ARN.
+ * The setup is given once; every component depends on it.
+ */
+export const stackSpecSchema = z.strictObject({
+  setup: z.record(z.string(), z.unknown(), {
+    error: (iss) => `must be the IncidentManagerSetup args; got ${describeValue(iss.input)}`,
+  }),
+  teams: z.array(named).default([]),
+  escalations: z.array(named).default([]),
+  responsePlans: z.array(named).default([]),
+});
+
+/** The spec as written in the config. */
+export type StackSpec = z.input<typeof stackSpecSchema>;
+
+/** What the stack built, by name. */
+export interface BuiltStack {
+  readonly setup: IncidentManagerSetup;
+  readonly teams: Readonly<Record<string, OnCallTeam>>;
+  readonly escalations: Readonly<Record<string, EscalationChain>>;
+  readonly responsePlans: Readonly<Record<string, ResponsePlanWithAlarms>>;
+}
+
+const CONTEXT = { component: "Stack config", name: SPEC_KEY, pathPrefix: SPEC_KEY };
+const PLACEHOLDER_ARN = "arn:aws:ssm-contacts:ap-northeast-1:123456789012:contact/placeholder";
+const ARN = /^arn:/;
+
+type Entry = Record<string, unknown> & { name: string };
+
+/** Splits `{ name, ...args }` into the name and the args. */
+function argsOf(entry: Entry): Record<string, unknown> {
+  const { name: _name, ...args } = entry;
+  void _name;
+  return args;
+}
+
+/** Runs a component schema over one part of the spec, collecting its issues under `path`. */
+function check(
+  schema: z.ZodType,
+  args: unknown,
+  component: string,
+  name: string,
+  path: FieldPath,
+  issues: ValidationIssue[],
+): void {
+  try {
+    validateArgs(schema, args, { component, name });
+  } catch (err) {
+    if (!ValidationError.isValidationError(err)) throw err;
+    for (const issue of err.issues) issues.push({ ...issue, path: [...path, ...issue.path] });
+  }
+}
+
+/** Where a `"team/alias"` reference points, or the rule it breaks. */
+function resolveReference(
+  ref: unknown,
+  teams: ReadonlyMap<string, Entry>,
+): { team: string; alias: string } | string | undefined {
+  if (typeof ref !== "string") {
+    return `must be "<team>/<member alias>", "<team>/schedule" or a contact ARN; got ${describeValue(ref)}`;
+  }
+  if (ARN.test(ref)) return undefined;
+  const [team, alias, ...rest] = ref.split("/");
+  if (rest.length > 0 || !team || !alias) {
+    return `must be "<team>/<member alias>", "<team>/schedule" or a contact ARN; got ${describeValue(ref)}`;
+  }
+  const entry = teams.get(team);
+  if (entry === undefined) {
+    return `names the team ${describeValue(team)}, which is not in \`teams\` (${[...teams.keys()].join(", ") || "none"}); got ${describeValue(ref)}. Use one of the teams' names.`;
+  }
+  const members = Array.isArray(entry.members)
+    ? entry.members.map((m) => (m as { alias?: unknown })?.alias)
+    : [];
+  if (alias !== "schedule" && !members.includes(alias)) {
+    return `names the member ${describeValue(alias)}, who is not in team ${describeValue(team)} (${members.join(", ")}); got ${describeValue(ref)}. Use a member's alias or \`${team}/schedule\`.`;
+  }
+  return { team, alias };
+}
+
+/** Duplicate names in one list: each entry names a component, so names are unique. */
+function checkUnique(entries: readonly Entry[], field: string, issues: ValidationIssue[]): void {
+  const seen = new Map<string, number>();
+  entries.forEach((entry, i) => {
+    const first = seen.get(entry.name);
+    if (first === undefined) {
+      seen.set(entry.name, i);
+      return;
+    }
+    issues.push({
+      path: [field, i, "name"],
+      message: `repeats the name ${describeValue(entry.name)}, already used at \`${field}[${first}]\`; names name components and must be unique.`,
+    });
+  });
+}
+
+/**
+ * Validates the spec with the components' own schemas and the cross-references between its
+ * parts, before anything is registered. Throws one ValidationError listing every issue, each
+ * with its config path (`incident-manager:spec.teams[0].members[1].channels[0].address`).
+ */
+export function validateSpec(value: unknown): z.output<typeof stackSpecSchema> {
+  const spec = validateArgs(stackSpecSchema, value, CONTEXT);
+  const issues: ValidationIssue[] = [];
+  const teams = spec.teams as Entry[];
+  const escalations = spec.escalations as Entry[];
+  const plans = spec.responsePlans as Entry[];
+  checkUnique(teams, "teams", issues);
+  checkUnique(escalations, "escalations", issues);
+  checkUnique(plans, "responsePlans", issues);
+  const teamsByName = new Map(teams.map((t) => [t.name, t]));
+  const escalationNames = new Set(escalations.map((e) => e.name));
+
+  check(incidentManagerSetupSchema, spec.setup, "IncidentManagerSetup", "setup", ["setup"], issues);
+  teams.forEach((team, i) =>
+    check(onCallTeamSchema, argsOf(team), "OnCallTeam", team.name, ["teams", i], issues),
+  );
+  escalations.forEach((chain, i) => {
+    const args = argsOf(chain);
+    // References are checked here; the component's schema checks the rest, with a stand-in ARN
+    // for each reference (reported once, here, when it is wrong).
+    const stages = Array.isArray(args.stages) ? args.stages : [];
+    const withArns = stages.map((stage: unknown, s: number) => {
+      const targets = (stage as { targets?: unknown })?.targets;
+      if (!Array.isArray(targets)) return stage;
+      return {
+        ...(stage as object),
+        targets: targets.map((t: unknown, j: number) => {
+          const target = (t as { target?: unknown })?.target;
+          const rule = resolveReference(target, teamsByName);
+          if (typeof rule === "string") {
+            issues.push({
+              path: ["escalations", i, "stages", s, "targets", j, "target"],
+              message: rule,
+            });
+          }
+          return rule === undefined ? t : { ...(t as object), target: PLACEHOLDER_ARN };
+        }),
+      };
+    });
+    const argsWithArns = Array.isArray(args.stages) ? { ...args, stages: withArns } : args;
+    check(
+      escalationChainSchema,
+      argsWithArns,
+      "EscalationChain",
+      chain.name,
+      ["escalations", i],
+      issues,
+    );
+  });
+  plans.forEach((plan, i) => {
+    const args = argsOf(plan);
+    const engagements = Array.isArray(args.engagements) ? args.engagements : [];
+    const withArns = engagements.map((e: unknown, j: number) => {
+      if (typeof e === "string" && escalationNames.has(e)) return `${PLACEHOLDER_ARN}-${j}`;
+      const rule = resolveReference(e, teamsByName);
+      if (typeof rule === "string") {
+        issues.push({
+          path: ["responsePlans", i, "engagements", j],
+          message: `${rule.replace("must be", "must be an escalation's name,")}`,
+        });
+      }
+      return rule === undefined ? e : `${PLACEHOLDER_ARN}-${j}`;
+    });
+    const argsWithArns = Array.isArray(args.engagements)
+      ? { ...args, engagements: withArns }
+      : args;
+    check(
+      responsePlanWithAlarmsSchema,
+      withDefaultPlanName(argsWithArns, plan.name),
+      "ResponsePlanWithAlarms",
+      plan.name,
+      ["responsePlans", i],
+      issues,
+    );
+  });
+  if (issues.length > 0) throw new ValidationError(CONTEXT, issues);
+  return spec;
+}
+
+function withDefaultPlanName(args: Record<string, unknown>, name: string): unknown {
+  return args.responsePlanName === undefined ? { ...args, responsePlanName: name } : args;
+}
+
+/**
+ * Builds one component per entry, in order, keyed by the entry's name. A rule only the component
+ * can check (an EscalationChain's final stage, which needs the team's references) is reported
+ * with its config path too.
+ */
+function byName<T>(
+  field: string,
+  entries: readonly unknown[],
+  build: (name: string, args: Record<string, unknown>) => T,
+): Record<string, T> {
+  return Object.fromEntries(
+    (entries as Entry[]).map((entry, i) => {
+      try {
+        return [entry.name, build(entry.name, argsOf(entry))];
+      } catch (err) {
+        if (!ValidationError.isValidationError(err)) throw err;
+        throw new ValidationError(
+          CONTEXT,
+          err.issues.map((issue) => ({ ...issue, path: [field, i, ...issue.path] })),
+        );
+      }
+    }),
+  );
+}
+
+/** A `"team/alias"` reference (already checked) as the team's reference, or the ARN as given. */
+function referenceOf(
+  ref: string,
+  teams: Readonly<Record<string, OnCallTeam>>,
+): ContactReference | string {
+  if (ARN.test(ref)) return ref;
+  const [team, alias] = ref.split("/");
+  return alias === "schedule" ? teams[team].schedule : teams[team].member(alias);
+}
+
+/**
+ * Validates the spec, then builds the setup, the teams, the escalation chains and the response
+ * plans, each named after its entry's `name`.
+ */
+export function buildStack(value: unknown): BuiltStack {
+  const spec = validateSpec(value);
+  const setup = new IncidentManagerSetup("incident-manager", {
+    ...(spec.setup as unknown as IncidentManagerSetupArgs),
+  });
+  const teams = byName("teams", spec.teams, (name, args) => {
+    return new OnCallTeam(name, { ...(args as unknown as OnCallTeamArgs), setup });
+  });
+  const escalations = byName("escalations", spec.escalations, (name, raw) => {
+    const args = raw as unknown as EscalationChainArgs;
+    return new EscalationChain(name, {
+      ...args,
+      setup,
+      stages: args.stages.map((stage) => ({
+        ...stage,
+        targets: stage.targets.map((t) => ({
+          ...t,
+          target: referenceOf(t.target as string, teams),
+        })),
+      })),
+    });
+  });
+  const responsePlans = byName("responsePlans", spec.responsePlans, (name, raw) => {
+    const args = raw as unknown as ResponsePlanWithAlarmsArgs;
+    return new ResponsePlanWithAlarms(name, {
+      ...args,
+      setup,
+      engagements: args.engagements.map(
+        (e): Engagement => escalations[e as string] ?? referenceOf(e as string, teams),
+      ),
+    });
+  });
+  return { setup, teams, escalations, responsePlans };
+}
+
+/** Reads the spec from the stack's config: `incident-manager:spec`. */
+export function readSpec(): unknown {
+  const spec = new pulumi.Config("incident-manager").getObject<unknown>("spec");
+  if (spec === undefined) {
+    throw new ValidationError(CONTEXT, [
+      {
+        path: [],
+        message: `is not set in the stack's config; got nothing. Add it to Pulumi.<stack>.yaml (Pulumi.dev.yaml holds an example) or pass \`--spec <file>\` to plan.`,
+      },
+    ]);
+  }
+  return spec;
+}

@@ -1,0 +1,146 @@
+import { strict as assert } from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import * as yaml from "js-yaml";
+import { Capture, installCapture, reset, settle } from "../../plan/capture";
+
+const ROOT = path.join(__dirname, "..", "..");
+
+/** The parts of the spec the tests change. */
+interface Spec {
+  setup?: unknown;
+  teams: { members: { channels: { address: string }[] }[] }[];
+  escalations: { stages: { targets: { target: string }[] }[] }[];
+  responsePlans: { engagements: string[] }[];
+}
+
+/** The reference scenario's spec, from Pulumi.dev.yaml. */
+function referenceSpec(): Spec {
+  const file = yaml.load(fs.readFileSync(path.join(ROOT, "Pulumi.dev.yaml"), "utf8")) as {
+    config: Record<string, unknown>;
+  };
+  return structuredClone(file.config["incident-manager:spec"]) as Spec;
+}
+
+describe("stack/spec", () => {
+  let capture: Capture;
+  let spec: typeof import("../../stack/spec");
+
+  before(async () => {
+    capture = await installCapture();
+    spec = await import("../../stack/spec");
+  });
+  beforeEach(() => reset(capture));
+
+  it("builds the reference scenario from Pulumi.dev.yaml", async () => {
+    const built = spec.buildStack(referenceSpec());
+    await settle();
+    assert.deepEqual(Object.keys(built.teams), ["emergency"]);
+    assert.deepEqual(Object.keys(built.escalations), ["emergency-escalation-plan"]);
+    assert.deepEqual(Object.keys(built.responsePlans), ["emergency-response-plan"]);
+    const names = capture.resources.map((r) => `${r.type} ${r.name}`).sort();
+    assert.deepEqual(names, [
+      "aws-native:ssmcontacts:Contact emergency-schedule",
+      "aws-native:ssmcontacts:Rotation emergency-weekdays",
+      "aws-native:ssmincidents:ReplicationSet incident-manager-replication-set",
+      "aws:cloudwatch/metricAlarm:MetricAlarm emergency-response-plan-alarm-emergency-alarm",
+      "aws:ssmcontacts/contact:Contact emergency-escalation-plan-contact",
+      "aws:ssmcontacts/contact:Contact emergency-jiro",
+      "aws:ssmcontacts/contact:Contact emergency-saburo",
+      "aws:ssmcontacts/contact:Contact emergency-taro",
+      "aws:ssmcontacts/contactChannel:ContactChannel emergency-jiro-sms",
+      "aws:ssmcontacts/contactChannel:ContactChannel emergency-saburo-email",
+      "aws:ssmcontacts/contactChannel:ContactChannel emergency-taro-voice",
+      "aws:ssmcontacts/plan:Plan emergency-escalation-plan-plan",
+      "aws:ssmcontacts/plan:Plan emergency-jiro-plan",
+      "aws:ssmcontacts/plan:Plan emergency-saburo-plan",
+      "aws:ssmcontacts/plan:Plan emergency-taro-plan",
+      "aws:ssmincidents/responsePlan:ResponsePlan emergency-response-plan-response-plan",
+      "incident-manager:index:EscalationChain emergency-escalation-plan",
+      "incident-manager:index:IncidentManagerSetup incident-manager",
+      "incident-manager:index:OnCallTeam emergency",
+      "incident-manager:index:ResponsePlanWithAlarms emergency-response-plan",
+    ]);
+    const voice = capture.resources.find((r) => r.name === "emergency-taro-voice");
+    assert.deepEqual(voice?.inputs.deliveryAddress, { simpleAddress: "+819012345678" });
+    assert.deepEqual(voice?.secretInputs, ["deliveryAddress"]);
+    const plan = capture.resources.find((r) => r.name === "emergency-escalation-plan-plan");
+    assert.deepEqual(
+      (plan?.inputs.stages as { durationInMinutes: number }[]).map((s) => s.durationInMinutes),
+      [5, 5, 0],
+    );
+    const alarm = capture.resources.find((r) => r.type.includes("MetricAlarm"));
+    assert.deepEqual(alarm?.inputs.alarmActions, [
+      "arn:aws:ssm-incidents::123456789012:response-plan/emergency-response-plan",
+    ]);
+  });
+
+  it("names the config path of every issue, and registers nothing", async () => {
+    const bad = referenceSpec();
+    bad.teams[0].members[0].channels[0].address = "+8109012345678";
+    bad.escalations[0].stages[1].targets[0].target = "emergency/hanako";
+    bad.escalations[0].stages[2].targets[0].target = "ops/saburo";
+    bad.responsePlans[0].engagements = ["nope"];
+    assert.throws(
+      () => spec.buildStack(bad),
+      (err: Error) => {
+        assert.equal(err.name, "ValidationError");
+        assert.equal(
+          err.message,
+          [
+            "Stack config 'incident-manager:spec' has 4 invalid inputs:",
+            '  - `incident-manager:spec.teams[0].members[0].channels[0].address` keeps the trunk prefix 0 after the country code +81, so the activation code never arrives; got "+8109012345678". Drop the trunk 0 after the country code: write +819012345678.',
+            '  - `incident-manager:spec.escalations[0].stages[1].targets[0].target` names the member "hanako", who is not in team "emergency" (taro, jiro, saburo); got "emergency/hanako". Use a member\'s alias or `emergency/schedule`.',
+            '  - `incident-manager:spec.escalations[0].stages[2].targets[0].target` names the team "ops", which is not in `teams` (emergency); got "ops/saburo". Use one of the teams\' names.',
+            '  - `incident-manager:spec.responsePlans[0].engagements[0]` must be an escalation\'s name, "<team>/<member alias>", "<team>/schedule" or a contact ARN; got "nope"',
+          ].join("\n"),
+        );
+        return true;
+      },
+    );
+    await settle();
+    assert.equal(capture.resources.length, 0);
+  });
+
+  it("names the config path of a rule only the component checks: a VOICE final stage", async () => {
+    const bad = referenceSpec();
+    bad.escalations[0].stages[2].targets[0].target = "emergency/taro";
+    assert.throws(
+      () => spec.buildStack(bad),
+      (err: Error) => {
+        assert.equal(
+          err.message,
+          "Stack config 'incident-manager:spec': `incident-manager:spec.escalations[0].stages[2].targets[0].target` is in the final stage, which must reach its targets by EMAIL only (a late-night call or SMS as the last resort wakes people who are not responsible); got taro by VOICE. Engage a contact whose engagement plan uses only EMAIL, or set `allowInterruptiveFinalStage: true`.",
+        );
+        return true;
+      },
+    );
+    // The chain checks this against the team's references, so the setup and team came first.
+    await settle();
+    assert.deepEqual(
+      capture.resources.filter((r) => !r.custom).map((r) => r.name),
+      ["incident-manager", "emergency"],
+    );
+  });
+
+  it("rejects a spec without a setup, and repeated names", async () => {
+    const bad = referenceSpec();
+    delete bad.setup;
+    bad.teams.push(structuredClone(bad.teams[0]));
+    assert.throws(
+      () => spec.buildStack(bad),
+      /^ValidationError: Stack config 'incident-manager:spec': `incident-manager:spec.setup` must be the IncidentManagerSetup args; got nothing$/m,
+    );
+    const dup = referenceSpec();
+    dup.teams.push(structuredClone(dup.teams[0]));
+    assert.throws(
+      () => spec.validateSpec(dup),
+      (err: Error) =>
+        err.message.includes(
+          '`incident-manager:spec.teams[1].name` repeats the name "emergency", already used at `teams[0]`',
+        ),
+    );
+    await settle();
+    assert.equal(capture.resources.length, 0);
+  });
+});
