@@ -125,7 +125,7 @@ export function mockState(
       state.arn = `${String(inputs.contactId ?? inputs.contactArn ?? name)}`;
       return { id: `${state.arn as string}/plan`, state };
     case "aws-native:ssmcontacts:Rotation":
-    case "aws:ssmcontacts/rotation:Rotation":
+    case "aws:ssm/contactsRotation:ContactsRotation":
       state.arn = `arn:${p}:ssm-contacts:${region}:${acct}:rotation/${str("name")}`;
       return { id: state.arn as string, state };
     case "aws:kms/key:Key": {

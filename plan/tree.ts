@@ -33,7 +33,7 @@ const KEY_INPUTS: Record<string, readonly string[]> = {
   ],
   "aws:ssmcontacts/plan:Plan": ["stages"],
   "aws-native:ssmcontacts:Plan": ["stages", "rotationIds"],
-  "aws:ssmcontacts/rotation:Rotation": ["name", "timeZoneId", "contactIds", "recurrence"],
+  "aws:ssm/contactsRotation:ContactsRotation": ["name", "timeZoneId", "contactIds", "recurrence"],
   "aws-native:ssmcontacts:Rotation": ["name", "timeZoneId", "contactIds", "recurrence"],
   "aws:ssmincidents/responsePlan:ResponsePlan": ["name", "incidentTemplate", "engagements"],
   "aws-native:ssmincidents:ResponsePlan": ["name", "incidentTemplate", "engagements"],

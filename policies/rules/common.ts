@@ -35,11 +35,7 @@ export const TYPES = {
     "aws-native:ssmcontacts:ContactChannel",
   ],
   plan: ["aws:ssmcontacts/plan:Plan", "aws-native:ssmcontacts:Plan"],
-  rotation: [
-    "aws:ssm/contactsRotation:ContactsRotation",
-    "aws:ssmcontacts/rotation:Rotation",
-    "aws-native:ssmcontacts:Rotation",
-  ],
+  rotation: ["aws:ssm/contactsRotation:ContactsRotation", "aws-native:ssmcontacts:Rotation"],
   alarm: [
     "aws:cloudwatch/metricAlarm:MetricAlarm",
     "aws:cloudwatch/compositeAlarm:CompositeAlarm",
