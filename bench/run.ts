@@ -136,6 +136,9 @@ function main(): void {
     "",
     ...longest.map((r, i) => `${i + 1}. \`${r.type}\` ${r.name}`),
     "",
+    // What the figures mean and what was found is kept in bench/findings.md, so a new run keeps it.
+    fs.readFileSync(path.join(__dirname, "findings.md"), "utf8").trimEnd(),
+    "",
   ].join("\n");
   fs.writeFileSync(path.join(ROOT, "BENCHMARKS.md"), text);
   process.stdout.write(text);
