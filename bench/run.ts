@@ -1,0 +1,147 @@
+/**
+ * `npm run bench`: every measurement in a fresh child process, the median of several runs, the
+ * ratios the targets are stated in, written to BENCHMARKS.md. `BENCH_RUNS` sets the number of
+ * runs (default 3).
+ */
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import type { CapturedResource } from "../plan/capture";
+import { longestChain, MINIMUM_CHAIN } from "./criticalPath";
+import type { Measurement } from "./measure";
+import { organisation } from "./organisation";
+
+const SIZES = [10, 100, 1000] as const;
+/** The organisation the policy packs are timed on. */
+const POLICY_SIZE = 100;
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
+const ROOT = path.join(__dirname, "..");
+const WORK = fs.mkdtempSync(path.join(os.tmpdir(), "incident-manager-bench-"));
+
+function measure(...args: string[]): Measurement {
+  const out = execFileSync(
+    process.execPath,
+    ["-r", "ts-node/register/transpile-only", path.join(__dirname, "measure.ts"), ...args],
+    { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
+  );
+  const m = JSON.parse(out.trim().split("\n").pop()!) as Measurement;
+  process.stderr.write(`${args.join(" ")}: ${m.ms.toFixed(0)} ms, ${m.resources} resources\n`);
+  return m;
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+const captureFile = (members: number) => path.join(WORK, `organisation-${members}.json`);
+const fmt = (n: number, digits = 2) => n.toFixed(digits);
+
+function main(): void {
+  const load = os.loadavg();
+  const componentMs = new Map<number, number[]>();
+  const floorMs = new Map<number, number[]>();
+  const counts = new Map<number, number>();
+  let peakRss = 0;
+  for (let run = 0; run < RUNS; run++) {
+    for (const members of SIZES) {
+      const c = measure(
+        "components",
+        String(members),
+        ...(run === 0 ? [captureFile(members)] : []),
+      );
+      const f = measure("floor", captureFile(members));
+      componentMs.set(members, [...(componentMs.get(members) ?? []), c.ms]);
+      floorMs.set(members, [...(floorMs.get(members) ?? []), f.ms]);
+      counts.set(members, c.resources);
+      if (members === 1000) peakRss = Math.max(peakRss, c.peakRssMiB);
+    }
+  }
+  const fullMs: number[] = [];
+  const trivialMs: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    fullMs.push(measure("policy", "full", captureFile(POLICY_SIZE)).ms);
+    trivialMs.push(measure("policy", "trivial", captureFile(POLICY_SIZE)).ms);
+  }
+  const chains = SIZES.map((members) => {
+    const recorded = JSON.parse(
+      fs.readFileSync(captureFile(members), "utf8"),
+    ) as CapturedResource[];
+    return { members, chain: longestChain(recorded) };
+  });
+  fs.rmSync(WORK, { recursive: true, force: true });
+
+  const med = (m: Map<number, number[]>, k: number) => median(m.get(k)!);
+  const overhead = med(componentMs, 1000) / med(floorMs, 1000);
+  const policyCount = counts.get(POLICY_SIZE)!;
+  const fullRate = policyCount / (median(fullMs) / 1000);
+  const trivialRate = policyCount / (median(trivialMs) / 1000);
+  const scaling = med(componentMs, 1000) / med(componentMs, 100);
+  const longest = chains[chains.length - 1].chain;
+  const pathRatio = longest.length / MINIMUM_CHAIN.length;
+  const verdict = (ok: boolean) => (ok ? "met" : "missed");
+
+  const rows = SIZES.map((members) => {
+    const org = organisation(members);
+    return (
+      `| ${members} | ${org.teams.length} | ${org.responsePlans.length} | ${counts.get(members)} ` +
+      `| ${fmt(med(componentMs, members), 0)} | ${fmt(med(floorMs, members), 0)} ` +
+      `| ${fmt(med(componentMs, members) / med(floorMs, members))} ` +
+      `| ${chains.find((c) => c.members === members)!.chain.length} |`
+    );
+  });
+  const text = [
+    "# Benchmarks",
+    "",
+    "Written by `npm run bench` (bench/run.ts). Each figure is the median of " +
+      `${RUNS} runs, each run in a fresh Node.js process under the Pulumi mocks of plan/capture.ts.`,
+    "",
+    "## Machine",
+    "",
+    `- ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "unknown CPU"}), ` +
+      `${fmt(os.totalmem() / 2 ** 30, 1)} GiB memory, Node.js ${process.version}, ${os.platform()} ${os.release()}`,
+    `- Load average when the run started: ${load.map((l) => fmt(l)).join(", ")}.`,
+    "",
+    "## Command",
+    "",
+    "```sh",
+    "npm ci && npm run bench        # BENCH_RUNS=5 npm run bench for more runs",
+    "```",
+    "",
+    "## Ratios",
+    "",
+    "| Measure | Result | Target | |",
+    "| --- | --- | --- | --- |",
+    `| Component overhead at 1000 members (components / floor) | ${fmt(overhead)}× | ≤ 1.15× | ${verdict(overhead <= 1.15)} |`,
+    `| Policy throughput, ${POLICY_SIZE} members (full pack time / one-rule pack time) | ${fmt(median(fullMs) / median(trivialMs))}× | ≤ 2× | ${verdict(median(fullMs) / median(trivialMs) <= 2)} |`,
+    `| Scaling (time at 1000 members / time at 100) | ${fmt(scaling)} | ≤ 11 | ${verdict(scaling <= 11)} |`,
+    `| Critical path (longest chain / minimum chain) | ${longest.length} / ${MINIMUM_CHAIN.length} = ${fmt(pathRatio)} | 1.0 | ${verdict(pathRatio <= 1)} |`,
+    "",
+    `Peak RSS of the 1000-member component run: ${fmt(peakRss, 0)} MiB.`,
+    "",
+    "## Raw figures",
+    "",
+    "| Members | Teams | Response plans | Resources | Components (ms) | Floor (ms) | Ratio | Longest chain |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ...rows,
+    "",
+    `Policy packs over the analyzer protocol (Analyze for each resource, then one AnalyzeStack), ` +
+      `${policyCount} resources: full pack ${fmt(median(fullMs), 0)} ms ` +
+      `(${fmt(fullRate, 0)} resources/s), one-rule pack ${fmt(median(trivialMs), 0)} ms ` +
+      `(${fmt(trivialRate, 0)} resources/s).`,
+    "",
+    "The longest chain at 1000 members:",
+    "",
+    ...longest.map((r, i) => `${i + 1}. \`${r.type}\` ${r.name}`),
+    "",
+    // What the figures mean and what was found is kept in bench/findings.md, so a new run keeps it.
+    fs.readFileSync(path.join(__dirname, "findings.md"), "utf8").trimEnd(),
+    "",
+  ].join("\n");
+  fs.writeFileSync(path.join(ROOT, "BENCHMARKS.md"), text);
+  process.stdout.write(text);
+}
+
+main();
