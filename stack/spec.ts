@@ -174,7 +174,9 @@ export function validateSpec(value: unknown): z.output<typeof stackSpecSchema> {
       return {
         ...(stage as object),
         targets: targets.map((t: unknown, j: number) => {
-          const target = (t as { target?: unknown })?.target;
+          // A target entry that is not an object is the component schema's to report.
+          if (typeof t !== "object" || t === null) return t;
+          const target = (t as { target?: unknown }).target;
           const rule = resolveReference(target, teamsByName);
           if (typeof rule === "string") {
             issues.push({
