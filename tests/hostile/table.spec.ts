@@ -5,6 +5,7 @@
  * error naming the field, with nothing registered and Object.prototype untouched.
  */
 import { strict as assert } from "assert";
+import { describeValue, formatPath } from "../../components/validation";
 import { Capture, installCapture, reset, settle } from "../../plan/capture";
 import {
   ARN_JIRO,
@@ -18,6 +19,7 @@ import {
   PLAN,
   protoKey,
   REMOVE,
+  setPath,
   SETUP,
   SPEC,
   TEAM,
@@ -376,6 +378,72 @@ const specCases: HostileCase[] = [
   },
 ];
 
+/** Every path inside `value` that leads through plain objects and arrays. */
+function pathsIn(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
+  if (typeof value !== "object" || value === null) return [];
+  const entries: [string | number, unknown][] = Array.isArray(value)
+    ? value.map((v, i) => [i, v])
+    : Object.entries(value);
+  return entries.flatMap(([key, v]) => [[...prefix, key], ...pathsIn(v, [...prefix, key])]);
+}
+
+/** Where a component is built from, how it is named in errors, and how the cases break it. */
+interface Target {
+  readonly title: string;
+  readonly base: unknown;
+  readonly cases: readonly HostileCase[];
+  readonly head: string;
+  /** The stack config key that prefixes every path in the stack's errors. */
+  readonly prefix?: string;
+  readonly build: (im: Components, stack: Stack, args: never) => unknown;
+}
+
+const TARGETS: readonly Target[] = [
+  {
+    title: "IncidentManagerSetup",
+    base: SETUP,
+    cases: setupCases,
+    head: "IncidentManagerSetup 'im'",
+    build: (im, _, args) => new im.IncidentManagerSetup("im", args),
+  },
+  {
+    title: "OnCallTeam",
+    base: TEAM,
+    cases: teamCases,
+    head: "OnCallTeam 'sre'",
+    build: (im, _, args) => new im.OnCallTeam("sre", args),
+  },
+  {
+    title: "EscalationChain",
+    base: CHAIN,
+    cases: chainCases,
+    head: "EscalationChain 'emergency'",
+    build: (im, _, args) => new im.EscalationChain("emergency", args),
+  },
+  {
+    title: "ResponsePlanWithAlarms",
+    base: PLAN,
+    cases: planCases,
+    head: "ResponsePlanWithAlarms 'emergency'",
+    build: (im, _, args) => new im.ResponsePlanWithAlarms("emergency", args),
+  },
+  {
+    title: "the stack spec",
+    base: SPEC,
+    cases: specCases,
+    head: "Stack config 'incident-manager:spec'",
+    prefix: "incident-manager:spec",
+    build: (_, stack, args) => stack.buildStack(args),
+  },
+];
+
+/** The path as the error shows it, with the stack config key in front. */
+function shown(target: Target, path: string): string {
+  if (target.prefix === undefined) return path;
+  if (path === "" || path.startsWith("[")) return `${target.prefix}${path}`;
+  return `${target.prefix}.${path}`;
+}
+
 describe("hostile input: one clear error per bad field", function () {
   this.timeout(60_000);
   let capture: Capture;
@@ -391,61 +459,94 @@ describe("hostile input: one clear error per bad field", function () {
   after(() => assertPrototypeClean());
 
   it("builds every known-valid base the cases break", async () => {
-    new im.IncidentManagerSetup("im", SETUP);
-    new im.OnCallTeam("sre", TEAM);
-    new im.EscalationChain("emergency", CHAIN);
-    new im.ResponsePlanWithAlarms("emergency", PLAN);
-    stack.buildStack(SPEC);
+    for (const target of TARGETS) target.build(im, stack, structuredClone(target.base) as never);
     await settle();
     assert.equal(capture.resources.filter((r) => !r.custom).length, 8);
     assert.deepEqual(capture.warnings, []);
   });
 
-  const table = (
-    title: string,
-    cases: readonly HostileCase[],
-    head: string,
-    build: (args: never) => unknown,
-    prefix = "",
-  ) =>
-    describe(title, () => {
-      for (const { label, args, path, rule } of cases) {
+  it("has at least 60 cases across the four components and the stack spec", () => {
+    const counts = TARGETS.map((target) => target.cases.length);
+    assert.ok(counts.every((n) => n >= 10) && counts.reduce((a, b) => a + b) >= 60, `${counts}`);
+  });
+
+  for (const target of TARGETS) {
+    describe(target.title, () => {
+      for (const { label, args, path, rule } of target.cases) {
         it(label, () =>
           assertOneClearError(
             capture,
-            () => build(args as never),
-            head,
-            `${prefix}${prefix !== "" && path !== "" && !path.startsWith("[") ? "." : ""}${path}`,
+            () => target.build(im, stack, args as never),
+            target.head,
+            shown(target, path),
             rule,
           ),
         );
       }
     });
+  }
 
-  table("IncidentManagerSetup", setupCases, "IncidentManagerSetup 'im'", (args) => {
-    new im.IncidentManagerSetup("im", args);
-  });
-  table("OnCallTeam", teamCases, "OnCallTeam 'sre'", (args) => {
-    new im.OnCallTeam("sre", args);
-  });
-  table("EscalationChain", chainCases, "EscalationChain 'emergency'", (args) => {
-    new im.EscalationChain("emergency", args);
-  });
-  table("ResponsePlanWithAlarms", planCases, "ResponsePlanWithAlarms 'emergency'", (args) => {
-    new im.ResponsePlanWithAlarms("emergency", args);
-  });
-  table(
-    "the stack spec",
-    specCases,
-    "Stack config 'incident-manager:spec'",
-    (args) => stack.buildStack(args),
-    "incident-manager:spec",
-  );
+  for (const target of TARGETS) {
+    describe(`${target.title}: null and undefined in every position`, () => {
+      for (const path of pathsIn(target.base)) {
+        const at = formatPath(path);
+        // Inside an event pattern, null is data EventBridge matches.
+        const nullAllowed = path.includes("eventPattern");
+        it(`null at ${at}`, async () => {
+          const args = setPath(target.base, path as never, null);
+          if (nullAllowed) return assertBuildsOrOneClearError(target, args, at);
+          await assertOneClearError(
+            capture,
+            () => target.build(im, stack, args as never),
+            target.head,
+            shown(target, at),
+            "null",
+          );
+        });
+        it(`undefined at ${at}`, () =>
+          assertBuildsOrOneClearError(target, setPath(target.base, path as never, undefined), at));
+      }
+    });
+  }
 
-  it("has at least 60 cases across the four components and the stack spec", () => {
-    const counts = [setupCases, teamCases, chainCases, planCases, specCases].map((c) => c.length);
-    if (counts.some((n) => n < 10) || counts.reduce((a, b) => a + b, 0) < 60) {
-      throw new Error(`too few cases: ${counts.join(", ")}`);
+  /**
+   * An optional field may be left undefined; a required one gives a clear error. It may name
+   * another field: the one that named what is now missing (an engagement step naming a channel
+   * whose name was left out).
+   */
+  async function assertBuildsOrOneClearError(target: Target, args: unknown, at: string) {
+    let built = true;
+    try {
+      target.build(im, stack, structuredClone(args) as never);
+    } catch {
+      built = false;
     }
+    await settle();
+    if (built) return;
+    reset(capture);
+    await assertOneClearError(
+      capture,
+      () => target.build(im, stack, args as never),
+      target.head,
+      shown(target, at),
+      "",
+      { oneIssue: false },
+    );
+  }
+});
+
+describe("hostile input: values and keys are shown short", () => {
+  it("describeValue cuts a 10 MB string, and an object holding one, to 80 characters", () => {
+    assert.equal(
+      describeValue(HUGE),
+      `${JSON.stringify(`${"x".repeat(80)}…`)} (10485760 characters)`,
+    );
+    assert.equal(describeValue({ address: HUGE }), `{"address":"${"x".repeat(68)}…`);
+    assert.equal(describeValue(deepJunk(2000)).length, 81);
+  });
+
+  it("formatPath cuts a 10 MB key to 80 characters", () => {
+    assert.equal(formatPath(["tags", HUGE]), `tags[${JSON.stringify(`${"x".repeat(80)}…`)}]`);
+    assert.equal(formatPath(["tags", "team"]), "tags.team");
   });
 });
