@@ -71,6 +71,15 @@ export function withKey<T>(
   return copy;
 }
 
+/** Every path inside `value` that leads through plain objects and arrays. */
+export function pathsIn(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
+  if (typeof value !== "object" || value === null) return [];
+  const entries: [string | number, unknown][] = Array.isArray(value)
+    ? value.map((v, i) => [i, v])
+    : Object.entries(value);
+  return entries.flatMap(([key, v]) => [[...prefix, key], ...pathsIn(v, [...prefix, key])]);
+}
+
 /** One hostile case: its label, the args, the field the error names and a fragment of the rule. */
 export interface HostileCase {
   readonly label: string;

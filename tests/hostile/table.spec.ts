@@ -16,6 +16,7 @@ import {
   deepJunk,
   HostileCase,
   HUGE,
+  pathsIn,
   PLAN,
   protoKey,
   REMOVE,
@@ -377,15 +378,6 @@ const specCases: HostileCase[] = [
     rule: RESERVED,
   },
 ];
-
-/** Every path inside `value` that leads through plain objects and arrays. */
-function pathsIn(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
-  if (typeof value !== "object" || value === null) return [];
-  const entries: [string | number, unknown][] = Array.isArray(value)
-    ? value.map((v, i) => [i, v])
-    : Object.entries(value);
-  return entries.flatMap(([key, v]) => [[...prefix, key], ...pathsIn(v, [...prefix, key])]);
-}
 
 /** Where a component is built from, how it is named in errors, and how the cases break it. */
 interface Target {
