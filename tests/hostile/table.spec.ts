@@ -17,6 +17,7 @@ import {
   HostileCase,
   HUGE,
   pathsIn,
+  PathOf,
   PLAN,
   protoKey,
   REMOVE,
@@ -35,6 +36,28 @@ const FULL_WIDTH = "\uff54\uff41\uff52\uff4f";
 const ZWJ = "ta\u200dro";
 const RTL = "\u202etaro";
 const RESERVED = "is a key JavaScript reserves for an object's prototype";
+
+/** `__proto__` as a real own key of the object at `path`: reported as a key JavaScript reserves. */
+function protoAt<T>(base: T, label: string, path: PathOf<T> | []): HostileCase {
+  const at = [...(path as (string | number)[]), "__proto__"];
+  return {
+    label,
+    args: withKey(base, path, "__proto__", protoKey()),
+    path: formatPath(at),
+    rule: RESERVED,
+  };
+}
+
+/** `constructor` as a key of the strict object at `path`: reported as an unknown field. */
+function constructorAt<T>(base: T, label: string, path: PathOf<T> | []): HostileCase {
+  const args = withKey(base, path, "constructor", { prototype: { polluted: true } });
+  return {
+    label,
+    args,
+    path: formatPath(path as (string | number)[]),
+    rule: "has unknown field `constructor`",
+  };
+}
 
 function cyclic(): Record<string, unknown> {
   const pattern: Record<string, unknown> = { source: ["aws.ec2"] };
@@ -59,18 +82,8 @@ const setupCases: HostileCase[] = [
   s("tags as a list", ["tags"], ["team"], "must be an object"),
   s("a tag value as a number", ["tags", "team"], 42, "must be a string tag value; got 42"),
   s("a tag value nested junk", ["tags", "team"], deepJunk(2000), "must be a string tag value"),
-  {
-    label: "__proto__ as a field",
-    args: withKey(SETUP, [], "__proto__", { polluted: true }),
-    path: "__proto__",
-    rule: RESERVED,
-  },
-  {
-    label: "constructor in a region object",
-    args: withKey(SETUP, ["regions", 1], "constructor", { prototype: { polluted: true } }),
-    path: "regions[1]",
-    rule: "has unknown field `constructor`",
-  },
+  protoAt(SETUP, "__proto__ as a field", []),
+  constructorAt(SETUP, "constructor in a region object", ["regions", 1]),
   {
     label: "a 10 MB tag key",
     args: withKey(SETUP, ["tags"], HUGE, "x"),
@@ -168,18 +181,9 @@ const teamCases: HostileCase[] = [
   t("an emoji schedule alias", ["schedule", "alias"], "oncall\u{1f525}", "lower-case letters"),
   t("defaultCountry in lower case", ["defaultCountry"], "jp", "ISO 3166-1 alpha-2"),
   t("plaintextAddresses as a string", ["plaintextAddresses"], "false", "must be a boolean"),
-  {
-    label: "__proto__ in a member",
-    args: withKey(TEAM, ["members", 1], "__proto__", { polluted: true }),
-    path: "members[1].__proto__",
-    rule: RESERVED,
-  },
-  {
-    label: "constructor as a field",
-    args: withKey(TEAM, [], "constructor", { prototype: { polluted: true } }),
-    path: "(args)",
-    rule: "has unknown field `constructor`",
-  },
+  protoAt(TEAM, "__proto__ in a member", ["members", 1]),
+  protoAt(TEAM, "__proto__ in shift coverage", ["rotations", 0, "recurrence", "coverage"]),
+  constructorAt(TEAM, "constructor as a field", []),
 ];
 
 const c = breaking(CHAIN);
@@ -220,12 +224,7 @@ const chainCases: HostileCase[] = [
     "must be { target, essential? }",
   ),
   c("allowInterruptiveFinalStage 1", ["allowInterruptiveFinalStage"], 1, "must be a boolean"),
-  {
-    label: "__proto__ in a stage",
-    args: withKey(CHAIN, ["stages", 0], "__proto__", { polluted: true }),
-    path: "stages[0].__proto__",
-    rule: RESERVED,
-  },
+  protoAt(CHAIN, "__proto__ in a stage", ["stages", 0]),
 ];
 
 const p = breaking(PLAN);
@@ -290,24 +289,9 @@ const planCases: HostileCase[] = [
   ),
   p("a document version -1", ["runbook", "documentVersion"], "-1", "version number"),
   p("an empty PagerDuty secret", ["pagerDuty", "secretId"], "", "at least 1 characters"),
-  {
-    label: "__proto__ as a tag",
-    args: withKey(PLAN, ["tags"], "__proto__", { polluted: true }),
-    path: "tags.__proto__",
-    rule: RESERVED,
-  },
-  {
-    label: "constructor in the incident",
-    args: withKey(PLAN, ["incident"], "constructor", { prototype: { polluted: true } }),
-    path: "incident",
-    rule: "has unknown field `constructor`",
-  },
-  {
-    label: "__proto__ in an alarm",
-    args: withKey(PLAN, ["alarms", 0], "__proto__", protoKey()),
-    path: "alarms[0].__proto__",
-    rule: RESERVED,
-  },
+  protoAt(PLAN, "__proto__ as a tag", ["tags"]),
+  constructorAt(PLAN, "constructor in the incident", ["incident"]),
+  protoAt(PLAN, "__proto__ in an alarm", ["alarms", 0]),
 ];
 
 const k = breaking(SPEC);
@@ -359,24 +343,10 @@ const specCases: HostileCase[] = [
     "at least 1",
   ),
   k("responsePlans null", ["responsePlans"], null, "got null"),
-  {
-    label: "__proto__ at the top",
-    args: withKey(SPEC, [], "__proto__", { polluted: true }),
-    path: "__proto__",
-    rule: RESERVED,
-  },
-  {
-    label: "constructor in a team",
-    args: withKey(SPEC, ["teams", 0], "constructor", { prototype: { polluted: true } }),
-    path: "teams[0]",
-    rule: "has unknown field `constructor`",
-  },
-  {
-    label: "__proto__ in the setup",
-    args: withKey(SPEC, ["setup"], "__proto__", protoKey()),
-    path: "setup.__proto__",
-    rule: RESERVED,
-  },
+  protoAt(SPEC, "__proto__ at the top", []),
+  constructorAt(SPEC, "constructor in a team", ["teams", 0]),
+  protoAt(SPEC, "__proto__ in the setup", ["setup"]),
+  protoAt(SPEC, "__proto__ in a team", ["teams", 0]),
 ];
 
 /** Where a component is built from, how it is named in errors, and how the cases break it. */
@@ -390,35 +360,31 @@ interface Target {
   readonly build: (im: Components, stack: Stack, args: never) => unknown;
 }
 
+type ComponentName =
+  "IncidentManagerSetup" | "OnCallTeam" | "EscalationChain" | "ResponsePlanWithAlarms";
+
+/** A component built as `new <title>(name, args)`. */
+function component(
+  title: ComponentName,
+  name: string,
+  base: unknown,
+  cases: readonly HostileCase[],
+): Target {
+  return {
+    title,
+    base,
+    cases,
+    head: `${title} '${name}'`,
+    build: (im, _, args) =>
+      new (im[title] as new (name: string, args: never) => unknown)(name, args),
+  };
+}
+
 const TARGETS: readonly Target[] = [
-  {
-    title: "IncidentManagerSetup",
-    base: SETUP,
-    cases: setupCases,
-    head: "IncidentManagerSetup 'im'",
-    build: (im, _, args) => new im.IncidentManagerSetup("im", args),
-  },
-  {
-    title: "OnCallTeam",
-    base: TEAM,
-    cases: teamCases,
-    head: "OnCallTeam 'sre'",
-    build: (im, _, args) => new im.OnCallTeam("sre", args),
-  },
-  {
-    title: "EscalationChain",
-    base: CHAIN,
-    cases: chainCases,
-    head: "EscalationChain 'emergency'",
-    build: (im, _, args) => new im.EscalationChain("emergency", args),
-  },
-  {
-    title: "ResponsePlanWithAlarms",
-    base: PLAN,
-    cases: planCases,
-    head: "ResponsePlanWithAlarms 'emergency'",
-    build: (im, _, args) => new im.ResponsePlanWithAlarms("emergency", args),
-  },
+  component("IncidentManagerSetup", "im", SETUP, setupCases),
+  component("OnCallTeam", "sre", TEAM, teamCases),
+  component("EscalationChain", "emergency", CHAIN, chainCases),
+  component("ResponsePlanWithAlarms", "emergency", PLAN, planCases),
   {
     title: "the stack spec",
     base: SPEC,
