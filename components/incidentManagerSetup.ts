@@ -151,9 +151,17 @@ export const incidentManagerSetupSchema = z
         });
       }
     });
-    const owned = regions.filter((r) => r.kms === "aws-owned").map((r) => r.region);
-    if (owned.length > 0 && owned.length < regions.length) {
-      const managed = regions.filter((r) => r.kms !== "aws-owned").map((r) => r.region);
+    // A key ARN that is itself wrong is reported below, once, not as a mix of key kinds too.
+    const known = regions.filter(
+      (r) =>
+        typeof r.kms !== "string" ||
+        r.kms === "aws-owned" ||
+        r.kms === "create" ||
+        checkKeyArn(r.region, r.kms) === undefined,
+    );
+    const owned = known.filter((r) => r.kms === "aws-owned").map((r) => r.region);
+    if (owned.length > 0 && owned.length < known.length) {
+      const managed = known.filter((r) => r.kms !== "aws-owned").map((r) => r.region);
       ctx.addIssue({
         code: "custom",
         path: ["regions"],

@@ -451,10 +451,13 @@ function resolveTeam(args: TeamShape, report: Report) {
       engagement = defaultEngagement(channels);
     } else {
       engagement = [];
+      // With no channel, or a channel whose name is broken, that rule is the one reported.
+      const channelsBroken =
+        channels.length === 0 || channels.some((c) => !CHANNEL_NAME.test(c.name));
       member.engagement.forEach((step, k) => {
         const found = findChannel(channels, step.channel);
         if (typeof found === "string") {
-          report(at("engagement", k, "channel"), found);
+          if (!channelsBroken) report(at("engagement", k, "channel"), found);
           return;
         }
         if (engagement.some((e) => e.channelName === found.name)) {
@@ -483,7 +486,8 @@ function resolveTeam(args: TeamShape, report: Report) {
     }
     return { alias: member.alias, displayName: member.displayName, channels, engagement };
   });
-  const aliasBroken = aliases.some((a) => a.length > 255 || !CONTACT_ALIAS.test(a));
+  const aliasBroken =
+    aliases.length === 0 || aliases.some((a) => a.length > 255 || !CONTACT_ALIAS.test(a));
   const rotationNames = args.rotations.map((r) => r.name);
   args.rotations.forEach((rotation, r) => {
     const first = rotationNames.indexOf(rotation.name);
@@ -494,7 +498,8 @@ function resolveTeam(args: TeamShape, report: Report) {
       );
     }
     rotation.members.forEach((alias, m) => {
-      // A member whose own alias is broken is already reported; a rotation naming them is not.
+      // A member whose own alias is broken (or no member at all) is already reported; a rotation
+      // naming them is not.
       if (!aliases.includes(alias) && !aliasBroken) {
         report(
           ["rotations", r, "members", m],
@@ -503,7 +508,8 @@ function resolveTeam(args: TeamShape, report: Report) {
       }
     });
     const { onCall } = rotation.recurrence;
-    if (onCall > rotation.members.length) {
+    // An empty rotation is reported as such, not as one with too few members for `onCall`.
+    if (onCall > rotation.members.length && rotation.members.length > 0) {
       report(
         ["rotations", r, "recurrence", "onCall"],
         `puts more members on call at once than the rotation has; got ${onCall} for ${rotation.members.length}. Lower \`onCall\` or add members.`,

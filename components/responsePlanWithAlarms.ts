@@ -559,24 +559,77 @@ const compositeAlarmSchema = z.strictObject({
   ...alarmSettings,
 });
 
-/** Checks that an event pattern is JSON data: objects, arrays, strings, numbers, booleans, null. */
-function checkJson(value: unknown, path: PropertyKey[], ctx: z.RefinementCtx): boolean {
-  if (value === null || typeof value === "string" || typeof value === "boolean") return true;
-  if (typeof value === "number" && Number.isFinite(value)) return true;
-  if (Array.isArray(value)) {
-    return value.map((item, i) => checkJson(item, [...path, i], ctx)).every(Boolean);
+/** Deeper than this, a pattern cannot fit in 4096 characters: each level takes at least 2. */
+const MAX_PATTERN_DEPTH = MAX_EVENT_PATTERN / 2;
+/** An issue deeper than this is reported at the pattern, with its depth, to keep it short. */
+const MAX_SHOWN_DEPTH = 8;
+
+/**
+ * Checks that an event pattern is JSON data: objects, arrays, strings, numbers, booleans, null,
+ * with no cycle, and not nested deeper than a pattern of 4096 characters can be. Iterative, so
+ * deeply nested junk cannot overflow the stack.
+ */
+function checkJson(pattern: unknown, ctx: z.RefinementCtx): boolean {
+  interface Step {
+    readonly value: unknown;
+    readonly key?: PropertyKey;
+    readonly up?: Step;
+    readonly depth: number;
+    /** Set on the marker that leaves a container once its items are checked. */
+    readonly leave?: true;
   }
-  if (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.entries(value)
-      .map(([key, item]) => checkJson(item, [...path, key], ctx))
-      .every(Boolean);
+  const pathOf = (step: Step): PropertyKey[] =>
+    step.up === undefined ? [] : [...pathOf(step.up), step.key!];
+  const report = (step: Step, message: string) =>
+    ctx.addIssue({
+      code: "custom",
+      path: step.depth <= MAX_SHOWN_DEPTH ? pathOf(step) : [],
+      message: step.depth <= MAX_SHOWN_DEPTH ? message : `${message} (at depth ${step.depth})`,
+    });
+  const ancestors = new Set<unknown>();
+  const todo: Step[] = [{ value: pattern, depth: 0 }];
+  let ok = true;
+  while (todo.length > 0) {
+    const step = todo.pop()!;
+    const { value } = step;
+    if (step.leave) {
+      ancestors.delete(value);
+      continue;
+    }
+    if (value === null || typeof value === "string" || typeof value === "boolean") continue;
+    if (typeof value === "number" && Number.isFinite(value)) continue;
+    const container =
+      Array.isArray(value) ||
+      (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype);
+    if (!container || ancestors.has(value)) ok = false;
+    if (!container) {
+      report(
+        step,
+        `must be JSON data (an object, array, string, number, boolean or null); got ${describeValue(value)}`,
+      );
+    } else if (ancestors.has(value)) {
+      report(
+        step,
+        `refers to itself (a cycle), which JSON cannot hold; got ${describeValue(value)}. Remove the cycle.`,
+      );
+    } else if (step.depth > MAX_PATTERN_DEPTH) {
+      ctx.addIssue({
+        code: "custom",
+        message: `must be at most ${MAX_EVENT_PATTERN} characters as JSON (an EventBridge limit); got a pattern nested more than ${MAX_PATTERN_DEPTH} levels deep. Simplify the pattern.`,
+      });
+      return false;
+    } else {
+      ancestors.add(value);
+      todo.push({ ...step, leave: true });
+      const entries: [PropertyKey, unknown][] = Array.isArray(value)
+        ? value.map((item, i) => [i, item])
+        : Object.entries(value as object);
+      for (const [key, item] of entries.reverse()) {
+        todo.push({ value: item, key, up: step, depth: step.depth + 1 });
+      }
+    }
   }
-  ctx.addIssue({
-    code: "custom",
-    path,
-    message: `must be JSON data (an object, array, string, number, boolean or null); got ${describeValue(value)}`,
-  });
-  return false;
+  return ok;
 }
 
 const eventPatternSchema = z.any().transform((pattern, ctx): string => {
@@ -587,7 +640,7 @@ const eventPatternSchema = z.any().transform((pattern, ctx): string => {
     });
     return z.NEVER;
   }
-  if (!checkJson(pattern, [], ctx)) return z.NEVER;
+  if (!checkJson(pattern, ctx)) return z.NEVER;
   if (Object.keys(pattern).length === 0) {
     ctx.addIssue({
       code: "custom",

@@ -33,7 +33,12 @@ export interface ValidationContext {
   readonly pathPrefix?: string;
 }
 
-/** Renders a field path the way a user writes it: `members[2].channels[0].address`. */
+const MAX_SHOWN = 80;
+
+/**
+ * Renders a field path the way a user writes it: `members[2].channels[0].address`. A key longer
+ * than 80 characters (a tag key of 10 MB) is cut short.
+ */
 export function formatPath(path: FieldPath, prefix?: string): string {
   let out = prefix ?? "";
   for (const key of path) {
@@ -41,15 +46,15 @@ export function formatPath(path: FieldPath, prefix?: string): string {
       out += `[${key}]`;
     } else {
       const text = String(key);
-      out += /^[A-Za-z_$][\w$-]*$/.test(text)
+      out += /^[A-Za-z_$][\w$-]{0,79}$/.test(text)
         ? `${out === "" ? "" : "."}${text}`
-        : `[${JSON.stringify(text)}]`;
+        : text.length > MAX_SHOWN
+          ? `[${JSON.stringify(`${text.slice(0, MAX_SHOWN)}…`)}]`
+          : `[${JSON.stringify(text)}]`;
     }
   }
   return out === "" ? "(args)" : out;
 }
-
-const MAX_SHOWN = 80;
 
 /** Renders a received value for an error message: short, typed, never a stack of JSON. */
 export function describeValue(value: unknown): string {
@@ -159,6 +164,8 @@ function toMessage(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case "invalid_type":
       if (received === undefined) return `is required (${issue.expected})`;
+      if (typeof received === "number" && (issue.expected === "number" || issue.expected === "int"))
+        return `must be a finite number; got ${received}`;
       return `must be ${article(issue.expected)}; got ${describeValue(received)}`;
     case "unrecognized_keys":
       return `has unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys
@@ -195,7 +202,7 @@ function toMessage(issue: z.core.$ZodIssue): string {
 
 function article(expected: string): string {
   if (expected === "array") return "a list";
-  if (expected === "object") return "an object";
+  if (expected === "object" || expected === "record") return "an object";
   if (expected === "int") return "a whole number";
   return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
 }
@@ -241,6 +248,42 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /**
+ * Every own `__proto__` key in plain objects and arrays of `value`. zod's record and loose object
+ * schemas drop such a key without a word, and assigning it elsewhere would replace an object's
+ * prototype: it is reported instead. Iterative, so deep or cyclic junk cannot overflow the stack.
+ */
+function reservedKeys(value: unknown): ValidationIssue[] {
+  interface Step {
+    readonly node: unknown;
+    readonly key?: PropertyKey;
+    readonly up?: Step;
+  }
+  const pathOf = (step: Step): PropertyKey[] =>
+    step.up === undefined ? [] : [...pathOf(step.up), step.key!];
+  const issues: ValidationIssue[] = [];
+  const seen = new Set<unknown>();
+  const todo: Step[] = [{ node: value }];
+  while (todo.length > 0) {
+    const step = todo.pop()!;
+    const { node } = step;
+    if (seen.has(node) || !(Array.isArray(node) || isPlainObject(node))) continue;
+    seen.add(node);
+    const record = node as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      if (key === "__proto__") {
+        issues.push({
+          path: [...pathOf(step), key],
+          message: `is a key JavaScript reserves for an object's prototype, so it would be dropped; got ${describeValue(record[key])}. Remove it.`,
+        });
+      } else {
+        todo.push({ node: record[key], key: Array.isArray(node) ? Number(key) : key, up: step });
+      }
+    }
+  }
+  return issues;
+}
+
+/**
  * Parses a component's args with its schema. Returns the parsed args (defaults applied, values
  * normalized, Outputs wrapped so they are checked when they resolve) or throws one
  * {@link ValidationError} listing every broken rule.
@@ -252,8 +295,11 @@ export function validateArgs<S extends z.ZodType>(
 ): z.output<S> {
   let result: ReturnType<S["safeParse"]>;
   try {
+    const reserved = reservedKeys(args);
+    if (reserved.length > 0) throw new ValidationError(context, reserved);
     result = schema.safeParse(args, { reportInput: true }) as ReturnType<S["safeParse"]>;
   } catch (err) {
+    if (ValidationError.isValidationError(err)) throw err;
     // A getter that throws, a revoked proxy, a cycle: still one clear error, never a crash.
     throw new ValidationError(context, [
       { path: [], message: `could not be read: ${(err as Error)?.message ?? String(err)}` },

@@ -23,6 +23,7 @@ import {
   type ResponsePlanWithAlarmsArgs,
   type ValidationIssue,
 } from "../components";
+import { CONTACT_ALIAS } from "../components/common";
 import { describeValue, type FieldPath, validateArgs } from "../components/validation";
 
 /** The config key the stack reads (namespace `incident-manager`). */
@@ -115,7 +116,11 @@ function resolveReference(
   const members = Array.isArray(entry.members)
     ? entry.members.map((m) => (m as { alias?: unknown })?.alias)
     : [];
-  if (alias !== "schedule" && !members.includes(alias)) {
+  // A team without a list of valid aliases is reported by its own checks; a reference into it
+  // is checked once it is fixed, not reported a second time.
+  const aliasesKnown =
+    members.length > 0 && members.every((a) => typeof a === "string" && CONTACT_ALIAS.test(a));
+  if (alias !== "schedule" && aliasesKnown && !members.includes(alias)) {
     return `names the member ${describeValue(alias)}, who is not in team ${describeValue(team)} (${members.join(", ")}); got ${describeValue(ref)}. Use a member's alias or \`${team}/schedule\`.`;
   }
   return { team, alias };
@@ -169,7 +174,9 @@ export function validateSpec(value: unknown): z.output<typeof stackSpecSchema> {
       return {
         ...(stage as object),
         targets: targets.map((t: unknown, j: number) => {
-          const target = (t as { target?: unknown })?.target;
+          // A target entry that is not an object is the component schema's to report.
+          if (typeof t !== "object" || t === null) return t;
+          const target = (t as { target?: unknown }).target;
           const rule = resolveReference(target, teamsByName);
           if (typeof rule === "string") {
             issues.push({

@@ -1,11 +1,20 @@
 /**
  * Garbage in, no exception out: random props (missing fields, wrong types, nulls, huge strings)
- * for every resource type every rule looks at never make a rule throw.
+ * for every resource type every rule looks at never make a rule throw. Then, exhaustively: every
+ * JSON value of a small hostile set at every prop path of every compliant fixture of both
+ * flavours, for every rule.
  */
 import { strict as assert } from "assert";
 import fc from "fast-check";
 import { TYPES, rules } from "../../policies/rules";
-import { classicStack, nativeStack } from "./fixtures";
+import {
+  allowPolicy,
+  channelArn,
+  classicStack,
+  contactArn,
+  nativeStack,
+  responsePlanArn,
+} from "./fixtures";
 import { ResourceFixture, runResource, runStack } from "./harness";
 
 const ALL_TYPES = Object.values(TYPES).flat();
@@ -107,6 +116,13 @@ const junkFixture: fc.Arbitrary<ResourceFixture> = fc.record({
       "policy",
       "role",
       "deletionProtected",
+      "policyDocument",
+      "roleName",
+      "channelId",
+      "alarmName",
+      "alarmRule",
+      "recurrence",
+      "startTime",
     ),
     junk,
   ),
@@ -135,6 +151,138 @@ describe("policy rules never throw on garbage", function () {
         ),
         { numRuns: 150 },
       );
+    });
+  }
+});
+
+/**
+ * JSON values the engine can send where any prop is expected: null, empty and nested arrays
+ * where objects are expected, objects where lists or strings are, huge and odd numbers, a long
+ * string.
+ */
+const JSON_HOSTILE: readonly unknown[] = [
+  null,
+  [],
+  [null],
+  [[]],
+  [{}],
+  {},
+  { "": {} },
+  "",
+  "x".repeat(100_000),
+  0,
+  -1,
+  2.5,
+  1e308,
+  -1e308,
+  Number.MAX_SAFE_INTEGER + 2,
+  true,
+];
+
+const SEV1 = responsePlanArn("sev1");
+const START_ROLE = "arn:aws:iam::123456789012:role/start-incident";
+
+/**
+ * Types the compliant stacks leave out, so that every type a rule reads is swept in its flavour:
+ * a standalone aws-native Plan (the native stack holds its plans inline in contacts), classic
+ * metric and composite alarms, an aws-native composite alarm, EventBridge rule and role policy.
+ */
+const EXTRA: Record<"classic" | "native", ResourceFixture[]> = {
+  classic: [
+    {
+      type: "aws:cloudwatch/metricAlarm:MetricAlarm",
+      name: "cpu",
+      props: { name: "cpu", alarmActions: [SEV1], period: 60, evaluationPeriods: 2, threshold: 90 },
+    },
+    {
+      type: "aws:cloudwatch/compositeAlarm:CompositeAlarm",
+      name: "composite",
+      props: { alarmName: "composite", alarmRule: 'ALARM("cpu")', alarmActions: [SEV1] },
+    },
+  ],
+  native: [
+    {
+      type: "aws-native:ssmcontacts:Plan",
+      name: "hanako-plan",
+      props: {
+        contactId: contactArn("hanako"),
+        stages: [
+          {
+            durationInMinutes: 0,
+            targets: [
+              {
+                channelTargetInfo: {
+                  channelId: channelArn("hanako", "email"),
+                  retryIntervalInMinutes: 5,
+                },
+              },
+            ],
+          },
+          {
+            durationInMinutes: 5,
+            targets: [{ contactTargetInfo: { contactId: contactArn("taro"), isEssential: true } }],
+          },
+        ],
+      },
+    },
+    {
+      type: "aws-native:cloudwatch:CompositeAlarm",
+      name: "composite",
+      props: { alarmName: "composite", alarmRule: 'ALARM("errors")', alarmActions: [SEV1] },
+    },
+    {
+      type: "aws-native:events:Rule",
+      name: "findings",
+      props: {
+        name: "findings",
+        eventPattern: { source: ["aws.guardduty"] },
+        targets: [{ id: "sev1", arn: SEV1, roleArn: START_ROLE }],
+      },
+    },
+    {
+      type: "aws-native:iam:RolePolicy",
+      name: "start-incident",
+      props: {
+        roleName: "start-incident",
+        policyName: "start-incident",
+        policyDocument: allowPolicy("ssm-incidents:StartIncident", SEV1),
+      },
+    },
+  ],
+};
+
+describe("policy rules never throw: every hostile JSON value at every prop path", function () {
+  this.timeout(240_000);
+
+  it("sweeps a fixture of every type any rule reads, in both flavours", () => {
+    const types = new Set([...compliant, ...EXTRA.classic, ...EXTRA.native].map((f) => f.type));
+    assert.deepEqual(
+      ALL_TYPES.filter((t) => !types.has(t)),
+      [],
+    );
+  });
+
+  for (const flavour of ["classic", "native"] as const) {
+    const stack = [...(flavour === "classic" ? classicStack() : nativeStack()), ...EXTRA[flavour]];
+    it(`${flavour}: ${rules.length} rules, each fixture's props broken at every path`, async () => {
+      let runs = 0;
+      for (const [index, fixture] of stack.entries()) {
+        for (const path of paths(fixture.props)) {
+          for (const value of JSON_HOSTILE) {
+            const broken = { ...fixture, props: replaceAt(fixture.props, path, value) };
+            const withBroken = stack.map((f, i) => (i === index ? broken : f));
+            for (const rule of rules) {
+              const outcome =
+                "validateStack" in rule
+                  ? await runStack(rule, withBroken)
+                  : await runResource(rule, broken);
+              for (const v of outcome.violations) assert.equal(typeof v.message, "string");
+              runs++;
+            }
+          }
+        }
+      }
+      assert.ok(runs > 1000, `${runs} runs`);
     });
   }
 });

@@ -1,0 +1,510 @@
+/**
+ * Hostile input, one table per component and one for the stack spec: type confusion, nulls,
+ * Unicode look-alikes, 10 MB strings, deeply nested junk, prototype-pollution keys, numbers as
+ * strings, NaN/Infinity/negative durations and empty lists. Every case must give one clear
+ * error naming the field, with nothing registered and Object.prototype untouched.
+ */
+import { strict as assert } from "assert";
+import { describeValue, formatPath } from "../../components/validation";
+import { Capture, installCapture, reset, settle } from "../../plan/capture";
+import {
+  ARN_JIRO,
+  assertOneClearError,
+  assertPrototypeClean,
+  breaking,
+  CHAIN,
+  deepJunk,
+  HostileCase,
+  HUGE,
+  pathsIn,
+  PathOf,
+  PLAN,
+  protoKey,
+  REMOVE,
+  setPath,
+  SETUP,
+  SPEC,
+  TEAM,
+  withKey,
+} from "./support";
+
+type Components = typeof import("../../components");
+type Stack = typeof import("../../stack/spec");
+
+const CYRILLIC_A = "\u0430";
+const FULL_WIDTH = "\uff54\uff41\uff52\uff4f";
+const ZWJ = "ta\u200dro";
+const RTL = "\u202etaro";
+const RESERVED = "is a key JavaScript reserves for an object's prototype";
+
+/** `__proto__` as a real own key of the object at `path`: reported as a key JavaScript reserves. */
+function protoAt<T>(base: T, label: string, path: PathOf<T> | []): HostileCase {
+  const at = [...(path as (string | number)[]), "__proto__"];
+  return {
+    label,
+    args: withKey(base, path, "__proto__", protoKey()),
+    path: formatPath(at),
+    rule: RESERVED,
+  };
+}
+
+/** `constructor` as a key of the strict object at `path`: reported as an unknown field. */
+function constructorAt<T>(base: T, label: string, path: PathOf<T> | []): HostileCase {
+  const args = withKey(base, path, "constructor", { prototype: { polluted: true } });
+  return {
+    label,
+    args,
+    path: formatPath(path as (string | number)[]),
+    rule: "has unknown field `constructor`",
+  };
+}
+
+function cyclic(): Record<string, unknown> {
+  const pattern: Record<string, unknown> = { source: ["aws.ec2"] };
+  pattern.self = pattern;
+  return pattern;
+}
+
+const s = breaking(SETUP);
+const setupCases: HostileCase[] = [
+  s("regions as one string", ["regions"], "ap-northeast-1", "must be a list"),
+  s("regions null", ["regions"], null, "got null"),
+  s("regions left out", ["regions"], REMOVE, "is required"),
+  s("regions empty", ["regions"], [], "needs at least 2 regions"),
+  s("a region as a number", ["regions", 0], 42, "must be a region name or { region, kms }"),
+  s("a look-alike region", ["regions", 0], `ap-n${CYRILLIC_A}rtheast-1`, "AWS Region name"),
+  s("a region object with region null", ["regions", 1, "region"], null, "got null"),
+  s("a 10 MB key ARN", ["regions", 1, "kms"], HUGE, "KMS key ARN"),
+  s("a key of the wrong type", ["regions", 1, "kms"], 7, "KMS key ARN"),
+  s("allowSingleRegion as a string", ["allowSingleRegion"], "true", "must be a boolean"),
+  s("deletionProtected null", ["deletionProtected"], null, "must be a boolean; got null"),
+  s("findingsAccess as a number", ["findingsAccess"], 1, "must be a boolean; got 1"),
+  s("tags as a list", ["tags"], ["team"], "must be an object"),
+  s("a tag value as a number", ["tags", "team"], 42, "must be a string tag value; got 42"),
+  s("a tag value nested junk", ["tags", "team"], deepJunk(2000), "must be a string tag value"),
+  protoAt(SETUP, "__proto__ as a field", []),
+  constructorAt(SETUP, "constructor in a region object", ["regions", 1]),
+  {
+    label: "a 10 MB tag key",
+    args: withKey(SETUP, ["tags"], HUGE, "x"),
+    path: `tags[${JSON.stringify(`${HUGE.slice(0, 80)}…`)}]`,
+    rule: `is a tag key of ${HUGE.length} characters`,
+  },
+];
+
+const t = breaking(TEAM);
+const teamCases: HostileCase[] = [
+  t("members as an object", ["members"], { taro: {} }, "must be a list"),
+  t("members null", ["members"], null, "got null"),
+  t("members empty", ["members"], [], "needs at least one member"),
+  t("a member null", ["members", 1], null, "got null"),
+  t("a Cyrillic а in an alias", ["members", 0, "alias"], `t${CYRILLIC_A}ro`, "lower-case letters"),
+  t("a full-width alias", ["members", 0, "alias"], FULL_WIDTH, "lower-case letters"),
+  t("an emoji in an alias", ["members", 0, "alias"], "taro\u{1f525}", "lower-case letters"),
+  t("a zero-width joiner in an alias", ["members", 0, "alias"], ZWJ, "lower-case letters"),
+  t("an RTL override in an alias", ["members", 0, "alias"], RTL, "lower-case letters"),
+  t("a 10 MB alias", ["members", 0, "alias"], HUGE, "1-255 characters"),
+  t("an alias as a number", ["members", 0, "alias"], 42, "must be a string; got 42"),
+  t("an alias left out", ["members", 1, "alias"], REMOVE, "is required"),
+  t("a displayName of nested junk", ["members", 0, "displayName"], deepJunk(2000), "a string"),
+  t("a 10 MB displayName", ["members", 1, "displayName"], HUGE, "display name of 1-255"),
+  t("channels empty", ["members", 0, "channels"], [], "needs at least one channel"),
+  t("channels as a string", ["members", 1, "channels"], "EMAIL", "must be a list"),
+  t("a channel type in lower case", ["members", 0, "channels", 0, "type"], "voice", '"VOICE"'),
+  t("a 10 MB phone number", ["members", 0, "channels", 0, "address"], HUGE, "characters)"),
+  t(
+    "a phone number as a number",
+    ["members", 0, "channels", 1, "address"],
+    819012345678,
+    "a string",
+  ),
+  t("a trunk 0 after +81", ["members", 0, "channels", 1, "address"], "+8109012345678", "trunk"),
+  t("an emoji email", ["members", 1, "channels", 0, "address"], "\u{1f525}@example", "email"),
+  t(
+    "a channel name with an emoji",
+    ["members", 0, "channels", 1, "name"],
+    "mobile\u{1f4f1}",
+    "channel name",
+  ),
+  t("engagement empty", ["members", 0, "engagement"], [], "needs at least one step"),
+  t("afterMinutes NaN", ["members", 0, "engagement", 1, "afterMinutes"], NaN, "got NaN"),
+  t(
+    "afterMinutes Infinity",
+    ["members", 0, "engagement", 1, "afterMinutes"],
+    Infinity,
+    "got Infinity",
+  ),
+  t("afterMinutes -1", ["members", 0, "engagement", 1, "afterMinutes"], -1, "from 0 to 30"),
+  t("afterMinutes as a string", ["members", 0, "engagement", 1, "afterMinutes"], "5", 'got "5"'),
+  t(
+    "retryMinutes -Infinity",
+    ["members", 0, "engagement", 0, "retryMinutes"],
+    -Infinity,
+    "got -Infinity",
+  ),
+  t("retryMinutes 61", ["members", 0, "engagement", 0, "retryMinutes"], 61, "from 0 to 60"),
+  t("retryMinutes as a string", ["members", 0, "engagement", 0, "retryMinutes"], "5", 'got "5"'),
+  t("rotations empty", ["rotations"], [], "needs at least one rotation"),
+  t("a Cyrillic rotation name", ["rotations", 0, "name"], `weekd${CYRILLIC_A}ys`, "rotation name"),
+  t(
+    "an emoji rotation name",
+    ["rotations", 0, "name"],
+    "weekdays\u{1f525}",
+    'letters, digits and "_"',
+  ),
+  t("rotation members empty", ["rotations", 0, "members"], [], "needs at least one member"),
+  t(
+    "a look-alike rotation member",
+    ["rotations", 0, "members", 0],
+    `t${CYRILLIC_A}ro`,
+    "not a member",
+  ),
+  t(
+    "a startTime with an offset",
+    ["rotations", 0, "startTime"],
+    "2026-01-05T09:00:00Z",
+    "without an offset",
+  ),
+  t("a time zone abbreviation", ["rotations", 0, "timeZone"], "JST", "IANA time zone"),
+  t("every NaN", ["rotations", 0, "recurrence", "every"], NaN, "got NaN"),
+  t("every as a string", ["rotations", 0, "recurrence", "every"], "1", 'got "1"'),
+  t("onCall -1", ["rotations", 0, "recurrence", "onCall"], -1, "from 1 to 30"),
+  t("a weekday in lower case", ["rotations", 0, "recurrence", "weekly", 0, "day"], "mon", '"MON"'),
+  t("a hand-off at 9:00", ["rotations", 0, "recurrence", "weekly", 0, "handOff"], "9:00", "HH:MM"),
+  t("weekly empty", ["rotations", 0, "recurrence", "weekly"], [], "at least 1 items"),
+  t(
+    "a coverage end null",
+    ["rotations", 0, "recurrence", "coverage", "MON", 0, "end"],
+    null,
+    "got null",
+  ),
+  t("an emoji schedule alias", ["schedule", "alias"], "oncall\u{1f525}", "lower-case letters"),
+  t("defaultCountry in lower case", ["defaultCountry"], "jp", "ISO 3166-1 alpha-2"),
+  t("plaintextAddresses as a string", ["plaintextAddresses"], "false", "must be a boolean"),
+  protoAt(TEAM, "__proto__ in a member", ["members", 1]),
+  protoAt(TEAM, "__proto__ in shift coverage", ["rotations", 0, "recurrence", "coverage"]),
+  constructorAt(TEAM, "constructor as a field", []),
+];
+
+const c = breaking(CHAIN);
+const chainCases: HostileCase[] = [
+  c("an alias with an emoji", ["alias"], "escalation\u{1f525}", "lower-case letters"),
+  c("an alias with an RTL override", ["alias"], `\u202e${CHAIN.alias}`, "lower-case letters"),
+  c("an alias null", ["alias"], null, "got null"),
+  c("a 10 MB displayName", ["displayName"], HUGE, "display name of 1-255"),
+  c("stages empty", ["stages"], [], "needs at least one stage"),
+  c("stages as an object", ["stages"], { 0: CHAIN.stages[0] }, "must be a list"),
+  c("a stage null", ["stages", 1], null, "must be { durationMinutes, targets }; got null"),
+  c("a duration NaN", ["stages", 0, "durationMinutes"], NaN, "got NaN"),
+  c("a duration Infinity", ["stages", 0, "durationMinutes"], Infinity, "got Infinity"),
+  c("a duration -1", ["stages", 0, "durationMinutes"], -1, "Use 0 to start the next stage"),
+  c("a duration as a string", ["stages", 0, "durationMinutes"], "5", 'got "5"'),
+  c("a duration of 2.5", ["stages", 1, "durationMinutes"], 2.5, "whole number of minutes"),
+  c("a duration left out", ["stages", 1, "durationMinutes"], REMOVE, "got nothing"),
+  c("targets empty", ["stages", 0, "targets"], [], "needs at least one target"),
+  c("a target as a number", ["stages", 0, "targets", 0, "target"], 42, "contact ARN; got 42"),
+  c(
+    "a target of nested junk",
+    ["stages", 0, "targets", 0, "target"],
+    deepJunk(2000),
+    "a reference from an OnCallTeam",
+  ),
+  c(
+    "a target ARN of SNS",
+    ["stages", 1, "targets", 0, "target"],
+    "arn:aws:sns:ap-northeast-1:123456789012:x",
+    "sns service",
+  ),
+  c("a 10 MB target", ["stages", 1, "targets", 0, "target"], HUGE, "SSM Contacts contact ARN"),
+  c("essential as a string", ["stages", 0, "targets", 0, "essential"], "yes", "must be a boolean"),
+  c(
+    "a target entry as a string",
+    ["stages", 1, "targets", 0],
+    ARN_JIRO,
+    "must be { target, essential? }",
+  ),
+  c("allowInterruptiveFinalStage 1", ["allowInterruptiveFinalStage"], 1, "must be a boolean"),
+  protoAt(CHAIN, "__proto__ in a stage", ["stages", 0]),
+];
+
+const p = breaking(PLAN);
+const planCases: HostileCase[] = [
+  p("a plan name with an emoji", ["responsePlanName"], "plan\u{1f525}", "letters, digits"),
+  p("a full-width plan name", ["responsePlanName"], FULL_WIDTH, "letters, digits"),
+  p("a plan name with a zero-width joiner", ["responsePlanName"], ZWJ, "letters, digits"),
+  p("incident null", ["incident"], null, "got null"),
+  p("a 10 MB title", ["incident", "title"], HUGE, `got ${HUGE.length} characters`),
+  p("impact as a string", ["incident", "impact"], "3", 'got "3"'),
+  p("impact NaN", ["incident", "impact"], NaN, "got NaN"),
+  p("impact Infinity", ["incident", "impact"], Infinity, "got Infinity"),
+  p("impact 0", ["incident", "impact"], 0, "must be 1-5"),
+  p("engagements empty", ["engagements"], [], "needs 1-5 contacts"),
+  p("an engagement null", ["engagements", 0], null, "got null"),
+  p("an engagement of nested junk", ["engagements", 0], deepJunk(2000), "an EscalationChain"),
+  p("chat topics empty", ["chatChannelTopicArns"], [], "needs 1-5 SNS topics"),
+  p(
+    "a notification topic as a number",
+    ["incident", "notificationTopicArns", 0],
+    5,
+    "must be a string",
+  ),
+  p("a period NaN", ["alarms", 0, "period"], NaN, "got NaN"),
+  p("a period -60", ["alarms", 0, "period"], -60, "multiple of 60"),
+  p("a period as a string", ["alarms", 0, "period"], "60", 'got "60"'),
+  p("evaluationPeriods Infinity", ["alarms", 0, "evaluationPeriods"], Infinity, "got Infinity"),
+  p("evaluationPeriods 0", ["alarms", 0, "evaluationPeriods"], 0, "at least 1"),
+  p("evaluationPeriods as a string", ["alarms", 0, "evaluationPeriods"], "2", 'got "2"'),
+  p("a threshold NaN", ["alarms", 0, "threshold"], NaN, "got NaN"),
+  p("a statistic in lower case", ["alarms", 0, "statistic"], "average", '"Average"'),
+  p("a dimension as a number", ["alarms", 0, "dimensions", "InstanceId"], 7, "must be a string"),
+  p("an alarm name with a newline", ["alarms", 0, "name"], "cpu\nhigh", "control characters"),
+  p("alarms null", ["alarms"], null, "got null"),
+  p("a composite rule as a number", ["compositeAlarms", 0, "alarmRule"], 1, "must be a string"),
+  p(
+    "an event pattern as JSON text",
+    ["events", 0, "eventPattern"],
+    '{"source":["aws.ec2"]}',
+    "not JSON text",
+  ),
+  p("an event pattern of deep junk", ["events", 0, "eventPattern"], deepJunk(2000), "at most 4096"),
+  p(
+    "a cyclic event pattern",
+    ["events", 0, "eventPattern"],
+    cyclic(),
+    "refers to itself",
+    "events[0].eventPattern.self",
+  ),
+  p("an emoji rule name", ["events", 0, "name"], "ec2\u{1f525}", "EventBridge rule name"),
+  p(
+    "a runbook parameter as a string",
+    ["runbook", "parameters", "Environment"],
+    "production",
+    "must be a list",
+  ),
+  p(
+    "a dynamic parameter in lower case",
+    ["runbook", "dynamicParameters", "IncidentRecordArn"],
+    "incident_record_arn",
+    "INCIDENT_RECORD_ARN",
+  ),
+  p("a document version -1", ["runbook", "documentVersion"], "-1", "version number"),
+  p("an empty PagerDuty secret", ["pagerDuty", "secretId"], "", "at least 1 characters"),
+  protoAt(PLAN, "__proto__ as a tag", ["tags"]),
+  constructorAt(PLAN, "constructor in the incident", ["incident"]),
+  protoAt(PLAN, "__proto__ in an alarm", ["alarms", 0]),
+];
+
+const k = breaking(SPEC);
+const specCases: HostileCase[] = [
+  { label: "the spec null", args: null, path: "", rule: "must be an object; got null" },
+  { label: "the spec as YAML text", args: "setup: {}", path: "", rule: "must be an object" },
+  k("setup null", ["setup"], null, "must be the IncidentManagerSetup args; got null"),
+  k("setup regions empty", ["setup", "regions"], [], "needs at least 2 regions"),
+  k("teams as a string", ["teams"], "emergency", "must be a list"),
+  k("a Cyrillic team name", ["teams", 0, "name"], `emergen${CYRILLIC_A}y`, "names the component"),
+  k(
+    "an emoji member alias",
+    ["teams", 0, "members", 0, "alias"],
+    "taro\u{1f525}",
+    "lower-case letters",
+  ),
+  k("a member alias null", ["teams", 0, "members", 1, "alias"], null, "got null"),
+  k("members null", ["teams", 0, "members"], null, "got null"),
+  k("a 10 MB address", ["teams", 0, "members", 0, "channels", 0, "address"], HUGE, "characters)"),
+  k("a duration NaN", ["escalations", 0, "stages", 0, "durationMinutes"], NaN, "got NaN"),
+  k("a duration as a string", ["escalations", 0, "stages", 0, "durationMinutes"], "5", 'got "5"'),
+  k(
+    "a duration -Infinity",
+    ["escalations", 0, "stages", 0, "durationMinutes"],
+    -Infinity,
+    "got -Infinity",
+  ),
+  k("a target as a number", ["escalations", 0, "stages", 0, "targets", 0, "target"], 42, "got 42"),
+  k(
+    "a look-alike target",
+    ["escalations", 0, "stages", 0, "targets", 0, "target"],
+    `emergency/t${CYRILLIC_A}ro`,
+    "who is not in team",
+  ),
+  k("stages empty", ["escalations", 0, "stages"], [], "needs at least one stage"),
+  k("engagements empty", ["responsePlans", 0, "engagements"], [], "needs 1-5 contacts"),
+  k("an engagement null", ["responsePlans", 0, "engagements", 0], null, "got null"),
+  k(
+    "a plan name with an emoji",
+    ["responsePlans", 0, "name"],
+    "plan\u{1f525}",
+    "names the component",
+  ),
+  k("a period as a string", ["responsePlans", 0, "alarms", 0, "period"], "60", 'got "60"'),
+  k(
+    "evaluationPeriods -1",
+    ["responsePlans", 0, "alarms", 0, "evaluationPeriods"],
+    -1,
+    "at least 1",
+  ),
+  k("responsePlans null", ["responsePlans"], null, "got null"),
+  protoAt(SPEC, "__proto__ at the top", []),
+  constructorAt(SPEC, "constructor in a team", ["teams", 0]),
+  protoAt(SPEC, "__proto__ in the setup", ["setup"]),
+  protoAt(SPEC, "__proto__ in a team", ["teams", 0]),
+];
+
+/** Where a component is built from, how it is named in errors, and how the cases break it. */
+interface Target {
+  readonly title: string;
+  readonly base: unknown;
+  readonly cases: readonly HostileCase[];
+  readonly head: string;
+  /** The stack config key that prefixes every path in the stack's errors. */
+  readonly prefix?: string;
+  readonly build: (im: Components, stack: Stack, args: never) => unknown;
+}
+
+type ComponentName =
+  "IncidentManagerSetup" | "OnCallTeam" | "EscalationChain" | "ResponsePlanWithAlarms";
+
+/** A component built as `new <title>(name, args)`. */
+function component(
+  title: ComponentName,
+  name: string,
+  base: unknown,
+  cases: readonly HostileCase[],
+): Target {
+  return {
+    title,
+    base,
+    cases,
+    head: `${title} '${name}'`,
+    build: (im, _, args) =>
+      new (im[title] as new (name: string, args: never) => unknown)(name, args),
+  };
+}
+
+const TARGETS: readonly Target[] = [
+  component("IncidentManagerSetup", "im", SETUP, setupCases),
+  component("OnCallTeam", "sre", TEAM, teamCases),
+  component("EscalationChain", "emergency", CHAIN, chainCases),
+  component("ResponsePlanWithAlarms", "emergency", PLAN, planCases),
+  {
+    title: "the stack spec",
+    base: SPEC,
+    cases: specCases,
+    head: "Stack config 'incident-manager:spec'",
+    prefix: "incident-manager:spec",
+    build: (_, stack, args) => stack.buildStack(args),
+  },
+];
+
+/** The path as the error shows it, with the stack config key in front. */
+function shown(target: Target, path: string): string {
+  if (target.prefix === undefined) return path;
+  if (path === "" || path.startsWith("[")) return `${target.prefix}${path}`;
+  return `${target.prefix}.${path}`;
+}
+
+describe("hostile input: one clear error per bad field", function () {
+  this.timeout(60_000);
+  let capture: Capture;
+  let im: Components;
+  let stack: Stack;
+
+  before(async () => {
+    capture = await installCapture();
+    im = await import("../../components");
+    stack = await import("../../stack/spec");
+  });
+  beforeEach(() => reset(capture));
+  after(() => assertPrototypeClean());
+
+  it("builds every known-valid base the cases break", async () => {
+    for (const target of TARGETS) target.build(im, stack, structuredClone(target.base) as never);
+    await settle();
+    assert.equal(capture.resources.filter((r) => !r.custom).length, 8);
+    assert.deepEqual(capture.warnings, []);
+  });
+
+  it("has at least 60 cases across the four components and the stack spec", () => {
+    const counts = TARGETS.map((target) => target.cases.length);
+    assert.ok(counts.every((n) => n >= 10) && counts.reduce((a, b) => a + b) >= 60, `${counts}`);
+  });
+
+  for (const target of TARGETS) {
+    describe(target.title, () => {
+      for (const { label, args, path, rule } of target.cases) {
+        it(label, () =>
+          assertOneClearError(
+            capture,
+            () => target.build(im, stack, args as never),
+            target.head,
+            shown(target, path),
+            rule,
+          ),
+        );
+      }
+    });
+  }
+
+  for (const target of TARGETS) {
+    describe(`${target.title}: null and undefined in every position`, () => {
+      for (const path of pathsIn(target.base)) {
+        const at = formatPath(path);
+        // Inside an event pattern, null is data EventBridge matches.
+        const nullAllowed = path.includes("eventPattern");
+        it(`null at ${at}`, async () => {
+          const args = setPath(target.base, path as never, null);
+          if (nullAllowed) return assertBuildsOrOneClearError(target, args, at);
+          await assertOneClearError(
+            capture,
+            () => target.build(im, stack, args as never),
+            target.head,
+            shown(target, at),
+            "null",
+          );
+        });
+        it(`undefined at ${at}`, () =>
+          assertBuildsOrOneClearError(target, setPath(target.base, path as never, undefined), at));
+      }
+    });
+  }
+
+  /**
+   * An optional field may be left undefined; a required one gives a clear error. It may name
+   * another field: the one that named what is now missing (an engagement step naming a channel
+   * whose name was left out).
+   */
+  async function assertBuildsOrOneClearError(target: Target, args: unknown, at: string) {
+    let built = true;
+    try {
+      target.build(im, stack, structuredClone(args) as never);
+    } catch {
+      built = false;
+    }
+    await settle();
+    if (built) return;
+    reset(capture);
+    await assertOneClearError(
+      capture,
+      () => target.build(im, stack, args as never),
+      target.head,
+      shown(target, at),
+      "",
+      { oneIssue: false },
+    );
+  }
+});
+
+describe("hostile input: values and keys are shown short", () => {
+  it("describeValue cuts a 10 MB string, and an object holding one, to 80 characters", () => {
+    assert.equal(
+      describeValue(HUGE),
+      `${JSON.stringify(`${"x".repeat(80)}…`)} (10485760 characters)`,
+    );
+    assert.equal(describeValue({ address: HUGE }), `{"address":"${"x".repeat(68)}…`);
+    assert.equal(describeValue(deepJunk(2000)).length, 81);
+  });
+
+  it("formatPath cuts a 10 MB key to 80 characters", () => {
+    assert.equal(formatPath(["tags", HUGE]), `tags[${JSON.stringify(`${"x".repeat(80)}…`)}]`);
+    assert.equal(formatPath(["tags", "team"]), "tags.team");
+  });
+});
