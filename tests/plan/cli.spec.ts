@@ -72,12 +72,29 @@ describe("plan CLI", function () {
           "emergency-escalation-plan:",
           "t+0   stage 1  taro    VOICE  +81******678        retry every 5 min",
           "t+5   stage 2  jiro    SMS    +81******789        retry every 5 min",
-          "t+10  stage 3  saburo  EMAIL  s*****@example.com  retry every 5 min",
+          "t+10  stage 3  saburo  EMAIL  s*****@example.com",
+          "",
         ].join("\n"),
       ),
     );
     // Phone numbers and addresses never appear in the output.
     assert.ok(!/\+8190|9012345678|saburo@example\.com/.test(clean.stdout));
+  });
+
+  it("prints what the README's excerpt of the reference scenario shows", () => {
+    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+    const excerpt =
+      /\(checked\s+against the real output by `tests\/plan\/cli\.spec\.ts`\):\n\n```text\n([^`]*)```/.exec(
+        readme,
+      );
+    assert.ok(excerpt, "the README's excerpt");
+    const lines = excerpt[1].split("\n").filter((line) => line !== "" && line !== "...");
+    assert.equal(lines.length, 12);
+    const printed = clean.stdout.split("\n");
+    assert.deepEqual(
+      lines.filter((line) => !printed.includes(line)),
+      [],
+    );
   });
 
   it("writes the exact JSON of resources, timeline and policy results", () => {
