@@ -28,6 +28,7 @@ import {
   ChannelType,
   EngagementStep,
   MemberReference,
+  memberReference,
   ScheduleReference,
 } from "./references";
 import { Tags, tagsSchema, toNativeTags } from "./tags";
@@ -722,16 +723,7 @@ export class OnCallTeam extends pulumi.ComponentResource {
       );
       references.set(
         member.alias,
-        brandReference<MemberReference>({
-          kind: "member",
-          team: name,
-          alias: member.alias,
-          displayName: member.displayName,
-          arn: contact.arn,
-          dependencies: [contact, ...channels.values(), plan],
-          channelTypes: [...new Set(member.engagement.map((s) => s.type))],
-          engagement: member.engagement,
-        }),
+        memberReference(name, member, contact.arn, [contact, ...channels.values(), plan]),
       );
     }
     this.memberReferences = references;

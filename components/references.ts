@@ -66,6 +66,32 @@ export function brandReference<T extends ContactReference>(reference: T): T {
   return Object.freeze(reference);
 }
 
+/**
+ * The reference to a PERSONAL contact: its channel types are the types its engagement plan
+ * reaches, in engagement order.
+ */
+export function memberReference(
+  team: string,
+  member: {
+    readonly alias: string;
+    readonly displayName: string;
+    readonly engagement: readonly EngagementStep[];
+  },
+  arn: pulumi.Output<string>,
+  dependencies: readonly pulumi.Resource[],
+): MemberReference {
+  return brandReference<MemberReference>({
+    kind: "member",
+    team,
+    alias: member.alias,
+    displayName: member.displayName,
+    arn,
+    dependencies,
+    channelTypes: [...new Set(member.engagement.map((s) => s.type))],
+    engagement: member.engagement,
+  });
+}
+
 /** True for a reference made by an OnCallTeam (of any copy of this package). */
 export function isContactReference(value: unknown): value is ContactReference {
   return (

@@ -7,6 +7,7 @@
  * dependencies and property dependencies.
  */
 import { ChildProcess, spawn } from "child_process";
+import * as fs from "fs";
 import * as path from "path";
 import * as grpc from "@grpc/grpc-js";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
@@ -15,8 +16,23 @@ import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import * as analyzer from "@pulumi/pulumi/proto/analyzer_pb";
 import type { CapturedResource } from "./capture";
 
-/** The policy pack folder of this repository. */
-export const POLICY_PACK_DIR = path.join(__dirname, "..", "policies");
+/** True when running compiled (`dist/plan/analyzer.js`), false from the TypeScript sources. */
+const COMPILED = path.extname(__filename) === ".js";
+
+/**
+ * The policy pack folder, `policies/` at the package root: its package.json gives the pack its
+ * version. A checkout runs its TypeScript sources; the published package ships only that
+ * package.json there, and the pack compiled into `dist/policies/`.
+ */
+export const POLICY_PACK_DIR = path.resolve(__dirname, COMPILED ? "../.." : "..", "policies");
+
+/** What the runner loads in the pack's folder: its sources (its main file), or the compiled pack. */
+function packProgram(dir: string): string {
+  const shippedOnly = COMPILED && !fs.existsSync(path.join(dir, "index.ts"));
+  return shippedOnly && path.resolve(dir) === POLICY_PACK_DIR
+    ? path.join(__dirname, "..", "policies", "index.js")
+    : ".";
+}
 
 /** The wire marker for a secret value (the same as the engine's). */
 const SECRET_SIG = "4dabf18193072939515e22adb298388d";
@@ -165,7 +181,7 @@ export class PolicyPackProcess {
       "run-policy-pack",
     );
     // The engine address is not used by a policy pack; the engine passes one anyway.
-    const child = spawn(process.execPath, [runner, "127.0.0.1:0", "."], {
+    const child = spawn(process.execPath, [runner, "127.0.0.1:0", packProgram(dir)], {
       cwd: dir,
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -13,8 +13,15 @@ import * as path from "path";
 import { parseArgs } from "util";
 import * as yaml from "js-yaml";
 
-/** The repository root: the root stack's project folder and the policy pack's parent. */
-const ROOT = path.resolve(__dirname, "..");
+/**
+ * True when running compiled (`dist/plan/cli.js`, as the published package ships it), false when
+ * running the TypeScript sources of a checkout.
+ */
+const COMPILED = path.extname(__filename) === ".js";
+/** The package root: the root stack's project folder (Pulumi.yaml, Pulumi.dev.yaml). */
+const ROOT = path.resolve(__dirname, COMPILED ? "../.." : "..");
+/** The root stack's program when compiled (the sources' `main: stack` is not shipped). */
+const ROOT_ENTRY = COMPILED ? path.join(__dirname, "..", "stack", "index.js") : undefined;
 
 const USAGE = `Usage: plan [options]
 
@@ -146,6 +153,38 @@ function isInvalidInput(err: unknown): boolean {
   );
 }
 
+/**
+ * Compiles TypeScript programs on the fly. From a checkout, with the repository's tsconfig and the
+ * package's own name resolved to its sources (the examples import it); compiled, with ts-node from
+ * the project that runs `plan`, if it has one.
+ */
+function registerTypeScript(): void {
+  const registered = (process as unknown as Record<symbol, unknown>)[
+    Symbol.for("ts-node.register.instance")
+  ];
+  if (COMPILED) {
+    if (registered) return;
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      require("ts-node").register({ transpileOnly: true });
+    } catch {
+      throw new UsageError(
+        "plan runs a TypeScript program with ts-node, which is not installed here; got a .ts program. Install it (npm install --save-dev ts-node typescript) or run plan from a checkout of this repository.",
+      );
+    }
+    return;
+  }
+  if (!registered) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require("ts-node").register({ transpileOnly: true, project: path.join(ROOT, "tsconfig.json") });
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require("tsconfig-paths").register({
+    baseUrl: ROOT,
+    paths: { "pulumi-aws-incident-manager": ["components/index.ts"] },
+  });
+}
+
 /** Runs `plan` and returns its exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
   const show = progress();
@@ -155,31 +194,21 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${USAGE}\n`);
       return 0;
     }
-    // Programs are TypeScript; compile them on the fly, resolving the package's own name.
-    if (!(process as unknown as Record<symbol, unknown>)[Symbol.for("ts-node.register.instance")]) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      require("ts-node").register({
-        transpileOnly: true,
-        project: path.join(ROOT, "tsconfig.json"),
-      });
-    }
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    require("tsconfig-paths").register({
-      baseUrl: ROOT,
-      paths: { "pulumi-aws-incident-manager": ["components/index.ts"] },
-    });
-    const { runProgram } = await import("./program");
+    const { loadProject, runProgram } = await import("./program");
     const { buildReport, renderReport, policyResults } = await import("./report");
-
-    show.step("running the program under mocks");
-    const run = await runProgram({
+    const source = {
       projectDir: options.program === undefined ? ROOT : path.resolve(options.program),
       stack: options.stack,
       config:
         options.spec === undefined
           ? undefined
           : { "incident-manager:spec": readSpecFile(options.spec) },
-    });
+      entry: options.program === undefined ? ROOT_ENTRY : undefined,
+    };
+    if (path.extname(loadProject(source).entry) === ".ts") registerTypeScript();
+
+    show.step("running the program under mocks");
+    const run = await runProgram(source);
 
     let policies = policyResults({ name: "(not run)", version: "", policies: 0 }, []);
     if (options.policies) {

@@ -9,6 +9,17 @@ const LEFT = 180;
 const ROW = 28;
 const DAY_MS = 86_400_000;
 
+/** Tick intervals of a lane's minute axis, smallest first. */
+const TICK_STEPS = [1, 2, 5, 10, 15, 30, 60, 120];
+const MAX_TICKS = 10;
+
+/** The minutes to mark on an axis from 0 to `total`: at most 11 ticks, at a round interval. */
+export function minuteTicks(total: number): number[] {
+  const step =
+    TICK_STEPS.find((s) => total / s <= MAX_TICKS) ?? Math.ceil(total / MAX_TICKS / 60) * 60;
+  return Array.from({ length: Math.floor(total / step) + 1 }, (_, i) => i * step);
+}
+
 function esc(text: string): string {
   return text
     .replace(/&/g, "&amp;")
@@ -68,6 +79,9 @@ export function renderSvg(report: PlanReport): string {
     y += 8;
     const last = Math.max(30, ...chain.entries.map((e) => e.offsetMinutes + 5));
     const minute = (WIDTH - LEFT - 20) / last;
+    const ticks = minuteTicks(last).map((m) => ({ m, x: (LEFT + m * minute).toFixed(1) }));
+    const laneTop = y + 2;
+    const grid = parts.length;
     for (const e of chain.entries) {
       const x = LEFT + e.offsetMinutes * minute;
       const label = `stage ${e.stage} +${e.offsetMinutes} min ${e.contact} ${e.channelType ?? e.status}`;
@@ -77,7 +91,32 @@ export function renderSvg(report: PlanReport): string {
       );
       y += ROW;
     }
-    y += 20;
+    // The minute axis under the lane, with faint lines through it at each tick.
+    const axis = y + 6;
+    parts.splice(
+      grid,
+      0,
+      ...ticks.map(
+        ({ x }) =>
+          `<line class="grid" x1="${x}" y1="${laneTop}" x2="${x}" y2="${axis}" stroke="#e0e0e0"/>`,
+      ),
+    );
+    parts.push(
+      `<line class="axis" x1="${LEFT}" y1="${axis}" x2="${(LEFT + last * minute).toFixed(1)}" y2="${axis}" stroke="#666"/>`,
+    );
+    for (const { m, x } of ticks) {
+      parts.push(
+        `<line class="tick" x1="${x}" y1="${axis}" x2="${x}" y2="${axis + 5}" stroke="#666"/>`,
+      );
+      text(
+        Number(x),
+        axis + 17,
+        `${m} min`,
+        // The label at the lane's right end ends there, inside the picture.
+        ` class="axis-label" font-size="10" text-anchor="${m === last ? "end" : "middle"}"`,
+      );
+    }
+    y += 26 + 20;
   }
   const height = y + 10;
   return [

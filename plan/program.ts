@@ -15,6 +15,8 @@ export interface ProgramSource {
   readonly stack: string;
   /** Extra config values (`namespace:key` to value), applied last. */
   readonly config?: Readonly<Record<string, unknown>>;
+  /** The program's entry file, instead of the one Pulumi.yaml's `main` names. */
+  readonly entry?: string;
 }
 
 /** A program that ran. */
@@ -72,7 +74,8 @@ export function loadProject(source: ProgramSource): {
   const name = project.name ?? path.basename(source.projectDir);
   const main = path.resolve(source.projectDir, project.main ?? ".");
   const entry =
-    fs.existsSync(main) && fs.statSync(main).isDirectory() ? path.join(main, "index.ts") : main;
+    source.entry ??
+    (fs.existsSync(main) && fs.statSync(main).isDirectory() ? path.join(main, "index.ts") : main);
   if (!fs.existsSync(entry)) throw new ProgramError(`the program ${entry} does not exist`);
 
   const config: Record<string, string> = {};

@@ -19,11 +19,16 @@ import {
   type Engagement,
   type EscalationChainArgs,
   type IncidentManagerSetupArgs,
+  type MemberReference,
   type OnCallTeamArgs,
+  type OnCallTeamSpec,
   type ResponsePlanWithAlarmsArgs,
+  type ScheduleReference,
   type ValidationIssue,
+  defaultScheduleAlias,
 } from "../components";
 import { CONTACT_ALIAS } from "../components/common";
+import { brandReference, memberReference } from "../components/references";
 import { describeValue, type FieldPath, validateArgs } from "../components/validation";
 
 /** The config key the stack reads (namespace `incident-manager`). */
@@ -79,21 +84,54 @@ function argsOf(entry: Entry): Record<string, unknown> {
   return args;
 }
 
-/** Runs a component schema over one part of the spec, collecting its issues under `path`. */
-function check(
-  schema: z.ZodType,
+/**
+ * Runs a component schema over one part of the spec, collecting its issues under `path`.
+ * Returns the parsed args, or undefined when they broke a rule.
+ */
+function check<T extends z.ZodType>(
+  schema: T,
   args: unknown,
   component: string,
   name: string,
   path: FieldPath,
   issues: ValidationIssue[],
-): void {
+): z.output<T> | undefined {
   try {
-    validateArgs(schema, args, { component, name });
+    return validateArgs(schema, args, { component, name });
   } catch (err) {
     if (!ValidationError.isValidationError(err)) throw err;
     for (const issue of err.issues) issues.push({ ...issue, path: [...path, ...issue.path] });
+    return undefined;
   }
+}
+
+/** A parsed team's references, as `"<team>/<alias>"` and `"<team>/schedule"` name them. */
+type StandIns = ReadonlyMap<string, MemberReference | ScheduleReference>;
+
+/**
+ * Stand-ins for the references an OnCallTeam will hand out, made from its parsed args before
+ * anything is registered: the same kind, alias and channel types, with a placeholder ARN. The
+ * EscalationChain schema then checks its own rules (the final stage, repeated targets) on them.
+ */
+function standInReferences(name: string, team: OnCallTeamSpec): StandIns {
+  const members = new Map(
+    team.members.map((member) => [
+      member.alias,
+      memberReference(name, member, pulumi.output(`${PLACEHOLDER_ARN}-${member.alias}`), []),
+    ]),
+  );
+  const onCall = [...new Set(team.rotations.flatMap((r) => r.members))];
+  const schedule = brandReference<ScheduleReference>({
+    kind: "schedule",
+    team: name,
+    alias: team.schedule.alias ?? defaultScheduleAlias(name),
+    displayName: team.schedule.displayName ?? `${name} on-call schedule`,
+    arn: pulumi.output(`${PLACEHOLDER_ARN}-schedule`),
+    dependencies: [],
+    members: onCall.flatMap((alias) => members.get(alias) ?? []),
+    onCallAt: () => [], // Not read by validation.
+  });
+  return new Map<string, MemberReference | ScheduleReference>([...members, ["schedule", schedule]]);
 }
 
 /** Where a `"team/alias"` reference points, or the rule it breaks. */
@@ -160,13 +198,25 @@ export function validateSpec(value: unknown): z.output<typeof stackSpecSchema> {
   const escalationNames = new Set(escalations.map((e) => e.name));
 
   check(incidentManagerSetupSchema, spec.setup, "IncidentManagerSetup", "setup", ["setup"], issues);
-  teams.forEach((team, i) =>
-    check(onCallTeamSchema, argsOf(team), "OnCallTeam", team.name, ["teams", i], issues),
-  );
+  const standIns = new Map<string, StandIns>();
+  teams.forEach((team, i) => {
+    const parsed = check(
+      onCallTeamSchema,
+      argsOf(team),
+      "OnCallTeam",
+      team.name,
+      ["teams", i],
+      issues,
+    );
+    if (parsed !== undefined && !standIns.has(team.name)) {
+      standIns.set(team.name, standInReferences(team.name, parsed));
+    }
+  });
   escalations.forEach((chain, i) => {
     const args = argsOf(chain);
-    // References are checked here; the component's schema checks the rest, with a stand-in ARN
-    // for each reference (reported once, here, when it is wrong).
+    // References are checked here (and reported once, here, when they are wrong); the
+    // component's schema checks the rest with a stand-in for each reference: the parsed team's
+    // reference, or a placeholder ARN when the team itself broke a rule.
     const stages = Array.isArray(args.stages) ? args.stages : [];
     const withArns = stages.map((stage: unknown, s: number) => {
       const targets = (stage as { targets?: unknown })?.targets;
@@ -184,7 +234,10 @@ export function validateSpec(value: unknown): z.output<typeof stackSpecSchema> {
               message: rule,
             });
           }
-          return rule === undefined ? t : { ...(t as object), target: PLACEHOLDER_ARN };
+          if (rule === undefined) return t;
+          const standIn =
+            typeof rule === "string" ? undefined : standIns.get(rule.team)?.get(rule.alias);
+          return { ...(t as object), target: standIn ?? `${PLACEHOLDER_ARN}-${s}-${j}` };
         }),
       };
     });
@@ -233,9 +286,9 @@ function withDefaultPlanName(args: Record<string, unknown>, name: string): unkno
 }
 
 /**
- * Builds one component per entry, in order, keyed by the entry's name. A rule only the component
- * can check (an EscalationChain's final stage, which needs the team's references) is reported
- * with its config path too.
+ * Builds one component per entry, in order, keyed by the entry's name. A rule a component checks
+ * only when it is constructed (after the entries before it registered) is reported with its config
+ * path too; `validateSpec` checks every schema rule before that.
  */
 function byName<T>(
   field: string,

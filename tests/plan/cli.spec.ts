@@ -32,6 +32,11 @@ function plan(args: readonly string[]): Promise<Result> {
   });
 }
 
+/** The labels of the SVG's minute axes, in order. */
+function axisLabels(svg: string): string[] {
+  return [...svg.matchAll(/<text [^>]*class="axis-label"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+}
+
 describe("plan CLI", function () {
   this.timeout(240_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-"));
@@ -72,12 +77,29 @@ describe("plan CLI", function () {
           "emergency-escalation-plan:",
           "t+0   stage 1  taro    VOICE  +81******678        retry every 5 min",
           "t+5   stage 2  jiro    SMS    +81******789        retry every 5 min",
-          "t+10  stage 3  saburo  EMAIL  s*****@example.com  retry every 5 min",
+          "t+10  stage 3  saburo  EMAIL  s*****@example.com",
+          "",
         ].join("\n"),
       ),
     );
     // Phone numbers and addresses never appear in the output.
     assert.ok(!/\+8190|9012345678|saburo@example\.com/.test(clean.stdout));
+  });
+
+  it("prints what the README's excerpt of the reference scenario shows", () => {
+    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+    const excerpt =
+      /\(checked\s+against the real output by `tests\/plan\/cli\.spec\.ts`\):\n\n```text\n([^`]*)```/.exec(
+        readme,
+      );
+    assert.ok(excerpt, "the README's excerpt");
+    const lines = excerpt[1].split("\n").filter((line) => line !== "" && line !== "...");
+    assert.equal(lines.length, 12);
+    const printed = clean.stdout.split("\n");
+    assert.deepEqual(
+      lines.filter((line) => !printed.includes(line)),
+      [],
+    );
   });
 
   it("writes the exact JSON of resources, timeline and policy results", () => {
@@ -137,6 +159,44 @@ describe("plan CLI", function () {
     assert.equal((svg.match(/<rect class="covered"/g) ?? []).length, 5);
     assert.equal((svg.match(/<rect class="page"/g) ?? []).length, 3);
     assert.equal((svg.match(/<line class="day"/g) ?? []).length, 8);
+    // The escalation lane's minute axis: every 5 minutes over its 30, the last label inside.
+    assert.deepEqual(axisLabels(svg), [
+      "0 min",
+      "5 min",
+      "10 min",
+      "15 min",
+      "20 min",
+      "25 min",
+      "30 min",
+    ]);
+    assert.equal((svg.match(/<line class="tick"/g) ?? []).length, 7);
+    assert.equal((svg.match(/<line class="grid"/g) ?? []).length, 7);
+    assert.ok(
+      svg.includes(
+        '<text x="980" y="235" class="axis-label" font-size="10" text-anchor="end">30 min</text>',
+      ),
+    );
+  });
+
+  it("spaces the minute axis of a longer chain at a round interval", async () => {
+    const { renderSvg, minuteTicks } = await import("../../plan/picture");
+    const report = JSON.parse(fs.readFileSync(out("plan.json"), "utf8"));
+    report.timelines[0].entries.forEach(
+      (e: { offsetMinutes: number }, i: number) => (e.offsetMinutes = i * 30),
+    );
+    assert.deepEqual(axisLabels(renderSvg(report)), [
+      "0 min",
+      "10 min",
+      "20 min",
+      "30 min",
+      "40 min",
+      "50 min",
+      "60 min",
+    ]);
+    assert.deepEqual(minuteTicks(30), [0, 5, 10, 15, 20, 25, 30]);
+    assert.deepEqual(minuteTicks(8), [0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    assert.deepEqual(minuteTicks(95), [0, 10, 20, 30, 40, 50, 60, 70, 80, 90]);
+    assert.deepEqual(minuteTicks(2000), [0, 240, 480, 720, 960, 1200, 1440, 1680, 1920]);
   });
 
   it("exits 1 on a mandatory violation: a VOICE final stage with the opt-out set", () => {

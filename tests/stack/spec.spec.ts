@@ -102,25 +102,68 @@ describe("stack/spec", () => {
     assert.equal(capture.resources.length, 0);
   });
 
-  it("names the config path of a rule only the component checks: a VOICE final stage", async () => {
+  it("reports a VOICE final stage with its config path before anything registers", async () => {
     const bad = referenceSpec();
     bad.escalations[0].stages[2].targets[0].target = "emergency/taro";
+    const message =
+      "Stack config 'incident-manager:spec': `incident-manager:spec.escalations[0].stages[2].targets[0].target` is in the final stage, which must reach its targets by EMAIL only (a late-night call or SMS as the last resort wakes people who are not responsible); got taro by VOICE. Engage a contact whose engagement plan uses only EMAIL, or set `allowInterruptiveFinalStage: true`.";
+    assert.throws(
+      () => spec.validateSpec(bad),
+      (err: Error) => err.name === "ValidationError" && err.message === message,
+    );
     assert.throws(
       () => spec.buildStack(bad),
-      (err: Error) => {
-        assert.equal(
-          err.message,
-          "Stack config 'incident-manager:spec': `incident-manager:spec.escalations[0].stages[2].targets[0].target` is in the final stage, which must reach its targets by EMAIL only (a late-night call or SMS as the last resort wakes people who are not responsible); got taro by VOICE. Engage a contact whose engagement plan uses only EMAIL, or set `allowInterruptiveFinalStage: true`.",
-        );
-        return true;
-      },
+      (err: Error) => err.name === "ValidationError" && err.message === message,
     );
-    // The chain checks this against the team's references, so the setup and team came first.
     await settle();
-    assert.deepEqual(
-      capture.resources.filter((r) => !r.custom).map((r) => r.name),
-      ["incident-manager", "emergency"],
+    assert.equal(capture.resources.length, 0);
+    assert.deepEqual(capture.warnings, []);
+  });
+
+  it("reports a final stage on a schedule whose members are reached by SMS, and registers nothing", async () => {
+    const bad = referenceSpec();
+    bad.escalations[0].stages[2].targets[0].target = "emergency/schedule";
+    assert.throws(
+      () => spec.buildStack(bad),
+      (err: Error) =>
+        err.message ===
+        "Stack config 'incident-manager:spec': `incident-manager:spec.escalations[0].stages[2].targets[0].target` is in the final stage, which must reach its targets by EMAIL only (a late-night call or SMS as the last resort wakes people who are not responsible); got emergency-oncall (on-call schedule) member taro by VOICE; jiro by SMS. Engage a contact whose engagement plan uses only EMAIL, or set `allowInterruptiveFinalStage: true`.",
     );
+    await settle();
+    assert.equal(capture.resources.length, 0);
+  });
+
+  it("builds a VOICE final stage with allowInterruptiveFinalStage, and warns", async () => {
+    const spec2 = referenceSpec() as Spec & { escalations: Record<string, unknown>[] };
+    spec2.escalations[0].stages[2].targets[0].target = "emergency/taro";
+    spec2.escalations[0].allowInterruptiveFinalStage = true;
+    spec.buildStack(spec2);
+    await settle();
+    assert.equal(capture.resources.length, 20);
+    const plan = capture.resources.find((r) => r.name === "emergency-escalation-plan-plan");
+    assert.equal(
+      plan?.parent,
+      "urn:pulumi:plan::incident-manager::incident-manager:index:EscalationChain::emergency-escalation-plan",
+    );
+    assert.deepEqual(capture.warnings, [
+      "EscalationChain 'emergency-escalation-plan': the final stage reaches taro by VOICE (`stages[2].targets[0].target`); a late-night call or SMS as the last resort wakes people who are not responsible.",
+    ]);
+  });
+
+  it("accepts two members of one team in one stage, and reports one engaged twice", async () => {
+    const two = referenceSpec();
+    two.escalations[0].stages[0].targets.push({ target: "emergency/jiro" });
+    assert.doesNotThrow(() => spec.validateSpec(two));
+    const twice = referenceSpec();
+    twice.escalations[0].stages[0].targets.push({ target: "emergency/taro" });
+    assert.throws(
+      () => spec.buildStack(twice),
+      (err: Error) =>
+        err.message ===
+        "Stack config 'incident-manager:spec': `incident-manager:spec.escalations[0].stages[0].targets[1].target` engages taro again, already at `stages[0].targets[0]`; a stage engages each contact once. Remove the duplicate.",
+    );
+    await settle();
+    assert.equal(capture.resources.length, 0);
   });
 
   it("rejects a spec without a setup, and repeated names", async () => {
