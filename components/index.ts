@@ -69,6 +69,7 @@ export {
   type ScheduleArgs,
   onCallTeamSchema,
   defaultScheduleAlias,
+  scheduleAliasIssues,
   engagementStages,
   DEFAULT_RETRY_MINUTES,
 } from "./onCallTeam";

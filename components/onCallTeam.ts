@@ -32,7 +32,13 @@ import {
   ScheduleReference,
 } from "./references";
 import { Tags, tagsSchema, toNativeTags } from "./tags";
-import { describeValue, fail, validateArgs, ValidationContext } from "./validation";
+import {
+  describeValue,
+  fail,
+  validateArgs,
+  ValidationContext,
+  type ValidationIssue,
+} from "./validation";
 
 /** One way to reach a member. */
 export interface ChannelArgs {
@@ -156,7 +162,8 @@ export interface OnCallTeamArgs {
    */
   readonly plaintextAddresses?: boolean;
   /**
-   * Tags for contacts, rotations and the schedule. Keys may not start with `aws:`.
+   * Tags for contacts, rotations and the schedule, merged over the setup's tags. Keys may not
+   * start with `aws:`.
    * @default `{}`
    * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/tagging.html
    */
@@ -588,6 +595,34 @@ export function defaultScheduleAlias(name: string): string {
 }
 
 /**
+ * The rules on the schedule's alias that need the component's name (its default alias is
+ * `<name>-oncall`): it must be a contact alias and no member's alias. Shared with the
+ * config-driven stack, which checks them before anything registers.
+ */
+export function scheduleAliasIssues(name: string, spec: OnCallTeamSpec): ValidationIssue[] {
+  if (spec.schedule.alias !== undefined) return []; // Checked by the schema.
+  const alias = defaultScheduleAlias(name);
+  const path = ["schedule", "alias"];
+  if (!CONTACT_ALIAS.test(alias)) {
+    return [
+      {
+        path,
+        message: `defaults to ${describeValue(alias)}, which is not a contact alias. Set \`schedule.alias\`.`,
+      },
+    ];
+  }
+  if (spec.members.some((m) => m.alias === alias)) {
+    return [
+      {
+        path,
+        message: `defaults to ${describeValue(alias)}, which is also a member's alias. Set \`schedule.alias\` to another alias.`,
+      },
+    ];
+  }
+  return [];
+}
+
+/**
  * Turns an engagement into plan stages. Steps at the same minute share a stage; a stage lasts
  * until the next step's minute. The last stage lasts as long as its longest retry interval
  * (at most 30 minutes), so a retried channel is tried again before the plan ends.
@@ -636,26 +671,13 @@ export class OnCallTeam extends pulumi.ComponentResource {
   constructor(name: string, args: OnCallTeamArgs, opts?: pulumi.ComponentResourceOptions) {
     const context: ValidationContext = { component: COMPONENT, name };
     const spec: OnCallTeamSpec = validateArgs(onCallTeamSchema, args, context);
+    const scheduleIssues = scheduleAliasIssues(name, spec);
+    if (scheduleIssues.length > 0) fail(context, scheduleIssues);
     const scheduleAlias = spec.schedule.alias ?? defaultScheduleAlias(name);
-    if (spec.schedule.alias === undefined && !CONTACT_ALIAS.test(scheduleAlias)) {
-      fail(context, [
-        {
-          path: ["schedule", "alias"],
-          message: `defaults to ${describeValue(scheduleAlias)}, which is not a contact alias. Set \`schedule.alias\`.`,
-        },
-      ]);
-    }
-    if (spec.members.some((m) => m.alias === scheduleAlias)) {
-      fail(context, [
-        {
-          path: ["schedule", "alias"],
-          message: `defaults to ${describeValue(scheduleAlias)}, which is also a member's alias. Set \`schedule.alias\` to another alias.`,
-        },
-      ]);
-    }
     super("incident-manager:index:OnCallTeam", name, {}, opts);
 
-    const { setup, tags } = spec;
+    const { setup } = spec;
+    const tags = { ...(setup?.tags ?? {}), ...spec.tags };
     const region = setup === undefined ? {} : { region: setup.primaryRegion };
     const classicTags = Object.keys(tags).length === 0 ? {} : { tags };
     const secretOptions: pulumi.CustomResourceOptions = spec.plaintextAddresses

@@ -26,6 +26,7 @@ import {
   type ScheduleReference,
   type ValidationIssue,
   defaultScheduleAlias,
+  scheduleAliasIssues,
 } from "../components";
 import { CONTACT_ALIAS } from "../components/common";
 import { brandReference, memberReference } from "../components/references";
@@ -208,9 +209,11 @@ export function validateSpec(value: unknown): z.output<typeof stackSpecSchema> {
       ["teams", i],
       issues,
     );
-    if (parsed !== undefined && !standIns.has(team.name)) {
-      standIns.set(team.name, standInReferences(team.name, parsed));
+    if (parsed === undefined) return;
+    for (const issue of scheduleAliasIssues(team.name, parsed)) {
+      issues.push({ ...issue, path: ["teams", i, ...issue.path] });
     }
+    if (!standIns.has(team.name)) standIns.set(team.name, standInReferences(team.name, parsed));
   });
   escalations.forEach((chain, i) => {
     const args = argsOf(chain);

@@ -305,6 +305,23 @@ describe("OnCallTeam", () => {
     }
   });
 
+  it("tags its children with the setup's tags, its own taking precedence", async () => {
+    const setup = new setupMod.IncidentManagerSetup("im", {
+      regions: ["ap-northeast-1", "ap-northeast-3"],
+      tags: { environment: "prod", team: "platform" },
+    });
+    new mod.OnCallTeam("sre", { ...threeMembers(), setup });
+    await settle();
+    assert.deepEqual(named("sre-taro").inputs.tags, { environment: "prod", team: "sre" });
+    assert.deepEqual(named("sre-taro-plan").inputs.tags, undefined);
+    const nativeTags = [
+      { key: "environment", value: "prod" },
+      { key: "team", value: "sre" },
+    ];
+    assert.deepEqual(named("sre-primary").inputs.tags, nativeTags);
+    assert.deepEqual(named("sre-schedule").inputs.tags, nativeTags);
+  });
+
   it("plaintextAddresses stores addresses in plain text", async () => {
     new mod.OnCallTeam("sre", { ...threeMembers(), plaintextAddresses: true });
     await settle();

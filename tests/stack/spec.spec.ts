@@ -133,6 +133,24 @@ describe("stack/spec", () => {
     assert.equal(capture.resources.length, 0);
   });
 
+  it("reports a team whose default schedule alias is a member's, before anything registers", async () => {
+    const bad = referenceSpec() as Spec & {
+      teams: { members: { alias: string }[]; rotations: { members: string[] }[] }[];
+    };
+    bad.teams[0].members[2].alias = "emergency-oncall";
+    bad.teams[0].rotations[0].members[2] = "emergency-oncall";
+    bad.escalations[0].stages[2].targets[0].target = "emergency/emergency-oncall";
+    assert.throws(
+      () => spec.buildStack(bad),
+      (err: Error) =>
+        err.name === "ValidationError" &&
+        err.message ===
+          "Stack config 'incident-manager:spec': `incident-manager:spec.teams[0].schedule.alias` defaults to \"emergency-oncall\", which is also a member's alias. Set `schedule.alias` to another alias.",
+    );
+    await settle();
+    assert.equal(capture.resources.length, 0);
+  });
+
   it("builds a VOICE final stage with allowInterruptiveFinalStage, and warns", async () => {
     const spec2 = referenceSpec() as Spec & { escalations: Record<string, unknown>[] };
     spec2.escalations[0].stages[2].targets[0].target = "emergency/taro";
