@@ -118,6 +118,42 @@ describe("OnCallTeam and EscalationChain together", () => {
     await settle();
   });
 
+  it("makes an escalation plan engaging the schedule wait for every on-call member's channels and plan", async () => {
+    const { setup, team } = build();
+    new im.EscalationChain("oncall", {
+      setup,
+      alias: "oncall-escalation",
+      displayName: "On-call escalation",
+      stages: [
+        { durationMinutes: 10, targets: [{ target: team.schedule }] },
+        { durationMinutes: 0, targets: [{ target: team.member("saburo") }] },
+      ],
+    });
+    await settle();
+    const named = (name: string) => capture.resources.find((r) => r.name === name)!;
+    assert.deepEqual(
+      named("oncall-plan")
+        .dependencies.map((urn) => urn.split("::").pop())
+        .sort(),
+      [
+        "im-replication-set",
+        "oncall-contact",
+        "sre-schedule",
+        "sre-weekly",
+        ...["sre-taro", "sre-taro-voice", "sre-taro-plan"],
+        ...["sre-jiro", "sre-jiro-sms", "sre-jiro-plan"],
+        ...["sre-saburo", "sre-saburo-email", "sre-saburo-plan"],
+      ].sort(),
+    );
+    // The rotation itself waits only for the contacts it lists.
+    assert.deepEqual(
+      named("sre-weekly")
+        .dependencies.map((urn) => urn.split("::").pop())
+        .sort(),
+      ["im-replication-set", "sre-jiro", "sre-taro"],
+    );
+  });
+
   it("rejects a final stage whose team member is reached by VOICE", () => {
     assert.throws(
       () => build(false, "taro"),
