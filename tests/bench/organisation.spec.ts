@@ -1,7 +1,10 @@
 import { strict as assert } from "assert";
+import * as fs from "fs";
+import * as path from "path";
 import { Capture, CapturedResource, installCapture, reset, settle } from "../../plan/capture";
 import { buildWithComponents, organisation } from "../../bench/organisation";
 import { ALARM_TYPE, depthByType, longestChain, MINIMUM_CHAIN } from "../../bench/criticalPath";
+import { PACKS, REPO_ROOT, repositoryRoot } from "../../bench/paths";
 
 describe("bench: the synthetic organisation", () => {
   let capture: Capture;
@@ -134,5 +137,20 @@ describe("bench: the synthetic organisation", () => {
       [],
     );
     assert.deepEqual(depthByType(graph), { t: 4, end: 3 });
+  });
+});
+
+describe("bench: paths", () => {
+  it("finds the repository and both policy packs from the sources and from dist/bench", () => {
+    const root = path.join(__dirname, "..", "..");
+    assert.equal(REPO_ROOT, root);
+    assert.equal(repositoryRoot(path.join(root, "dist", "bench")), root);
+    assert.deepEqual(PACKS, {
+      full: path.join(root, "policies"),
+      trivial: path.join(root, "bench", "trivial-pack"),
+    });
+    for (const dir of Object.values(PACKS)) {
+      assert.ok(fs.existsSync(path.join(dir, "PulumiPolicy.yaml")), `${dir} is a policy pack`);
+    }
   });
 });
