@@ -63,6 +63,22 @@ describe("OnCallTeam and EscalationChain together", () => {
     return { setup, team, chain };
   }
 
+  /** A chain that pages the team's on-call schedule, then saburo. */
+  function onCallChain(
+    setup: InstanceType<Components["IncidentManagerSetup"]>,
+    team: InstanceType<Components["OnCallTeam"]>,
+  ) {
+    return new im.EscalationChain("oncall", {
+      setup,
+      alias: "oncall-escalation",
+      displayName: "On-call escalation",
+      stages: [
+        { durationMinutes: 10, targets: [{ target: team.schedule }] },
+        { durationMinutes: 0, targets: [{ target: team.member("saburo") }] },
+      ],
+    });
+  }
+
   it("prints the reference scenario's timeline from the team's own references", async () => {
     const { chain } = build();
     await settle();
@@ -94,15 +110,7 @@ describe("OnCallTeam and EscalationChain together", () => {
       members: members.map((m) => ({ ...m, channels: [...m.channels] })),
       rotations: [rotation],
     });
-    const chain = new im.EscalationChain("oncall", {
-      setup,
-      alias: "oncall-escalation",
-      displayName: "On-call escalation",
-      stages: [
-        { durationMinutes: 10, targets: [{ target: team.schedule }] },
-        { durationMinutes: 0, targets: [{ target: team.member("saburo") }] },
-      ],
-    });
+    const chain = onCallChain(setup, team);
     // Tuesday 3 November 2026, 10:00 in Tokyo: the first week of the rotation, taro's.
     const entries = chain.timeline(new Date("2026-11-03T01:00:00Z"));
     assert.deepEqual(
@@ -120,15 +128,7 @@ describe("OnCallTeam and EscalationChain together", () => {
 
   it("makes an escalation plan engaging the schedule wait for every on-call member's channels and plan", async () => {
     const { setup, team } = build();
-    new im.EscalationChain("oncall", {
-      setup,
-      alias: "oncall-escalation",
-      displayName: "On-call escalation",
-      stages: [
-        { durationMinutes: 10, targets: [{ target: team.schedule }] },
-        { durationMinutes: 0, targets: [{ target: team.member("saburo") }] },
-      ],
-    });
+    onCallChain(setup, team);
     await settle();
     const named = (name: string) => capture.resources.find((r) => r.name === name)!;
     assert.deepEqual(
