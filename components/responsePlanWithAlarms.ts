@@ -964,7 +964,7 @@ export class ResponsePlanWithAlarms extends pulumi.ComponentResource {
             arn: this.arn,
             roleArn: role.arn,
           },
-          // No `dependsOn` the role's policy: PutTargets needs the role's ARN only (EventBridge
+          // No `dependsOn` on the role's policy: PutTargets needs the role's ARN only (EventBridge
           // assumes the role when it delivers an event), so the policy attaches alongside the
           // target instead of one step before it. IAM is eventually consistent, so waiting for
           // the policy never guaranteed it was in effect for the first event either.
