@@ -16,8 +16,11 @@ export const MINIMUM_CHAIN = [
   "alarm",
 ] as const;
 
-/** The longest dependency chain, as the resources on it, first to last. */
-export function longestChain(resources: readonly CapturedResource[]): CapturedResource[] {
+/** The type of the resource the minimum chain ends at. */
+export const ALARM_TYPE = "aws:cloudwatch/metricAlarm:MetricAlarm";
+
+/** The longest chain ending at each custom resource, by URN, computed once per resource. */
+function chainFinder(resources: readonly CapturedResource[]) {
   const byUrn = new Map(resources.filter((r) => r.custom).map((r) => [r.urn, r]));
   const memo = new Map<string, CapturedResource[]>();
   const chainTo = (r: CapturedResource): CapturedResource[] => {
@@ -34,10 +37,31 @@ export function longestChain(resources: readonly CapturedResource[]): CapturedRe
     memo.set(r.urn, chain);
     return chain;
   };
+  return { custom: [...byUrn.values()], chainTo };
+}
+
+/**
+ * The longest dependency chain, as the resources on it, first to last; with `endsAt`, the longest
+ * of those that end at a resource it accepts (empty when none does). Of chains of equal length,
+ * the first found is kept.
+ */
+export function longestChain(
+  resources: readonly CapturedResource[],
+  endsAt: (r: CapturedResource) => boolean = () => true,
+): CapturedResource[] {
+  const { custom, chainTo } = chainFinder(resources);
   let longest: CapturedResource[] = [];
-  for (const r of byUrn.values()) {
+  for (const r of custom.filter(endsAt)) {
     const chain = chainTo(r);
     if (chain.length > longest.length) longest = chain;
   }
   return longest;
+}
+
+/** For each resource type, the length of the longest chain ending at a resource of that type. */
+export function depthByType(resources: readonly CapturedResource[]): Record<string, number> {
+  const { custom, chainTo } = chainFinder(resources);
+  const depths: Record<string, number> = {};
+  for (const r of custom) depths[r.type] = Math.max(depths[r.type] ?? 0, chainTo(r).length);
+  return depths;
 }

@@ -759,8 +759,9 @@ export class OnCallTeam extends pulumi.ComponentResource {
     }));
 
     // Rotations: aws-native, whose startTime is the local `yyyy-MM-ddTHH:mm:ss` users write and
-    // whose ARN the ONCALL_SCHEDULE contact lists. Every member's contact is complete (channels
-    // and plan) before a rotation can put them on call.
+    // whose ARN the ONCALL_SCHEDULE contact lists. A rotation needs its members' contacts to exist
+    // (it lists their ARNs), not their channels or plans: those are created in parallel with it,
+    // and the schedule reference below makes whatever engages the schedule wait for them all.
     const rotations = spec.rotations.map((r) => {
       const { recurrence } = r;
       return new awsnative.ssmcontacts.Rotation(
@@ -795,9 +796,7 @@ export class OnCallTeam extends pulumi.ComponentResource {
           },
           tags: toNativeTags(tags),
         },
-        childOptions(this, setup, {
-          dependsOn: [...new Set(r.members)].flatMap((a) => [...references.get(a)!.dependencies]),
-        }),
+        childOptions(this, setup),
       );
     });
 
@@ -830,7 +829,14 @@ export class OnCallTeam extends pulumi.ComponentResource {
       alias: scheduleAlias,
       displayName: scheduleDisplayName,
       arn: schedule.arn,
-      dependencies: [schedule, ...rotations],
+      // Nothing pages a half-built contact: an escalation plan or response plan engaging the
+      // schedule waits for it, its rotations, and every on-call member's contact, channels and
+      // engagement plan.
+      dependencies: [
+        schedule,
+        ...rotations,
+        ...onCallMembers.flatMap((alias) => references.get(alias)!.dependencies),
+      ],
       members: onCallMembers.map((alias) => references.get(alias)!),
       onCallAt: (at: Date) => onCallAt(definitions, at),
     });

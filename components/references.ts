@@ -33,8 +33,9 @@ interface ReferenceBase {
   /** The contact's ARN. */
   readonly arn: pulumi.Output<string>;
   /**
-   * The resources a component engaging this contact should wait for (the contact, its channels
-   * and its engagement plan), so that nothing pages a half-built contact.
+   * The resources a component engaging this contact should wait for, so that nothing pages a
+   * half-built contact: for a member, its contact, channels and engagement plan; for a schedule,
+   * the schedule contact, its rotations and every on-call member's contact, channels and plan.
    */
   readonly dependencies: readonly pulumi.Resource[];
 }

@@ -988,7 +988,7 @@ export class ResponsePlanWithAlarms extends pulumi.ComponentResource {
 
     const ruleArns: Record<string, pulumi.Output<string>> = {};
     if (spec.events.length > 0) {
-      const { role, policy } = this.serviceRole(
+      const { role } = this.serviceRole(
         `${name}-events`,
         `Lets EventBridge open incidents with response plan ${planName}.`,
         account().apply(({ account: acct }) => eventsTrustPolicy(acct)),
@@ -1017,8 +1017,11 @@ export class ResponsePlanWithAlarms extends pulumi.ComponentResource {
             arn: this.arn,
             roleArn: role.arn,
           },
-          // The role must be allowed to start incidents before the first event arrives.
-          options({ dependsOn: [policy] }),
+          // No `dependsOn` on the role's policy: PutTargets needs the role's ARN only (EventBridge
+          // assumes the role when it delivers an event), so the policy attaches alongside the
+          // target instead of one step before it. IAM is eventually consistent, so waiting for
+          // the policy never guaranteed it was in effect for the first event either.
+          options(),
         );
         ruleArns[event.name] = rule.arn;
       }

@@ -159,9 +159,31 @@ export function validateResourceOfKinds(
   };
 }
 
+const stackMemos = new WeakMap<readonly PolicyResource[], Map<string, unknown>>();
+
+/**
+ * `build()`, computed once per stack (its resources list) and `key`. Stack rules follow the same
+ * references many times (every plan's owner, for every contact), so without this a stack rule's
+ * time grew with the cube of the stack's size. A `build` that throws (a value unknown during
+ * preview) is not remembered: the next call throws again.
+ */
+export function memoPerStack<T>(args: StackValidationArgs, key: string, build: () => T): T {
+  let memo = stackMemos.get(args.resources);
+  if (memo === undefined) {
+    memo = new Map();
+    stackMemos.set(args.resources, memo);
+  }
+  if (memo.has(key)) return memo.get(key) as T;
+  const value = build();
+  memo.set(key, value);
+  return value;
+}
+
 /** Resources of the given kind in a stack. */
 export function resourcesOf(args: StackValidationArgs, kind: ResourceKind): PolicyResource[] {
-  return args.resources.filter((r) => isKind(r.type, kind));
+  return [
+    ...memoPerStack(args, `kind ${kind}`, () => args.resources.filter((r) => isKind(r.type, kind))),
+  ];
 }
 
 /** A resource's display name for messages: `<type> '<name>'`. */
@@ -189,14 +211,17 @@ export function resolveReference(
   } catch (err) {
     unknownError = err;
   }
-  const candidates = resourcesOf(args, kind);
   if (unknownError === undefined) {
     const ref = str(value);
     if (ref === undefined) return undefined;
-    return candidates.find((c) => {
-      const p = obj(c.props) ?? {};
-      return [p.arn, p.id, p.name, p.alias, c.urn].some((v) => typeof v === "string" && v === ref);
-    });
+    return memoPerStack(args, `reference ${kind} ${ref}`, () =>
+      resourcesOf(args, kind).find((c) => {
+        const p = obj(c.props) ?? {};
+        return [p.arn, p.id, p.name, p.alias, c.urn].some(
+          (v) => typeof v === "string" && v === ref,
+        );
+      }),
+    );
   }
   const deps = (from.propertyDependencies?.[viaProperty] ?? []).filter((d) => isKind(d.type, kind));
   if (deps.length === 1) return deps[0];

@@ -4,7 +4,17 @@
  * matched by value (the ARN or id), or during preview through `propertyDependencies`.
  */
 import type { PolicyResource, StackValidationArgs } from "@pulumi/policy";
-import { isKind, isNative, label, list, obj, resolveReference, resourcesOf, str } from "./common";
+import {
+  isKind,
+  isNative,
+  label,
+  list,
+  memoPerStack,
+  obj,
+  resolveReference,
+  resourcesOf,
+  str,
+} from "./common";
 import { Stage, stagesOf, targetsOf } from "./plans/stages";
 
 export function propsOf(resource: PolicyResource): Record<string, unknown> {
@@ -35,12 +45,31 @@ export function ownerOf(
   );
 }
 
+/** The resources of `kind` grouped by the contact they belong to, in stack order. */
+function byOwner(
+  args: StackValidationArgs,
+  kind: "plan" | "contactChannel",
+  contact: PolicyResource,
+): PolicyResource[] {
+  const owners = memoPerStack(args, `owners ${kind}`, () => {
+    const grouped = new Map<PolicyResource | undefined, PolicyResource[]>();
+    for (const r of resourcesOf(args, kind)) {
+      const owner = ownerOf(args, r);
+      const group = grouped.get(owner);
+      if (group === undefined) grouped.set(owner, [r]);
+      else group.push(r);
+    }
+    return grouped;
+  });
+  return [...(owners.get(contact) ?? [])];
+}
+
 /** The Plan resources that belong to `contact`. */
 export function planResourcesOf(
   args: StackValidationArgs,
   contact: PolicyResource,
 ): PolicyResource[] {
-  return resourcesOf(args, "plan").filter((plan) => ownerOf(args, plan) === contact);
+  return byOwner(args, "plan", contact);
 }
 
 /** Every stage of a contact: its aws-native inline `plan`, then the stages of its Plan resources. */
@@ -60,7 +89,7 @@ export function contactStages(
 
 /** The channels whose `contactId` is `contact`. */
 export function channelsOf(args: StackValidationArgs, contact: PolicyResource): PolicyResource[] {
-  return resourcesOf(args, "contactChannel").filter((c) => ownerOf(args, c) === contact);
+  return byOwner(args, "contactChannel", contact);
 }
 
 /** A channel's type: classic `type`, aws-native `channelType`. */

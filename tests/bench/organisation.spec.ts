@@ -1,7 +1,10 @@
 import { strict as assert } from "assert";
-import { Capture, installCapture, reset, settle } from "../../plan/capture";
+import * as fs from "fs";
+import * as path from "path";
+import { Capture, CapturedResource, installCapture, reset, settle } from "../../plan/capture";
 import { buildWithComponents, organisation } from "../../bench/organisation";
-import { longestChain, MINIMUM_CHAIN } from "../../bench/criticalPath";
+import { ALARM_TYPE, depthByType, longestChain, MINIMUM_CHAIN } from "../../bench/criticalPath";
+import { PACKS, REPO_ROOT, repositoryRoot } from "../../bench/paths";
 
 describe("bench: the synthetic organisation", () => {
   let capture: Capture;
@@ -63,26 +66,91 @@ describe("bench: the synthetic organisation", () => {
     assert.deepEqual(capture.warnings, []);
   });
 
-  it("finds the longest dependency chain, through the rotation and the schedule", async () => {
+  it("serialises nothing the resource types do not need: every chain is at most 7 long", async () => {
     buildWithComponents(im, organisation(10));
     await settle();
-    const chain = longestChain(capture.resources);
+    assert.equal(MINIMUM_CHAIN.length, 7);
+    // The longest chain ending at each type. A rotation waits for its members' contacts only, and
+    // an EventBridge target for the response plan and the role, not the role's policy.
+    assert.deepEqual(depthByType(capture.resources), {
+      "aws-native:ssmincidents:ReplicationSet": 1,
+      "aws:ssmcontacts/contact:Contact": 2,
+      "aws:iam/role:Role": 2,
+      "aws:cloudwatch/eventRule:EventRule": 2,
+      "aws:ssmcontacts/contactChannel:ContactChannel": 3,
+      "aws-native:ssmcontacts:Rotation": 3,
+      "aws-native:ssmcontacts:Contact": 4,
+      // Engagement plans at 4, escalation plans at 5.
+      "aws:ssmcontacts/plan:Plan": 5,
+      "aws:ssmincidents/responsePlan:ResponsePlan": 6,
+      "aws:cloudwatch/metricAlarm:MetricAlarm": 7,
+      "aws:iam/rolePolicy:RolePolicy": 7,
+      "aws:cloudwatch/eventTarget:EventTarget": 7,
+    });
+    assert.equal(longestChain(capture.resources).length, MINIMUM_CHAIN.length);
+    // Of the chains of 7 that end at an alarm, the first found: the rotation and the schedule
+    // run alongside the member's channels and engagement plan.
     assert.deepEqual(
-      chain.map((r) => r.name),
+      longestChain(capture.resources, (r) => r.type === ALARM_TYPE).map((r) => r.name),
       [
         "org-replication-set",
         "team1-p1",
-        "team1-p1-email",
-        "team1-p1-plan",
         "team1-weekly",
         "team1-schedule",
         "team1-plan",
         "service1-response-plan",
-        // The role policy that lets EventBridge start incidents with the plan.
-        "service1-events",
-        "service1-rule-service1-health",
+        "service1-alarm-service1-cpu",
       ],
     );
-    assert.equal(MINIMUM_CHAIN.length, 7);
+  });
+
+  it("finds the longest chain ending where asked, or none", () => {
+    const resource = (name: string, dependencies: string[], type = "t"): CapturedResource => ({
+      urn: name,
+      type,
+      name,
+      inputs: {},
+      secretInputs: [],
+      state: {},
+      custom: true,
+      protect: false,
+      dependencies,
+      propertyDependencies: {},
+      additionalSecretOutputs: [],
+    });
+    const graph = [
+      resource("a", []),
+      resource("b", ["a"]),
+      resource("c", ["b", "a", "missing"], "end"),
+      resource("d", ["c"]),
+    ];
+    assert.deepEqual(
+      longestChain(graph).map((r) => r.name),
+      ["a", "b", "c", "d"],
+    );
+    assert.deepEqual(
+      longestChain(graph, (r) => r.type === "end").map((r) => r.name),
+      ["a", "b", "c"],
+    );
+    assert.deepEqual(
+      longestChain(graph, () => false),
+      [],
+    );
+    assert.deepEqual(depthByType(graph), { t: 4, end: 3 });
+  });
+});
+
+describe("bench: paths", () => {
+  it("finds the repository and both policy packs from the sources and from dist/bench", () => {
+    const root = path.join(__dirname, "..", "..");
+    assert.equal(REPO_ROOT, root);
+    assert.equal(repositoryRoot(path.join(root, "dist", "bench")), root);
+    assert.deepEqual(PACKS, {
+      full: path.join(root, "policies"),
+      trivial: path.join(root, "bench", "trivial-pack"),
+    });
+    for (const dir of Object.values(PACKS)) {
+      assert.ok(fs.existsSync(path.join(dir, "PulumiPolicy.yaml")), `${dir} is a policy pack`);
+    }
   });
 });

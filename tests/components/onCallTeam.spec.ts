@@ -192,9 +192,19 @@ describe("OnCallTeam", () => {
         },
         tags: [{ key: "team", value: "sre" }],
       });
-      // A rotation waits for each member's contact, channels and plan.
-      const plan = named("sre-hanako-plan");
-      assert.ok(rotation.dependencies.includes(plan.urn));
+      // A rotation waits for the setup and its members' contacts, whose ARNs it lists, and for
+      // nothing else: the members' channels and plans are created alongside it.
+      const contactUrns = ["sre-taro", "sre-hanako", "sre-jiro"].map((n) => named(n).urn);
+      assert.deepEqual(rotation.propertyDependencies.contactIds, contactUrns);
+      assert.deepEqual(
+        [...rotation.dependencies].sort(),
+        [replicationSetUrn, ...contactUrns].sort(),
+      );
+      for (const r of capture.resources) {
+        if (r.type.endsWith(":ContactChannel") || r.type === "aws:ssmcontacts/plan:Plan") {
+          assert.ok(!rotation.dependencies.includes(r.urn), `the rotation waits for ${r.name}`);
+        }
+      }
       const schedule = named("sre-schedule");
       assert.deepEqual(schedule.inputs, {
         alias: "sre-oncall",
@@ -263,6 +273,19 @@ describe("OnCallTeam", () => {
         ["taro", "hanako", "jiro"],
       );
       assert.equal(await valueOf(schedule.arn), `${CONTACT}/sre-oncall`);
+      // Whatever engages the schedule waits for it, its rotation, and every on-call member's
+      // contact, channels and plan.
+      const scheduleDeps = await Promise.all(schedule.dependencies.map((d) => valueOf(d.urn)));
+      assert.deepEqual(
+        scheduleDeps.map((u) => u.split("::").pop()),
+        [
+          "sre-schedule",
+          "sre-primary",
+          ...["sre-taro", "sre-taro-voice", "sre-taro-sms", "sre-taro-email", "sre-taro-plan"],
+          ...["sre-hanako", "sre-hanako-mobile", "sre-hanako-email", "sre-hanako-plan"],
+          ...["sre-jiro", "sre-jiro-voice", "sre-jiro-email", "sre-jiro-plan"],
+        ],
+      );
       // Week 2 of the rotation (from Monday 13 April, 09:00 in Tokyo) is hanako's.
       assert.deepEqual(schedule.onCallAt(new Date("2026-04-13T00:00Z")), ["hanako"]);
       assert.deepEqual(schedule.onCallAt(new Date("2026-04-12T23:59Z")), ["taro"]);

@@ -338,8 +338,23 @@ describe("ResponsePlanWithAlarms", () => {
         arn: PLAN_ARN,
         roleArn: `arn:aws:iam::${ACCOUNT}:role/emergency-events`,
       });
+      // The target waits for what it names (rule, plan, role) and the setup, not for the role's
+      // policy: EventBridge takes the role's ARN and uses its permissions only when an event
+      // arrives, so the policy attaches alongside the target.
+      const role = named("aws:iam/role:Role", "emergency-events");
+      const responsePlan = named(
+        "aws:ssmincidents/responsePlan:ResponsePlan",
+        "emergency-response-plan",
+      );
+      assert.deepEqual(
+        [...target.dependencies].sort(),
+        [replicationSetUrn, rule.urn, role.urn, responsePlan.urn].sort(),
+      );
       const policy = named("aws:iam/rolePolicy:RolePolicy", "emergency-events");
-      assert.ok(target.dependencies.includes(policy.urn), "the target waits for the policy");
+      assert.deepEqual(
+        [...policy.dependencies].sort(),
+        [replicationSetUrn, role.urn, responsePlan.urn].sort(),
+      );
       assert.deepEqual(await valueOf(plan.ruleArns), {
         "guardduty-high": `arn:aws:events:ap-northeast-1:${ACCOUNT}:rule/guardduty-high`,
       });

@@ -107,13 +107,13 @@ describe("the reference scenario: alarm, response plan, escalation chain and tea
         "aws:ssmcontacts/contactChannel:ContactChannel::sre-taro-voice",
         "aws:ssmcontacts/contactChannel:ContactChannel::sre-jiro-sms",
         "aws:ssmcontacts/contactChannel:ContactChannel::sre-saburo-email",
+        "aws-native:ssmcontacts:Rotation::sre-weekly",
         "aws:ssmcontacts/plan:Plan::sre-taro-plan",
         "aws:ssmcontacts/plan:Plan::sre-jiro-plan",
         "aws:ssmcontacts/plan:Plan::sre-saburo-plan",
-        "aws-native:ssmcontacts:Rotation::sre-weekly",
+        "aws-native:ssmcontacts:Contact::sre-schedule",
         "aws:ssmcontacts/plan:Plan::emergency-plan",
         "aws:ssmincidents/responsePlan:ResponsePlan::emergency-response-plan",
-        "aws-native:ssmcontacts:Contact::sre-schedule",
         "aws:cloudwatch/metricAlarm:MetricAlarm::emergency-alarm-emergency-alarm",
       ],
     );
@@ -258,6 +258,12 @@ describe("the reference scenario: alarm, response plan, escalation chain and tea
       }
     }
     depends("emergency-plan", "emergency-contact");
+    // The rotation after the setup and the contacts it lists (taro and jiro), not after their
+    // channels or plans.
+    assert.deepEqual(
+      [...named("sre-weekly").dependencies].sort(),
+      [set, "sre-taro", "sre-jiro"].map((n) => named(n).urn).sort(),
+    );
     // Nothing waits for the alarm, and the plan does not wait for the team's schedule.
     for (const r of capture.resources) {
       assert.ok(!r.dependencies.includes(named("emergency-alarm-emergency-alarm").urn));

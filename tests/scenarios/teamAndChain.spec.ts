@@ -63,6 +63,22 @@ describe("OnCallTeam and EscalationChain together", () => {
     return { setup, team, chain };
   }
 
+  /** A chain that pages the team's on-call schedule, then saburo. */
+  function onCallChain(
+    setup: InstanceType<Components["IncidentManagerSetup"]>,
+    team: InstanceType<Components["OnCallTeam"]>,
+  ) {
+    return new im.EscalationChain("oncall", {
+      setup,
+      alias: "oncall-escalation",
+      displayName: "On-call escalation",
+      stages: [
+        { durationMinutes: 10, targets: [{ target: team.schedule }] },
+        { durationMinutes: 0, targets: [{ target: team.member("saburo") }] },
+      ],
+    });
+  }
+
   it("prints the reference scenario's timeline from the team's own references", async () => {
     const { chain } = build();
     await settle();
@@ -94,15 +110,7 @@ describe("OnCallTeam and EscalationChain together", () => {
       members: members.map((m) => ({ ...m, channels: [...m.channels] })),
       rotations: [rotation],
     });
-    const chain = new im.EscalationChain("oncall", {
-      setup,
-      alias: "oncall-escalation",
-      displayName: "On-call escalation",
-      stages: [
-        { durationMinutes: 10, targets: [{ target: team.schedule }] },
-        { durationMinutes: 0, targets: [{ target: team.member("saburo") }] },
-      ],
-    });
+    const chain = onCallChain(setup, team);
     // Tuesday 3 November 2026, 10:00 in Tokyo: the first week of the rotation, taro's.
     const entries = chain.timeline(new Date("2026-11-03T01:00:00Z"));
     assert.deepEqual(
@@ -116,6 +124,34 @@ describe("OnCallTeam and EscalationChain together", () => {
     const next = chain.timeline(new Date("2026-11-10T01:00:00Z"));
     assert.equal(next[0].contact, "jiro");
     await settle();
+  });
+
+  it("makes an escalation plan engaging the schedule wait for every on-call member's channels and plan", async () => {
+    const { setup, team } = build();
+    onCallChain(setup, team);
+    await settle();
+    const named = (name: string) => capture.resources.find((r) => r.name === name)!;
+    assert.deepEqual(
+      named("oncall-plan")
+        .dependencies.map((urn) => urn.split("::").pop())
+        .sort(),
+      [
+        "im-replication-set",
+        "oncall-contact",
+        "sre-schedule",
+        "sre-weekly",
+        ...["sre-taro", "sre-taro-voice", "sre-taro-plan"],
+        ...["sre-jiro", "sre-jiro-sms", "sre-jiro-plan"],
+        ...["sre-saburo", "sre-saburo-email", "sre-saburo-plan"],
+      ].sort(),
+    );
+    // The rotation itself waits only for the contacts it lists.
+    assert.deepEqual(
+      named("sre-weekly")
+        .dependencies.map((urn) => urn.split("::").pop())
+        .sort(),
+      ["im-replication-set", "sre-jiro", "sre-taro"],
+    );
   });
 
   it("rejects a final stage whose team member is reached by VOICE", () => {
