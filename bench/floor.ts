@@ -1,7 +1,7 @@
 /**
  * The floor program: registers the resources a component run recorded (same count, types, names,
- * parents and inputs) directly with @pulumi/aws and @pulumi/aws-native, with plain values instead
- * of the components' validation, references and Outputs.
+ * parents, inputs and dependency graph) directly with @pulumi/aws and @pulumi/aws-native, without
+ * the components' validation and references.
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
@@ -39,8 +39,29 @@ class Group extends pulumi.ComponentResource {
 }
 
 /**
+ * The recorded inputs, with each input that came from other resources (a property dependency,
+ * such as a channel's `contactId`) given as an Output of those resources, as a program written
+ * by hand passes `contact.arn`: the floor waits for what it names, as the components do.
+ */
+function wiredInputs(
+  r: CapturedResource,
+  built: ReadonlyMap<string, pulumi.Resource>,
+): Record<string, unknown> {
+  const inputs: Record<string, unknown> = { ...r.inputs };
+  for (const [key, urns] of Object.entries(r.propertyDependencies)) {
+    if (urns.length === 0 || !(key in inputs)) continue;
+    const value = inputs[key];
+    inputs[key] = pulumi.all(urns.map((urn) => built.get(urn)!.urn)).apply(() => value);
+  }
+  return inputs;
+}
+
+/**
  * Registers `recorded` directly, in the recorded order (a parent is always registered before its
- * children, so it is already built when a child needs it).
+ * children, and a resource after what it depends on). The dependency graph is the components':
+ * inputs that came from other resources are Outputs of them, and every other recorded dependency
+ * is a `dependsOn`, so both programs deploy in the same order and the ratio measures the
+ * components' own work (validation, references, the Outputs they compose), not the graph.
  */
 export function registerDirectly(recorded: readonly CapturedResource[]): void {
   const built = new Map<string, pulumi.Resource>();
@@ -50,7 +71,12 @@ export function registerDirectly(recorded: readonly CapturedResource[]): void {
     if (r.custom) {
       const Class = CLASSES[r.type];
       if (!Class) throw new Error(`the floor program has no class for ${r.type}`);
-      built.set(r.urn, new Class(r.name, r.inputs as never, { parent }));
+      const viaInputs = new Set(Object.values(r.propertyDependencies).flat());
+      const dependsOn = r.dependencies
+        .filter((urn) => !viaInputs.has(urn))
+        .map((urn) => built.get(urn)!);
+      const opts = dependsOn.length > 0 ? { parent, dependsOn } : { parent };
+      built.set(r.urn, new Class(r.name, wiredInputs(r, built) as never, opts));
     } else {
       built.set(r.urn, new Group(r.type, r.name, { parent }));
     }

@@ -58,6 +58,15 @@ async function floor(file: string): Promise<void> {
   if (capture.resources.length !== recorded.length) {
     throw new Error(`the floor registered ${capture.resources.length} of ${recorded.length}`);
   }
+  // The same graph: each resource waits for exactly what it waited for in the components' run.
+  const graph = (resources: readonly CapturedResource[]) =>
+    new Map(resources.map((r) => [r.urn, [...r.dependencies].sort().join(" ")]));
+  const floorGraph = graph(capture.resources);
+  for (const [urn, dependencies] of graph(recorded)) {
+    if (floorGraph.get(urn) !== dependencies) {
+      throw new Error(`the floor's ${urn} depends on other resources than the components' did`);
+    }
+  }
   report(ms, capture.resources.length);
 }
 

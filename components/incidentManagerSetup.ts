@@ -222,6 +222,13 @@ export class IncidentManagerSetup extends pulumi.ComponentResource {
   public readonly findingsRoleArn: pulumi.Output<string> | undefined;
   /** The tags this setup applies, for components that want to share them. */
   public readonly tags: Readonly<Record<string, string>>;
+  /**
+   * The id of the account Incident Manager runs in (from `aws.getCallerIdentity`), which the
+   * components on this setup name in their IAM and KMS policies instead of asking again.
+   */
+  public readonly accountId: pulumi.Output<string>;
+  /** The account's AWS partition (`aws`, `aws-cn`, `aws-us-gov`), from `aws.getPartition`. */
+  public readonly partition: pulumi.Output<string>;
 
   constructor(
     name: string,
@@ -245,6 +252,8 @@ export class IncidentManagerSetup extends pulumi.ComponentResource {
 
     const identity = aws.getCallerIdentityOutput({}, { parent: this });
     const partition = aws.getPartitionOutput({}, { parent: this });
+    this.accountId = identity.accountId;
+    this.partition = partition.partition;
 
     const keys: Record<string, aws.kms.Key> = {};
     const keyArns: Record<string, pulumi.Input<string>> = {};

@@ -834,13 +834,19 @@ export class ResponsePlanWithAlarms extends pulumi.ComponentResource {
       region !== undefined ? { region } : home !== undefined ? { region: home } : {};
     const options = (extra?: pulumi.CustomResourceOptions) => childOptions(this, setup, extra);
 
+    // The account and partition the IAM policies name: the setup's (Incident Manager runs in
+    // one account), or asked for once when there is no setup.
     let identity: pulumi.Output<{ account: string; partition: string }> | undefined;
     const account = () => {
       identity ??= pulumi
-        .all([
-          aws.getCallerIdentityOutput({}, { parent: this }).accountId,
-          aws.getPartitionOutput({}, { parent: this }).partition,
-        ])
+        .all(
+          setup !== undefined
+            ? [setup.accountId, setup.partition]
+            : [
+                aws.getCallerIdentityOutput({}, { parent: this }).accountId,
+                aws.getPartitionOutput({}, { parent: this }).partition,
+              ],
+        )
         .apply(([acct, partition]) => ({ account: acct, partition }));
       return identity;
     };

@@ -382,6 +382,13 @@ describe("ResponsePlanWithAlarms", () => {
       assert.deepEqual(statements(inline.inputs.policy), policy);
     }
 
+    it("names the setup's account and partition, asking AWS once for the whole stack", () => {
+      assert.deepEqual(capture.calls.map((c) => c.token).sort(), [
+        "aws:index/getCallerIdentity:getCallerIdentity",
+        "aws:index/getPartition:getPartition",
+      ]);
+    });
+
     it("trusts only Incident Manager with the runbook role, for one automation definition", () => {
       assertRole(
         "emergency-runbook",
@@ -509,8 +516,12 @@ describe("ResponsePlanWithAlarms", () => {
           Condition: { StringEquals: { "iam:PassedToService": "ssm.amazonaws.com" } },
         },
       ]);
-      // Without a setup, the region comes from the provider.
-      assert.ok(capture.calls.some((c) => c.token === "aws:index/getRegion:getRegion"));
+      // Without a setup, the region, the account and the partition come from the provider.
+      assert.deepEqual(capture.calls.map((c) => c.token).sort(), [
+        "aws:index/getCallerIdentity:getCallerIdentity",
+        "aws:index/getPartition:getPartition",
+        "aws:index/getRegion:getRegion",
+      ]);
     });
   });
 
