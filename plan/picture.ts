@@ -10,7 +10,7 @@ const ROW = 28;
 const DAY_MS = 86_400_000;
 
 /** Tick intervals of a lane's minute axis, smallest first. */
-const TICK_STEPS = [1, 2, 5, 10, 15, 30, 60, 120];
+const TICK_STEPS = [1, 5, 10, 15, 30, 60, 120];
 const MAX_TICKS = 10;
 
 /** The minutes to mark on an axis from 0 to `total`: at most 11 ticks, at a round interval. */
@@ -77,17 +77,28 @@ export function renderSvg(report: PlanReport): string {
   for (const chain of report.timelines) {
     text(10, y, `Escalation ${chain.chain}`, ' font-weight="bold"');
     y += 8;
-    const last = Math.max(30, ...chain.entries.map((e) => e.offsetMinutes + 5));
+    // The axis runs 5 minutes past the last page, to a multiple of 5.
+    const lastPage = Math.max(0, ...chain.entries.map((e) => e.offsetMinutes));
+    const last = Math.max(10, Math.ceil((lastPage + 5) / 5) * 5);
     const minute = (WIDTH - LEFT - 20) / last;
+    // A page's bar lasts until the next stage starts; the final stage's is a mark, as the plan
+    // stops once it has paged.
+    const stageEnd = (stage: number) =>
+      Math.min(
+        ...chain.entries.filter((e) => e.stage > stage).map((e) => e.offsetMinutes),
+        Number.POSITIVE_INFINITY,
+      );
     const ticks = minuteTicks(last).map((m) => ({ m, x: (LEFT + m * minute).toFixed(1) }));
     const laneTop = y + 2;
     const grid = parts.length;
     for (const e of chain.entries) {
       const x = LEFT + e.offsetMinutes * minute;
+      const end = stageEnd(e.stage);
+      const width = Number.isFinite(end) ? (end - e.offsetMinutes) * minute : 0;
       const label = `stage ${e.stage} +${e.offsetMinutes} min ${e.contact} ${e.channelType ?? e.status}`;
       text(10, y + 18, label, ' font-size="12"');
       parts.push(
-        `<rect class="page" x="${x.toFixed(1)}" y="${y + 5}" width="${Math.max(4, 5 * minute).toFixed(1)}" height="${ROW - 10}" fill="${e.status === "page" ? "#1e88e5" : "#d32f2f"}"/>`,
+        `<rect class="page" x="${x.toFixed(1)}" y="${y + 5}" width="${Math.max(4, width).toFixed(1)}" height="${ROW - 10}" fill="${e.status === "page" ? "#1e88e5" : "#d32f2f"}"/>`,
       );
       y += ROW;
     }

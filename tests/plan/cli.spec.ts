@@ -159,23 +159,20 @@ describe("plan CLI", function () {
     assert.equal((svg.match(/<rect class="covered"/g) ?? []).length, 5);
     assert.equal((svg.match(/<rect class="page"/g) ?? []).length, 3);
     assert.equal((svg.match(/<line class="day"/g) ?? []).length, 8);
-    // The escalation lane's minute axis: every 5 minutes over its 30, the last label inside.
-    assert.deepEqual(axisLabels(svg), [
-      "0 min",
-      "5 min",
-      "10 min",
-      "15 min",
-      "20 min",
-      "25 min",
-      "30 min",
-    ]);
-    assert.equal((svg.match(/<line class="tick"/g) ?? []).length, 7);
-    assert.equal((svg.match(/<line class="grid"/g) ?? []).length, 7);
+    // The escalation lane's minute axis: every 5 minutes, to 5 past the last page (at 10), the
+    // last label inside.
+    assert.deepEqual(axisLabels(svg), ["0 min", "5 min", "10 min", "15 min"]);
+    assert.equal((svg.match(/<line class="tick"/g) ?? []).length, 4);
+    assert.equal((svg.match(/<line class="grid"/g) ?? []).length, 4);
     assert.ok(
       svg.includes(
-        '<text x="980" y="235" class="axis-label" font-size="10" text-anchor="end">30 min</text>',
+        '<text x="980" y="235" class="axis-label" font-size="10" text-anchor="end">15 min</text>',
       ),
     );
+    // Each stage's bar lasts until the next stage (5 of 15 minutes over 800 px); the final
+    // stage's is a 4 px mark, as the plan stops after it pages.
+    const widths = [...svg.matchAll(/<rect class="page"[^>]*width="([\d.]+)"/g)].map((m) => m[1]);
+    assert.deepEqual(widths, ["266.7", "266.7", "4.0"]);
   });
 
   it("spaces the minute axis of a longer chain at a round interval", async () => {
@@ -195,6 +192,7 @@ describe("plan CLI", function () {
     ]);
     assert.deepEqual(minuteTicks(30), [0, 5, 10, 15, 20, 25, 30]);
     assert.deepEqual(minuteTicks(8), [0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    assert.deepEqual(minuteTicks(15), [0, 5, 10, 15]);
     assert.deepEqual(minuteTicks(95), [0, 10, 20, 30, 40, 50, 60, 70, 80, 90]);
     assert.deepEqual(minuteTicks(2000), [0, 240, 480, 720, 960, 1200, 1440, 1680, 1920]);
   });
