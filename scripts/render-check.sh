@@ -7,7 +7,7 @@ out="${1:-/tmp/plan-render}"
 [ "$#" -gt 0 ] && shift
 mkdir -p "$out"
 cd "$(dirname "$0")/.."
-node bin/plan.js --no-policies --at 2026-06-01T00:00:00Z --html "$out/plan.html" "$@" > /dev/null
+node bin/incident-manager-plan --no-policies --at 2026-06-01T00:00:00Z --html "$out/plan.html" "$@" > /dev/null
 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars \
   --window-size=1000,700 --screenshot="$out/plan.png" "file://$(cd "$out" && pwd)/plan.html" 2> /dev/null
 echo "$out/plan.png"

@@ -157,9 +157,13 @@ describe("hostile input: channel addresses stay secret", function () {
       const args = ["--spec", file, "--at", "2026-01-06T01:00:00Z", "--no-policies"];
       args.push("--json", out("json"), "--svg", out("svg"), "--html", out("html"));
       return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, [path.join(ROOT, "bin", "plan.js"), ...args], {
-          cwd: ROOT,
-        });
+        const child = spawn(
+          process.execPath,
+          [path.join(ROOT, "bin", "incident-manager-plan"), ...args],
+          {
+            cwd: ROOT,
+          },
+        );
         let printed = "";
         child.stdout.on("data", (d) => (printed += d));
         child.stderr.on("data", (d) => (printed += d));

@@ -17,9 +17,13 @@ interface Result {
 /** Runs the plan CLI the way a user does (`npm run plan` runs the same file). */
 function plan(args: readonly string[]): Promise<Result> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, "bin", "plan.js"), ...args], {
-      cwd: ROOT,
-    });
+    const child = spawn(
+      process.execPath,
+      [path.join(ROOT, "bin", "incident-manager-plan"), ...args],
+      {
+        cwd: ROOT,
+      },
+    );
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));

@@ -77,7 +77,7 @@ describe("the published package", function () {
     assert.ok(needed.length > 30, `only ${needed.length} files found`);
     const missing = [
       ...needed,
-      "bin/plan.js",
+      "bin/incident-manager-plan",
       "Pulumi.yaml",
       "Pulumi.dev.yaml",
       "policies/package.json",
@@ -95,7 +95,7 @@ describe("the published package", function () {
       "Pulumi.dev.yaml",
       "Pulumi.yaml",
       "README.md",
-      "bin/plan.js",
+      "bin/incident-manager-plan",
       "package.json",
       "policies/package.json",
     ].sort();
@@ -110,9 +110,12 @@ describe("the published package", function () {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "package-bin-"));
     try {
       fs.mkdirSync(path.join(dir, "bin"));
-      fs.copyFileSync(path.join(ROOT, "bin", "plan.js"), path.join(dir, "bin", "plan.js"));
+      fs.copyFileSync(
+        path.join(ROOT, "bin", "incident-manager-plan"),
+        path.join(dir, "bin", "incident-manager-plan"),
+      );
       await assert.rejects(
-        run(process.execPath, [path.join(dir, "bin", "plan.js")], { cwd: dir }),
+        run(process.execPath, [path.join(dir, "bin", "incident-manager-plan")], { cwd: dir }),
         (err: { code: number; stdout: string; stderr: string }) => {
           assert.equal(err.code, 2);
           assert.equal(err.stdout, "");
