@@ -70,6 +70,7 @@ export {
   onCallTeamSchema,
   defaultScheduleAlias,
   scheduleAliasIssues,
+  scheduleOf,
   engagementStages,
   DEFAULT_RETRY_MINUTES,
 } from "./onCallTeam";

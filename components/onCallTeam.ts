@@ -595,6 +595,21 @@ export function defaultScheduleAlias(name: string): string {
 }
 
 /**
+ * The ONCALL_SCHEDULE contact as a team named `name` makes it: its alias and display name (given,
+ * or derived from the name) and the aliases of the members its rotations put on call, once each.
+ */
+export function scheduleOf(
+  name: string,
+  spec: OnCallTeamSpec,
+): { alias: string; displayName: string; onCall: string[] } {
+  return {
+    alias: spec.schedule.alias ?? defaultScheduleAlias(name),
+    displayName: spec.schedule.displayName ?? `${name} on-call schedule`,
+    onCall: [...new Set(spec.rotations.flatMap((r) => r.members))],
+  };
+}
+
+/**
  * The rules on the schedule's alias that need the component's name (its default alias is
  * `<name>-oncall`): it must be a contact alias and no member's alias. Shared with the
  * config-driven stack, which checks them before anything registers.
@@ -673,7 +688,7 @@ export class OnCallTeam extends pulumi.ComponentResource {
     const spec: OnCallTeamSpec = validateArgs(onCallTeamSchema, args, context);
     const scheduleIssues = scheduleAliasIssues(name, spec);
     if (scheduleIssues.length > 0) fail(context, scheduleIssues);
-    const scheduleAlias = spec.schedule.alias ?? defaultScheduleAlias(name);
+    const scheduleDefinition = scheduleOf(name, spec);
     super("incident-manager:index:OnCallTeam", name, {}, opts);
 
     const { setup } = spec;
@@ -802,12 +817,11 @@ export class OnCallTeam extends pulumi.ComponentResource {
 
     // The ONCALL_SCHEDULE contact: aws-native, because @pulumi/aws cannot link a contact to
     // rotations (its Contact and Plan have no rotation ids).
-    const scheduleDisplayName = spec.schedule.displayName ?? `${name} on-call schedule`;
     const schedule = new awsnative.ssmcontacts.Contact(
       `${name}-schedule`,
       {
-        alias: scheduleAlias,
-        displayName: scheduleDisplayName,
+        alias: scheduleDefinition.alias,
+        displayName: scheduleDefinition.displayName,
         type: "ONCALL_SCHEDULE",
         plan: [{ rotationIds: rotations.map((r) => r.arn) }],
         tags: toNativeTags(tags),
@@ -821,13 +835,13 @@ export class OnCallTeam extends pulumi.ComponentResource {
       Object.fromEntries(spec.rotations.map((r, i) => [r.name, rotations[i].arn])),
     );
     this.scheduleArn = schedule.arn;
-    const onCallMembers = [...new Set(spec.rotations.flatMap((r) => r.members))];
+    const onCallMembers = scheduleDefinition.onCall;
     const definitions = this.rotationDefinitions;
     this.schedule = brandReference<ScheduleReference>({
       kind: "schedule",
       team: name,
-      alias: scheduleAlias,
-      displayName: scheduleDisplayName,
+      alias: scheduleDefinition.alias,
+      displayName: scheduleDefinition.displayName,
       arn: schedule.arn,
       // Nothing pages a half-built contact: an escalation plan or response plan engaging the
       // schedule waits for it, its rotations, and every on-call member's contact, channels and

@@ -25,8 +25,8 @@ import {
   type ResponsePlanWithAlarmsArgs,
   type ScheduleReference,
   type ValidationIssue,
-  defaultScheduleAlias,
   scheduleAliasIssues,
+  scheduleOf,
 } from "../components";
 import { CONTACT_ALIAS } from "../components/common";
 import { brandReference, memberReference } from "../components/references";
@@ -121,12 +121,12 @@ function standInReferences(name: string, team: OnCallTeamSpec): StandIns {
       memberReference(name, member, pulumi.output(`${PLACEHOLDER_ARN}-${member.alias}`), []),
     ]),
   );
-  const onCall = [...new Set(team.rotations.flatMap((r) => r.members))];
+  const { alias, displayName, onCall } = scheduleOf(name, team);
   const schedule = brandReference<ScheduleReference>({
     kind: "schedule",
     team: name,
-    alias: team.schedule.alias ?? defaultScheduleAlias(name),
-    displayName: team.schedule.displayName ?? `${name} on-call schedule`,
+    alias,
+    displayName,
     arn: pulumi.output(`${PLACEHOLDER_ARN}-schedule`),
     dependencies: [],
     members: onCall.flatMap((alias) => members.get(alias) ?? []),
