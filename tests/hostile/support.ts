@@ -11,7 +11,8 @@ import type {
   ResponsePlanWithAlarmsArgs,
 } from "../../components";
 import { formatPath } from "../../components/validation";
-import { Capture, settle } from "../../plan/capture";
+import type { Capture } from "../../plan/capture";
+import { assertNothingRegistered } from "../support/rejects";
 import { EMERGENCY_ALARM } from "../support/scenario";
 import { contactArn } from "../support/references";
 
@@ -158,12 +159,7 @@ export async function assertOneClearError(
   assert.ok(!/\n\s+at /.test(String(err.stack)), "stack trace in err.stack");
   const issues = err.issues?.length ?? 1;
   assert.ok(message.length <= MAX_MESSAGE * issues, `message of ${message.length} characters`);
-  await settle();
-  assert.deepEqual(
-    capture.resources.map((r) => `${r.type}::${r.name}`),
-    [],
-  );
-  assert.deepEqual(capture.warnings, []);
+  await assertNothingRegistered(capture);
   assertPrototypeClean();
 }
 

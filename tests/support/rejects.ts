@@ -18,6 +18,11 @@ export async function assertRejected(
     assert.equal(err.message, message);
     return true;
   });
+  await assertNothingRegistered(capture);
+}
+
+/** Once pending work settles: no resource was registered, not even a component, nor warned about. */
+export async function assertNothingRegistered(capture: Capture): Promise<void> {
   await settle();
   assert.deepEqual(
     capture.resources.map((r) => `${r.type}::${r.name}`),
