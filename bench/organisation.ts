@@ -49,7 +49,7 @@ export function organisation(members: number): Organisation {
 /** Builds `org` with the four components under whatever Pulumi runtime is installed. */
 export function buildWithComponents(im: typeof Components, org: Organisation): void {
   const setup = new im.IncidentManagerSetup("org", {
-    regions: ["ap-northeast-1", "ap-northeast-3"],
+    regions: ["ap-northeast-1", "ap-northeast-2"],
   });
   const chains = new Map<string, Components.EscalationChain>();
   for (const spec of org.teams) {

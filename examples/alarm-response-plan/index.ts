@@ -10,7 +10,7 @@ const contactArn =
 const instanceId = config.get("instanceId") ?? "i-0123456789abcdef0";
 
 const setup = new IncidentManagerSetup("incident-manager", {
-  regions: ["ap-northeast-1", "ap-northeast-3"],
+  regions: ["ap-northeast-1", "ap-northeast-2"],
   tags: { team: "sre" },
 });
 

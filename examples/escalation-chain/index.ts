@@ -9,7 +9,7 @@ import {
 // The replication set in Tokyo and Osaka; the team and the escalation plan are created in Tokyo,
 // after it.
 const setup = new IncidentManagerSetup("incident-manager", {
-  regions: ["ap-northeast-1", "ap-northeast-3"],
+  regions: ["ap-northeast-1", "ap-northeast-2"],
   tags: { team: "payments" },
 });
 

@@ -1,7 +1,7 @@
 import { IncidentManagerSetup, OnCallTeam } from "pulumi-aws-incident-manager";
 
 const setup = new IncidentManagerSetup("incident-manager", {
-  regions: ["ap-northeast-1", "ap-northeast-3"],
+  regions: ["ap-northeast-1", "ap-northeast-2"],
   tags: { team: "sre" },
 });
 

@@ -4,7 +4,7 @@ import { IncidentManagerSetup } from "pulumi-aws-incident-manager";
 // one region. Deletion protection is on and `pulumi destroy` will refuse to delete the
 // replication set (that would delete every incident record).
 const setup = new IncidentManagerSetup("incident-manager", {
-  regions: ["ap-northeast-1", "ap-northeast-3"],
+  regions: ["ap-northeast-1", "ap-northeast-2"],
   tags: { team: "sre" },
 });
 

@@ -114,7 +114,7 @@ describe("EscalationChain", () => {
 
   it("creates its resources in the setup's primary region, after the replication set, with tags", async () => {
     const setup = new setupMod.IncidentManagerSetup("im", {
-      regions: ["ap-northeast-3", "ap-northeast-1"],
+      regions: ["ap-northeast-2", "ap-northeast-1"],
       allowDestroy: true,
       tags: { team: "sre", env: "prod" },
     });
@@ -127,15 +127,15 @@ describe("EscalationChain", () => {
     const set = one("aws-native:ssmincidents:ReplicationSet");
     const contact = one(CONTACT);
     const plan = one(PLAN);
-    assert.equal(contact.inputs.region, "ap-northeast-3");
-    assert.equal(plan.inputs.region, "ap-northeast-3");
+    assert.equal(contact.inputs.region, "ap-northeast-2");
+    assert.equal(plan.inputs.region, "ap-northeast-2");
     assert.deepEqual(contact.inputs.tags, { team: "sre", env: "staging", service: "payments" });
     assert.equal(plan.inputs.tags, undefined);
     assert.deepEqual(contact.dependencies, [set.urn]);
     assert.deepEqual([...plan.dependencies].sort(), [set.urn, contact.urn].sort());
     assert.equal(
       await valueOf(chain.arn),
-      "arn:aws:ssm-contacts:ap-northeast-3:123456789012:contact/payments-escalation",
+      "arn:aws:ssm-contacts:ap-northeast-2:123456789012:contact/payments-escalation",
     );
     assert.equal(capture.resources.length, 2 + 3);
   });
@@ -436,8 +436,8 @@ describe("EscalationChain", () => {
       ],
       [
         "a setup given as args",
-        { ...base, setup: { regions: ["ap-northeast-1", "ap-northeast-3"] } },
-        'EscalationChain \'payments\': `setup` must be an IncidentManagerSetup (the component, not its args); got {"regions":["ap-northeast-1","ap-northeast-3"]}',
+        { ...base, setup: { regions: ["ap-northeast-1", "ap-northeast-2"] } },
+        'EscalationChain \'payments\': `setup` must be an IncidentManagerSetup (the component, not its args); got {"regions":["ap-northeast-1","ap-northeast-2"]}',
       ],
       [
         "a stage that is a bare target",

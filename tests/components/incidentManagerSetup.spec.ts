@@ -25,7 +25,7 @@ describe("IncidentManagerSetup", () => {
   describe("two regions with AWS-owned keys", () => {
     it("registers the component and one protected replication set, nothing else", async () => {
       const setup = new mod.IncidentManagerSetup("im", {
-        regions: ["ap-northeast-1", "ap-northeast-3"],
+        regions: ["ap-northeast-1", "ap-northeast-2"],
       });
       await settle();
       assert.deepEqual(
@@ -40,11 +40,11 @@ describe("IncidentManagerSetup", () => {
       assert.equal(set.parent, component.urn);
       assert.equal(set.protect, true);
       assert.deepEqual(set.inputs, {
-        regions: [{ regionName: "ap-northeast-1" }, { regionName: "ap-northeast-3" }],
+        regions: [{ regionName: "ap-northeast-1" }, { regionName: "ap-northeast-2" }],
         deletionProtected: true,
       });
       assert.equal(setup.primaryRegion, "ap-northeast-1");
-      assert.deepEqual(setup.regions, ["ap-northeast-1", "ap-northeast-3"]);
+      assert.deepEqual(setup.regions, ["ap-northeast-1", "ap-northeast-2"]);
       assert.deepEqual(await valueOf(setup.keyArns), {});
       assert.equal(
         await valueOf(setup.replicationSetArn),
@@ -141,11 +141,11 @@ describe("IncidentManagerSetup", () => {
   describe("existing key ARNs", () => {
     it("passes each key to its region and creates no key", async () => {
       const k1 = "arn:aws:kms:ap-northeast-1:123456789012:key/11111111-2222-3333-4444-555555555555";
-      const k3 = "arn:aws:kms:ap-northeast-3:123456789012:key/66666666-7777-8888-9999-000000000000";
+      const k3 = "arn:aws:kms:ap-northeast-2:123456789012:key/66666666-7777-8888-9999-000000000000";
       const setup = new mod.IncidentManagerSetup("im", {
         regions: [
           { region: "ap-northeast-1", kms: k1 },
-          { region: "ap-northeast-3", kms: k3 },
+          { region: "ap-northeast-2", kms: k3 },
         ],
         findingsAccess: true,
       });
@@ -153,11 +153,11 @@ describe("IncidentManagerSetup", () => {
       assert.equal(byType("aws:kms/key:Key").length, 0);
       assert.deepEqual(one("aws-native:ssmincidents:ReplicationSet").inputs.regions, [
         { regionName: "ap-northeast-1", regionConfiguration: { sseKmsKeyId: k1 } },
-        { regionName: "ap-northeast-3", regionConfiguration: { sseKmsKeyId: k3 } },
+        { regionName: "ap-northeast-2", regionConfiguration: { sseKmsKeyId: k3 } },
       ]);
       assert.deepEqual(await valueOf(setup.keyArns), {
         "ap-northeast-1": k1,
-        "ap-northeast-3": k3,
+        "ap-northeast-2": k3,
       });
       const role = one("aws:iam/role:Role");
       const trust = JSON.parse(role.inputs.assumeRolePolicy as string);
@@ -187,7 +187,7 @@ describe("IncidentManagerSetup", () => {
       const setup = new mod.IncidentManagerSetup("im", {
         regions: [
           { region: "ap-northeast-1", kms: wrong as pulumi.Input<string> },
-          { region: "ap-northeast-3", kms: "create" },
+          { region: "ap-northeast-2", kms: "create" },
         ],
       });
       await assert.rejects(
@@ -217,13 +217,13 @@ describe("IncidentManagerSetup", () => {
     runtime.setConfig("aws-native:region", "us-east-1");
     try {
       assert.throws(
-        () => new mod.IncidentManagerSetup("im", { regions: ["ap-northeast-1", "ap-northeast-3"] }),
+        () => new mod.IncidentManagerSetup("im", { regions: ["ap-northeast-1", "ap-northeast-2"] }),
         (err: Error) =>
           err.message ===
           "IncidentManagerSetup 'im': `regions[0]` is the primary region ap-northeast-1, but the stack's aws-native provider is in us-east-1; got aws-native:region=us-east-1. Run `pulumi config set aws-native:region ap-northeast-1`, or list us-east-1 first.",
       );
       runtime.setConfig("aws-native:region", "ap-northeast-1");
-      new mod.IncidentManagerSetup("im", { regions: ["ap-northeast-1", "ap-northeast-3"] });
+      new mod.IncidentManagerSetup("im", { regions: ["ap-northeast-1", "ap-northeast-2"] });
       await settle();
       assert.equal(byType("aws-native:ssmincidents:ReplicationSet").length, 1);
     } finally {
@@ -271,25 +271,25 @@ describe("IncidentManagerSetup", () => {
       ],
       [
         "mixed keys",
-        { regions: ["ap-northeast-1", { region: "ap-northeast-3", kms: "create" }] },
-        "IncidentManagerSetup 'im': `regions` mixes AWS-owned keys (ap-northeast-1) with customer-managed keys (ap-northeast-3); AWS requires one kind in every region, and switching later deletes every incident record. Set the same `kms` kind for all regions.",
+        { regions: ["ap-northeast-1", { region: "ap-northeast-2", kms: "create" }] },
+        "IncidentManagerSetup 'im': `regions` mixes AWS-owned keys (ap-northeast-1) with customer-managed keys (ap-northeast-2); AWS requires one kind in every region, and switching later deletes every incident record. Set the same `kms` kind for all regions.",
       ],
       [
         "a key ARN from another region",
         {
           regions: [
-            { region: "ap-northeast-3", kms: arn1 },
+            { region: "ap-northeast-2", kms: arn1 },
             { region: "ap-northeast-1", kms: arn1 },
           ],
         },
-        `IncidentManagerSetup 'im': \`regions[0].kms\` must be a key in ap-northeast-3; got a key in ap-northeast-1 (${arn1}). KMS keys are regional: create or pick a key in ap-northeast-3, or use "create".`,
+        `IncidentManagerSetup 'im': \`regions[0].kms\` must be a key in ap-northeast-2; got a key in ap-northeast-1 (${arn1}). KMS keys are regional: create or pick a key in ap-northeast-2, or use "create".`,
       ],
       [
         "a malformed key ARN",
         {
           regions: [
             { region: "ap-northeast-1", kms: "my-key" },
-            { region: "ap-northeast-3", kms: "create" },
+            { region: "ap-northeast-2", kms: "create" },
           ],
         },
         'IncidentManagerSetup \'im\': `regions[0].kms` must be "aws-owned", "create" or a KMS key ARN such as arn:aws:kms:ap-northeast-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab; got "my-key"',

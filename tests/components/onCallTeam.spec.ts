@@ -82,7 +82,7 @@ describe("OnCallTeam", () => {
 
     beforeEach(async () => {
       const setup = new setupMod.IncidentManagerSetup("im", {
-        regions: ["ap-northeast-1", "ap-northeast-3"],
+        regions: ["ap-northeast-1", "ap-northeast-2"],
       });
       replicationSetUrn = await valueOf(setup.replicationSet.urn);
       await settle();
@@ -330,7 +330,7 @@ describe("OnCallTeam", () => {
 
   it("tags its children with the setup's tags, its own taking precedence", async () => {
     const setup = new setupMod.IncidentManagerSetup("im", {
-      regions: ["ap-northeast-1", "ap-northeast-3"],
+      regions: ["ap-northeast-1", "ap-northeast-2"],
       tags: { environment: "prod", team: "platform" },
     });
     new mod.OnCallTeam("sre", { ...threeMembers(), setup });

@@ -210,7 +210,7 @@ describe("ResponsePlanWithAlarms", () => {
 
     beforeEach(async () => {
       const setup = new setupMod.IncidentManagerSetup("im", {
-        regions: ["ap-northeast-1", "ap-northeast-3"],
+        regions: ["ap-northeast-1", "ap-northeast-2"],
         tags: { team: "sre" },
       });
       plan = new mod.ResponsePlanWithAlarms("emergency", {
@@ -719,8 +719,8 @@ describe("ResponsePlanWithAlarms", () => {
       ],
       [
         "a setup that is only its args",
-        { ...base, setup: { regions: ["ap-northeast-1", "ap-northeast-3"] } },
-        `${head}\`setup\` must be an IncidentManagerSetup (the component, not its args); got {"regions":["ap-northeast-1","ap-northeast-3"]}`,
+        { ...base, setup: { regions: ["ap-northeast-1", "ap-northeast-2"] } },
+        `${head}\`setup\` must be an IncidentManagerSetup (the component, not its args); got {"regions":["ap-northeast-1","ap-northeast-2"]}`,
       ],
       [
         "a misspelt field",

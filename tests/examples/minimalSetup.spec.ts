@@ -19,7 +19,7 @@ describe("examples/minimal-setup", () => {
       ],
     );
     assert.deepEqual(capture.resources[1].inputs, {
-      regions: [{ regionName: "ap-northeast-1" }, { regionName: "ap-northeast-3" }],
+      regions: [{ regionName: "ap-northeast-1" }, { regionName: "ap-northeast-2" }],
       deletionProtected: true,
       tags: [{ key: "team", value: "sre" }],
     });

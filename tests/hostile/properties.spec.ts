@@ -113,7 +113,7 @@ const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 const minutes = pick(0, 1, 5, 10, 30, 31, 60, "5");
 const tags = maybe(fc.dictionary(key("team", "env", "aws:x"), pick("sre", "prod"), { maxKeys: 3 }));
 const alias = pick("taro", "jiro", "saburo", "sre-oncall");
-const region = pick("ap-northeast-1", "ap-northeast-3", "us-east-1", "mars-east-1");
+const region = pick("ap-northeast-1", "ap-northeast-2", "us-east-1", "mars-east-1");
 
 const setupArgs = fc.record({
   regions: list(

@@ -181,7 +181,7 @@ export const ARN_JIRO = contactArn("jiro");
 export const ARN_SABURO = contactArn("saburo");
 
 export const SETUP: IncidentManagerSetupArgs = {
-  regions: ["ap-northeast-1", { region: "ap-northeast-3", kms: "aws-owned" }],
+  regions: ["ap-northeast-1", { region: "ap-northeast-2", kms: "aws-owned" }],
   allowSingleRegion: false,
   deletionProtected: true,
   allowDestroy: false,
@@ -285,7 +285,7 @@ export interface SpecShape {
 }
 
 export const SPEC: SpecShape = {
-  setup: { regions: ["ap-northeast-1", "ap-northeast-3"] },
+  setup: { regions: ["ap-northeast-1", "ap-northeast-2"] },
   teams: [{ name: "emergency", ...TEAM, schedule: { alias: "emergency-oncall" } }],
   escalations: [
     {

@@ -200,7 +200,7 @@ describe("policy pack over the analyzer protocol", function () {
           [
             "require-multi-region-replication-set",
             "mandatory",
-            "The replication set must span at least 3 distinct regions; got 2 (ap-northeast-1, ap-northeast-3). Add a region so Incident Manager can fail over.",
+            "The replication set must span at least 3 distinct regions; got 2 (ap-northeast-1, ap-northeast-2). Add a region so Incident Manager can fail over.",
           ],
           ["require-tags", "mandatory", '`tags` must include "cost-center"; got team.'],
         ],

@@ -166,7 +166,7 @@ export function nativeStack(): ResourceFixture[] {
       name: "replication-set",
       protect: true,
       props: {
-        regions: ["ap-northeast-1", "ap-northeast-3"].map((r) => ({
+        regions: ["ap-northeast-1", "ap-northeast-2"].map((r) => ({
           regionName: r,
           regionConfiguration: { sseKmsKeyId: keyArn(r) },
         })),
@@ -295,7 +295,7 @@ export function classicStack(): ResourceFixture[] {
       name: "replication-set",
       protect: true,
       props: {
-        regions: ["ap-northeast-1", "ap-northeast-3"].map((r) => ({
+        regions: ["ap-northeast-1", "ap-northeast-2"].map((r) => ({
           name: r,
           kmsKeyArn: keyArn(r),
         })),

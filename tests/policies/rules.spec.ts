@@ -81,7 +81,7 @@ describe("policy rules", () => {
         configFor(rule, { minRegions: 3 }),
       );
       assert.deepEqual(messages(out), [
-        "The replication set must span at least 3 distinct regions; got 2 (ap-northeast-1, ap-northeast-3). Add a region so Incident Manager can fail over.",
+        "The replication set must span at least 3 distinct regions; got 2 (ap-northeast-1, ap-northeast-2). Add a region so Incident Manager can fail over.",
       ]);
     });
   });

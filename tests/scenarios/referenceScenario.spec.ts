@@ -21,7 +21,7 @@ const PLAN_ARN = `arn:aws:ssm-incidents::${ACCOUNT}:response-plan/emergency-resp
  * "Emergency Occurred" (impact 3) through the response plan "emergency-response-plan", which
  * engages the escalation plan "emergency-escalation-plan": taro by VOICE for 5 minutes, jiro by
  * SMS for 5 minutes, then saburo by EMAIL, every target essential. The replication set is in
- * ap-northeast-1 and ap-northeast-3; numbers are written 090-xxxx-xxxx with defaultCountry JP.
+ * ap-northeast-1 and ap-northeast-2; numbers are written 090-xxxx-xxxx with defaultCountry JP.
  */
 describe("the reference scenario: alarm, response plan, escalation chain and team", () => {
   let capture: Capture;
@@ -35,7 +35,7 @@ describe("the reference scenario: alarm, response plan, escalation chain and tea
 
   function build() {
     const setup = new im.IncidentManagerSetup("im", {
-      regions: ["ap-northeast-1", "ap-northeast-3"],
+      regions: ["ap-northeast-1", "ap-northeast-2"],
     });
     const person = (alias: string, type: "VOICE" | "SMS" | "EMAIL", address: string) => ({
       alias,

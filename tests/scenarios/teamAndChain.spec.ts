@@ -37,7 +37,7 @@ describe("OnCallTeam and EscalationChain together", () => {
 
   function build(allowInterruptiveFinalStage = false, last = "saburo") {
     const setup = new im.IncidentManagerSetup("im", {
-      regions: ["ap-northeast-1", "ap-northeast-3"],
+      regions: ["ap-northeast-1", "ap-northeast-2"],
     });
     const team = new im.OnCallTeam("sre", {
       setup,
@@ -102,7 +102,7 @@ describe("OnCallTeam and EscalationChain together", () => {
 
   it("resolves an on-call schedule target to whoever is on call", async () => {
     const setup = new im.IncidentManagerSetup("im", {
-      regions: ["ap-northeast-1", "ap-northeast-3"],
+      regions: ["ap-northeast-1", "ap-northeast-2"],
     });
     const team = new im.OnCallTeam("sre", {
       setup,

@@ -43,5 +43,5 @@ export const requireMultiRegionReplicationSet: IncidentResourceRule = {
   }),
   severity: "high",
   remediationSteps:
-    "Add a second region to the replication set (e.g. ap-northeast-3 next to ap-northeast-1). Regions are added one per update.",
+    "Add a second region to the replication set (e.g. ap-northeast-2 next to ap-northeast-1). Regions are added one per update.",
 };
