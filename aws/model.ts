@@ -1,0 +1,151 @@
+/**
+ * AWS's published constraints, read from `aws/models/constraints.json`: an extract that
+ * `scripts/aws-constraints.py` writes from botocore's service models, botocore's endpoint data and
+ * the CloudFormation registry schemas that cfn-lint ships. Nothing here is typed in by hand; CI
+ * regenerates the extract from the installed models and fails if it differs from the committed one.
+ *
+ * This module imports nothing of ours: everything else reads AWS's rules through it.
+ */
+import extract from "./models/constraints.json";
+
+/** One member of an API request shape, as botocore's service model gives it. */
+export interface ApiMember {
+  /** The botocore shape type: `string`, `integer`, `boolean`, `list`, `map`, `structure`, ... */
+  readonly type: string;
+  /** Minimum length (string), size (list, map) or value (number). */
+  readonly min?: number;
+  /** Maximum length (string), size (list, map) or value (number). */
+  readonly max?: number;
+  /** A pattern the whole value must match (Java regular expression syntax). */
+  readonly pattern?: string;
+  readonly enum?: readonly string[];
+  /** Whether the enclosing structure requires this member. */
+  readonly required?: boolean;
+  /** AWS's documentation string for the member, as plain text. */
+  readonly doc?: string;
+  /** The shape refers back to itself; its members are listed once, higher up. */
+  readonly recursive?: boolean;
+}
+
+/** One property of a CloudFormation resource type, as its registry schema gives it. */
+export interface CfnProperty {
+  readonly type?: string | readonly string[];
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly minItems?: number;
+  readonly maxItems?: number;
+  readonly pattern?: string;
+  readonly enum?: readonly (string | number)[];
+  readonly required?: boolean;
+  readonly recursive?: boolean;
+}
+
+/** A CloudFormation resource type's schema, flattened. */
+export interface CfnType {
+  readonly createOnly: readonly string[];
+  readonly readOnly: readonly string[];
+  readonly primaryIdentifier: readonly string[];
+  readonly properties: Readonly<Record<string, CfnProperty>>;
+}
+
+/** The regions a partition's endpoint data lists for Incident Manager's two services. */
+export interface PartitionRegions {
+  readonly "ssm-incidents": readonly string[];
+  readonly "ssm-contacts": readonly string[];
+  /** Regions where both ssm-incidents and ssm-contacts have an endpoint. */
+  readonly incidentManager: readonly string[];
+}
+
+/** The whole extract. */
+export interface AwsConstraints {
+  readonly generatedBy: string;
+  readonly sources: {
+    readonly botocore: string;
+    readonly "cfn-lint": string;
+    readonly apiVersions: Readonly<Record<string, string>>;
+  };
+  readonly regions: Readonly<Record<string, PartitionRegions>>;
+  /** Request members by `<service>:<Operation>`, then member path (`Plan.Stages[].Targets[]`). */
+  readonly api: Readonly<Record<string, Readonly<Record<string, ApiMember>>>>;
+  /** CloudFormation types by name (`AWS::SSMContacts::Contact`). */
+  readonly cloudformation: Readonly<Record<string, CfnType>>;
+}
+
+/** AWS's constraints, as extracted from the installed models. */
+export const AWS_CONSTRAINTS: AwsConstraints = extract as unknown as AwsConstraints;
+
+/**
+ * A member of an API request, e.g. `apiMember("ssm-contacts:CreateContact", "Alias")`. Paths use
+ * `.` for structure members, `[]` for list items, `{}` / `{key}` for map values / keys. Throws for
+ * a path the model does not have: that is a mistake in our code, not in the user's input.
+ */
+export function apiMember(operation: string, path: string): ApiMember {
+  const member = AWS_CONSTRAINTS.api[operation]?.[path];
+  if (member === undefined) {
+    throw new Error(`AWS's models have no member ${path} in ${operation}`);
+  }
+  return member;
+}
+
+/** A CloudFormation property, e.g. `cfnProperty("AWS::SSMContacts::Rotation", "Name")`. */
+export function cfnProperty(typeName: string, path: string): CfnProperty {
+  const property = AWS_CONSTRAINTS.cloudformation[typeName]?.properties[path];
+  if (property === undefined) {
+    throw new Error(`The CloudFormation schema of ${typeName} has no property ${path}`);
+  }
+  return property;
+}
+
+/** A CloudFormation resource type's flattened schema. */
+export function cfnType(typeName: string): CfnType {
+  const type = AWS_CONSTRAINTS.cloudformation[typeName];
+  if (type === undefined) throw new Error(`No CloudFormation schema for ${typeName}`);
+  return type;
+}
+
+const compiled = new Map<string, RegExp>();
+
+/**
+ * AWS's pattern as a JavaScript RegExp that must match the whole value, as AWS applies it.
+ * AWS writes patterns in Java syntax; the Unicode flag is needed for `\p{L}` and friends, and
+ * escapes that Java allows but Unicode-mode JavaScript refuses (`\_`, `\:`) are dropped: they
+ * stand for the character itself in both.
+ */
+export function awsPattern(pattern: string): RegExp {
+  let re = compiled.get(pattern);
+  if (re === undefined) {
+    re = new RegExp(`^(?:${unicodeSource(pattern)})$`, "u");
+    compiled.set(pattern, re);
+  }
+  return re;
+}
+
+/**
+ * Rewrites Java escapes that Unicode-mode JavaScript refuses: an escaped character that is not a
+ * syntax character (`\_`, `\:`), and `\-` outside a character class, both mean the character.
+ */
+function unicodeSource(pattern: string): string {
+  let out = "";
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === "\\" && i + 1 < pattern.length) {
+      const next = pattern[i + 1]!;
+      const keep = /[A-Za-z0-9^$\\.*+?()[\]{}|/]/.test(next) || (next === "-" && inClass);
+      out += keep ? c + next : next;
+      i++;
+      continue;
+    }
+    if (c === "[" && !inClass) inClass = true;
+    else if (c === "]" && inClass) inClass = false;
+    out += c;
+  }
+  return out;
+}
+
+/** The regions where Incident Manager is offered in a partition (`aws`, `aws-cn`, ...). */
+export function incidentManagerRegions(partition = "aws"): readonly string[] {
+  return AWS_CONSTRAINTS.regions[partition]?.incidentManager ?? [];
+}
