@@ -53,9 +53,13 @@ export interface IncidentTemplate {
    */
   readonly summary?: string;
   /**
-   * Incidents with the same dedupe string are merged into one open incident. At most 1000
-   * characters.
-   * @default none (Incident Manager deduplicates by the response plan)
+   * A string Incident Manager looks for in open incidents when it creates one: a new incident with
+   * the same dedupe string is merged into the open one. At most 1000 characters.
+   * Without it, Incident Manager deduplicates incidents created by the same CloudWatch alarm or
+   * EventBridge event, not by response plan: two alarms on one plan open two incidents (botocore
+   * 1.43, ssm-incidents IncidentTemplate.dedupeString). Set one string to merge them.
+   * @default none (incidents from the same alarm or event are deduplicated)
+   * @see https://docs.aws.amazon.com/incident-manager/latest/APIReference/API_IncidentTemplate.html
    */
   readonly dedupeString?: string;
   /**
