@@ -5,9 +5,12 @@
  * list on call. Hand-offs happen at the recurrence's local times (daily, weekly or monthly); with
  * `every: n` only every n-th hand-off moves the shift on. Each shift puts the next `onCall` members
  * on call, wrapping round the list. When `coverage` is given, the rotation covers only those local
- * times of those weekdays (a weekday left out is not covered at all); an `end` at or before its
- * `start` runs into the next day. Local times follow the zone's daylight-saving rules (luxon): a
- * hand-off in the hour that a spring change skips moves an hour later.
+ * times of those weekdays (a weekday left out is not covered at all, so an empty `coverage` covers
+ * nothing); an `end` at or before its `start` runs into the next day. Local times follow the zone's
+ * daylight-saving rules (luxon), resolved by one rule for the start time, hand-offs and coverage
+ * windows ({@link wallClockInstant}): a time in the hour that a fall-back change repeats is its
+ * earlier instant, and a time in the hour that a spring change skips moves an hour later. Times are
+ * to the minute: a start time's seconds are dropped (OnCallTeam refuses seconds other than :00).
  *
  * Several rotations (an on-call schedule) are combined: in every interval the report lists who
  * each rotation has on call, and the intervals where nobody is on call are the gaps.
@@ -131,9 +134,41 @@ function hhmm(text: string): { hour: number; minute: number } {
   return { hour, minute };
 }
 
+/**
+ * The instant a local wall-clock time names in `zone`, resolved the same way whatever the date the
+ * code runs on: a time in the hour a fall-back change repeats is its earlier instant (the offset
+ * before the change); a time in the hour a spring change skips is read with the offset before the
+ * change, so it lands an hour later. AWS's text does not settle either case; luxon alone would
+ * guess from the zone's offset at the moment the code runs.
+ */
+export function wallClockInstant(
+  zone: string,
+  local: { year: number; month: number; day: number; hour: number; minute: number },
+): number {
+  const asUtc = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute);
+  const offsetAt = (ms: number) => DateTime.fromMillis(ms, { zone }).offset;
+  // The offsets a day either side: every candidate reading of the wall-clock time.
+  const before = offsetAt(asUtc - 86_400_000);
+  const after = offsetAt(asUtc + 86_400_000);
+  const valid = [...new Set([before, after])]
+    .map((offset) => asUtc - offset * MINUTE)
+    .filter((ms) => offsetAt(ms) * MINUTE === asUtc - ms);
+  return valid.length > 0 ? Math.min(...valid) : asUtc - before * MINUTE;
+}
+
 /** The instant of a local date and `HH:MM` in `zone`. */
 function localInstant(day: DateTime, time: string): number {
-  return day.set({ ...hhmm(time), second: 0, millisecond: 0 }).toMillis();
+  const zone = day.zoneName ?? "UTC";
+  return wallClockInstant(zone, { year: day.year, month: day.month, day: day.day, ...hhmm(time) });
+}
+
+/** A rotation's start, `yyyy-MM-ddTHH:mm[:ss]` local in `zone`, cut to the minute. */
+function startInstant(rotation: RotationDefinition): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(rotation.startTime);
+  const parsed = DateTime.fromISO(rotation.startTime, { zone: rotation.timeZone });
+  if (m === null || !parsed.isValid) return undefined;
+  const [year, month, day, hour, minute] = m.slice(1).map(Number);
+  return wallClockInstant(rotation.timeZone, { year, month, day, hour, minute });
 }
 
 /** The local hand-off times (`HH:MM`) that fall on `day`. */
@@ -152,11 +187,11 @@ function handOffsOn(recurrence: RotationRecurrence, day: DateTime): string[] {
 /** The shifts of one rotation that overlap [from, to). */
 function shifts(rotation: RotationDefinition, from: number, to: number): Segment[] {
   const zone = rotation.timeZone;
-  const begin = DateTime.fromISO(rotation.startTime, { zone });
-  if (!begin.isValid) {
+  const start = startInstant(rotation);
+  if (start === undefined) {
     throw new RangeError(`coverage: rotation ${rotation.name} has an invalid start time or zone`);
   }
-  const start = begin.toMillis();
+  const begin = DateTime.fromMillis(start, { zone });
   if (start >= to || rotation.members.length === 0) return [];
   const every = rotation.recurrence.every ?? 1;
   const onCall = Math.min(rotation.recurrence.onCall ?? 1, rotation.members.length);

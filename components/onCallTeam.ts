@@ -292,6 +292,16 @@ const recurrenceSchema = z
         `needs exactly one of \`daily\`, \`weekly\` or \`monthly\`; got ${kinds.length === 0 ? "none" : kinds.join(" and ")}. Keep one kind of hand-off.`,
       );
     }
+    if (r.coverage !== undefined && Object.keys(r.coverage).length === 0) {
+      // It would deploy `ShiftCoverages: []`, and AWS's text ("the days of the week that the
+      // on-call rotation coverage includes", botocore 1.43 ssm-contacts RecurrenceSettings) does
+      // not say whether an empty list means no coverage or coverage around the clock.
+      custom(
+        ctx,
+        ["coverage"],
+        "lists no weekday, and AWS does not say what an empty shift coverage means; got {}. Leave `coverage` out for coverage around the clock, or list the weekdays the rotation covers.",
+      );
+    }
     for (const [day, times] of Object.entries(r.coverage ?? {})) {
       times?.forEach((t, i) => {
         const start = Number(t.start.slice(0, 2)) * 60 + Number(t.start.slice(3));
@@ -342,6 +352,14 @@ const rotationSchema = z.strictObject({
         ctx,
         [],
         `must be a local time yyyy-MM-ddTHH:mm:ss such as 2026-04-01T09:00:00; got ${describeValue(text)}.`,
+      );
+    } else if (!text.endsWith(":00")) {
+      // Hand-offs and shift coverage are whole minutes (AWS's HandOffTime has only HourOfDay and
+      // MinuteOfHour, botocore 1.43 ssm-contacts); a start with seconds would begin mid-minute.
+      custom(
+        ctx,
+        [],
+        `must start on a whole minute (seconds :00), as hand-offs and shift coverage are to the minute; got ${describeValue(text)}. Write ${text.slice(0, 17)}00.`,
       );
     }
   }),
