@@ -25,6 +25,7 @@ export {
   type PolicyStatement,
   automationDefinitionArn,
   runbookTrustPolicy,
+  automationTrustPolicy,
   runbookPolicy,
   eventsTrustPolicy,
   eventsPolicy,
