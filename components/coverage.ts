@@ -332,3 +332,53 @@ export function onCallAt(rotations: readonly RotationDefinition[], at: Date): st
   const report = coverage(rotations, { from: at, to: new Date(at.getTime() + MINUTE) });
   return [...report.intervals[0].onCall];
 }
+
+/**
+ * The readings of `rotation` that AWS's text does not settle, in words (empty when none applies):
+ * results that depend on them may differ from what Incident Manager does.
+ * - a multiplier with several hand-offs a day, week or month (is `every` counted in hand-offs or
+ *   in days, weeks, months? the model counts hand-offs);
+ * - `onCall` of 2 or more (which members each shift picks: the model takes the next N, wrapping);
+ * - a monthly hand-off on day 29-31 (a month without that day: the model uses its last day);
+ * - overnight shift coverage (an `end` at or before `start`: the model runs it into the next day);
+ * - a start time in an hour a daylight-saving change repeats or skips (the model takes the earlier
+ *   instant, or an hour later).
+ */
+export function unsettledReadings(rotation: RotationDefinition): string[] {
+  const r = rotation.recurrence;
+  const out: string[] = [];
+  const handOffs = (r.daily ?? r.weekly ?? r.monthly ?? []).length;
+  if ((r.every ?? 1) > 1 && handOffs > 1) {
+    out.push(
+      `a multiplier (every ${r.every ?? 1}) with ${handOffs} hand-offs: counted in hand-offs`,
+    );
+  }
+  if ((r.onCall ?? 1) >= 2) {
+    out.push(`${r.onCall ?? 1} on call at once: the next ${r.onCall ?? 1} members, wrapping`);
+  }
+  const late = (r.monthly ?? []).filter((m) => m.dayOfMonth >= 29).map((m) => m.dayOfMonth);
+  if (late.length > 0) {
+    out.push(`a monthly hand-off on day ${late.join(", ")}: a shorter month's last day`);
+  }
+  const overnight = WEEKDAYS.filter((d) => (r.coverage?.[d] ?? []).some((t) => t.end <= t.start));
+  if (overnight.length > 0) {
+    out.push(`overnight coverage (${overnight.join(", ")}): runs into the next day`);
+  }
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(rotation.startTime);
+  if (m !== null) {
+    const [year, month, day, hour, minute] = m.slice(1).map(Number);
+    const asUtc = Date.UTC(year, month - 1, day, hour, minute);
+    const zone = rotation.timeZone;
+    const offsetAt = (ms: number) => DateTime.fromMillis(ms, { zone }).offset;
+    const offsets = [...new Set([offsetAt(asUtc - 86_400_000), offsetAt(asUtc + 86_400_000)])];
+    const valid = offsets.filter((o) => offsetAt(asUtc - o * MINUTE) === o).length;
+    if (DateTime.local().setZone(zone).isValid && valid !== 1) {
+      out.push(
+        valid > 1
+          ? "a start time in the hour a daylight-saving change repeats: the earlier one"
+          : "a start time in the hour a daylight-saving change skips: an hour later",
+      );
+    }
+  }
+  return out;
+}

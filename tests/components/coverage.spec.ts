@@ -6,6 +6,7 @@ import {
   CoverageTime,
   onCallAt,
   RotationDefinition,
+  unsettledReadings,
   Weekday,
   WEEKDAYS,
 } from "../../components/coverage";
@@ -120,6 +121,49 @@ describe("coverage", () => {
       ]);
       assert.deepEqual(report.gaps, [{ start: "2026-07-06T23:00Z", end: "2026-07-07T00:00Z" }]);
       assert.deepEqual(report.intervals[1].rotations, { tokyo: ["aki"], london: ["liam"] });
+    });
+  });
+
+  describe("unsettledReadings", () => {
+    const base: RotationDefinition = {
+      name: "r",
+      members: ["amy", "bob", "cy"],
+      startTime: "2026-03-02T09:00:00",
+      timeZone: "America/New_York",
+      recurrence: { weekly: [{ day: "MON", handOff: "09:00" }] },
+    };
+    it("finds none in a plain weekly rotation", () => {
+      assert.deepEqual(unsettledReadings(base), []);
+    });
+    it("names each reading AWS's text does not settle", () => {
+      assert.deepEqual(
+        unsettledReadings({
+          ...base,
+          startTime: "2026-11-01T01:30:00",
+          recurrence: {
+            monthly: [
+              { dayOfMonth: 1, handOff: "09:00" },
+              { dayOfMonth: 31, handOff: "09:00" },
+            ],
+            every: 2,
+            onCall: 2,
+            coverage: {
+              FRI: [{ start: "22:00", end: "06:00" }],
+              MON: [{ start: "09:00", end: "17:00" }],
+            },
+          },
+        }),
+        [
+          "a multiplier (every 2) with 2 hand-offs: counted in hand-offs",
+          "2 on call at once: the next 2 members, wrapping",
+          "a monthly hand-off on day 31: a shorter month's last day",
+          "overnight coverage (FRI): runs into the next day",
+          "a start time in the hour a daylight-saving change repeats: the earlier one",
+        ],
+      );
+      assert.deepEqual(unsettledReadings({ ...base, startTime: "2026-03-08T02:30:00" }), [
+        "a start time in the hour a daylight-saving change skips: an hour later",
+      ]);
     });
   });
 
