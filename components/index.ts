@@ -51,6 +51,7 @@ export {
 export {
   buildTimeline,
   renderTimeline,
+  retryNote,
   type ArnTarget,
   type TimelineEntry,
   type TimelineStage,
@@ -78,6 +79,8 @@ export {
 export {
   coverage,
   onCallAt,
+  unsettledReadings,
+  wallClockInstant,
   formatInstant,
   WEEKDAYS,
   MAX_COVERAGE_DAYS,
