@@ -169,6 +169,15 @@ describe("plan CLI", function () {
     assert.equal((svg.match(/<rect class="gap"[^>]*fill="#d32f2f"/g) ?? []).length, 5);
     assert.equal((svg.match(/<rect class="covered"/g) ?? []).length, 5);
     assert.equal((svg.match(/<rect class="page"/g) ?? []).length, 3);
+    // Each page bar is one engagement; its tooltip says what the retry interval does.
+    assert.deepEqual(
+      [...svg.matchAll(/<rect class="page"[^>]*><title>([^<]*)<\/title>/g)].map((m) => m[1]),
+      [
+        "stage 1 +0 min taro VOICE: resend after 5 min if sending fails",
+        "stage 2 +5 min jiro SMS: resend after 5 min if sending fails",
+        "stage 3 +10 min saburo EMAIL: not resent if sending fails",
+      ],
+    );
     assert.equal((svg.match(/<line class="day"/g) ?? []).length, 8);
     // The escalation lane's minute axis: every 5 minutes, to 5 past the last page (at 10), the
     // last label inside.
