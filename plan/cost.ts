@@ -4,7 +4,9 @@
  * Prices are AWS's published Incident Manager prices (2024): 7 USD per response plan per month;
  * the first 100 SMS and voice messages of a month are free, then each message is billed by
  * destination country. The per-message price and the expected pages are settable because they
- * depend on where people are and how noisy the alarms are.
+ * depend on where people are and how noisy the alarms are. AWS's pricing page is not among the
+ * sources checked here (the service models, the CloudFormation schemas, the user guide): the two
+ * prices are defaults to confirm there, and both can be overridden.
  *
  * Messages are counted per response plan, from what one page sends when nobody acknowledges: each
  * engagement is walked through its escalation stages, each contact's engagement plan and each
