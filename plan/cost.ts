@@ -6,7 +6,7 @@
  * destination country. The per-message price and the expected pages are settable because they
  * depend on where people are and how noisy the alarms are. AWS's pricing page is not among the
  * sources checked here (the service models, the CloudFormation schemas, the user guide): the two
- * prices are defaults to confirm there, and both can be overridden.
+ * prices are defaults to confirm there (`estimateCost` takes overrides of both).
  *
  * Messages are counted per response plan, from what one page sends when nobody acknowledges: each
  * engagement is walked through its escalation stages, each contact's engagement plan and each
