@@ -5,9 +5,12 @@
  * list on call. Hand-offs happen at the recurrence's local times (daily, weekly or monthly); with
  * `every: n` only every n-th hand-off moves the shift on. Each shift puts the next `onCall` members
  * on call, wrapping round the list. When `coverage` is given, the rotation covers only those local
- * times of those weekdays (a weekday left out is not covered at all); an `end` at or before its
- * `start` runs into the next day. Local times follow the zone's daylight-saving rules (luxon): a
- * hand-off in the hour that a spring change skips moves an hour later.
+ * times of those weekdays (a weekday left out is not covered at all, so an empty `coverage` covers
+ * nothing); an `end` at or before its `start` runs into the next day. Local times follow the zone's
+ * daylight-saving rules (luxon), resolved by one rule for the start time, hand-offs and coverage
+ * windows ({@link wallClockInstant}): a time in the hour that a fall-back change repeats is its
+ * earlier instant, and a time in the hour that a spring change skips moves an hour later. Times are
+ * to the minute: a start time's seconds are dropped (OnCallTeam refuses seconds other than :00).
  *
  * Several rotations (an on-call schedule) are combined: in every interval the report lists who
  * each rotation has on call, and the intervals where nobody is on call are the gaps.
@@ -131,9 +134,41 @@ function hhmm(text: string): { hour: number; minute: number } {
   return { hour, minute };
 }
 
+/**
+ * The instant a local wall-clock time names in `zone`, resolved the same way whatever the date the
+ * code runs on: a time in the hour a fall-back change repeats is its earlier instant (the offset
+ * before the change); a time in the hour a spring change skips is read with the offset before the
+ * change, so it lands an hour later. AWS's text does not settle either case; luxon alone would
+ * guess from the zone's offset at the moment the code runs.
+ */
+export function wallClockInstant(
+  zone: string,
+  local: { year: number; month: number; day: number; hour: number; minute: number },
+): number {
+  const asUtc = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute);
+  const offsetAt = (ms: number) => DateTime.fromMillis(ms, { zone }).offset;
+  // The offsets a day either side: every candidate reading of the wall-clock time.
+  const before = offsetAt(asUtc - 86_400_000);
+  const after = offsetAt(asUtc + 86_400_000);
+  const valid = [...new Set([before, after])]
+    .map((offset) => asUtc - offset * MINUTE)
+    .filter((ms) => offsetAt(ms) * MINUTE === asUtc - ms);
+  return valid.length > 0 ? Math.min(...valid) : asUtc - before * MINUTE;
+}
+
 /** The instant of a local date and `HH:MM` in `zone`. */
 function localInstant(day: DateTime, time: string): number {
-  return day.set({ ...hhmm(time), second: 0, millisecond: 0 }).toMillis();
+  const zone = day.zoneName ?? "UTC";
+  return wallClockInstant(zone, { year: day.year, month: day.month, day: day.day, ...hhmm(time) });
+}
+
+/** A rotation's start, `yyyy-MM-ddTHH:mm[:ss]` local in `zone`, cut to the minute. */
+function startInstant(rotation: RotationDefinition): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(rotation.startTime);
+  const parsed = DateTime.fromISO(rotation.startTime, { zone: rotation.timeZone });
+  if (m === null || !parsed.isValid) return undefined;
+  const [year, month, day, hour, minute] = m.slice(1).map(Number);
+  return wallClockInstant(rotation.timeZone, { year, month, day, hour, minute });
 }
 
 /** The local hand-off times (`HH:MM`) that fall on `day`. */
@@ -152,11 +187,11 @@ function handOffsOn(recurrence: RotationRecurrence, day: DateTime): string[] {
 /** The shifts of one rotation that overlap [from, to). */
 function shifts(rotation: RotationDefinition, from: number, to: number): Segment[] {
   const zone = rotation.timeZone;
-  const begin = DateTime.fromISO(rotation.startTime, { zone });
-  if (!begin.isValid) {
+  const start = startInstant(rotation);
+  if (start === undefined) {
     throw new RangeError(`coverage: rotation ${rotation.name} has an invalid start time or zone`);
   }
-  const start = begin.toMillis();
+  const begin = DateTime.fromMillis(start, { zone });
   if (start >= to || rotation.members.length === 0) return [];
   const every = rotation.recurrence.every ?? 1;
   const onCall = Math.min(rotation.recurrence.onCall ?? 1, rotation.members.length);
@@ -296,4 +331,54 @@ export function coverage(
 export function onCallAt(rotations: readonly RotationDefinition[], at: Date): string[] {
   const report = coverage(rotations, { from: at, to: new Date(at.getTime() + MINUTE) });
   return [...report.intervals[0].onCall];
+}
+
+/**
+ * The readings of `rotation` that AWS's text does not settle, in words (empty when none applies):
+ * results that depend on them may differ from what Incident Manager does.
+ * - a multiplier with several hand-offs a day, week or month (is `every` counted in hand-offs or
+ *   in days, weeks, months? the model counts hand-offs);
+ * - `onCall` of 2 or more (which members each shift picks: the model takes the next N, wrapping);
+ * - a monthly hand-off on day 29-31 (a month without that day: the model uses its last day);
+ * - overnight shift coverage (an `end` at or before `start`: the model runs it into the next day);
+ * - a start time in an hour a daylight-saving change repeats or skips (the model takes the earlier
+ *   instant, or an hour later).
+ */
+export function unsettledReadings(rotation: RotationDefinition): string[] {
+  const r = rotation.recurrence;
+  const out: string[] = [];
+  const handOffs = (r.daily ?? r.weekly ?? r.monthly ?? []).length;
+  if ((r.every ?? 1) > 1 && handOffs > 1) {
+    out.push(
+      `a multiplier (every ${r.every ?? 1}) with ${handOffs} hand-offs: counted in hand-offs`,
+    );
+  }
+  if ((r.onCall ?? 1) >= 2) {
+    out.push(`${r.onCall ?? 1} on call at once: the next ${r.onCall ?? 1} members, wrapping`);
+  }
+  const late = (r.monthly ?? []).filter((m) => m.dayOfMonth >= 29).map((m) => m.dayOfMonth);
+  if (late.length > 0) {
+    out.push(`a monthly hand-off on day ${late.join(", ")}: a shorter month's last day`);
+  }
+  const overnight = WEEKDAYS.filter((d) => (r.coverage?.[d] ?? []).some((t) => t.end <= t.start));
+  if (overnight.length > 0) {
+    out.push(`overnight coverage (${overnight.join(", ")}): runs into the next day`);
+  }
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(rotation.startTime);
+  if (m !== null) {
+    const [year, month, day, hour, minute] = m.slice(1).map(Number);
+    const asUtc = Date.UTC(year, month - 1, day, hour, minute);
+    const zone = rotation.timeZone;
+    const offsetAt = (ms: number) => DateTime.fromMillis(ms, { zone }).offset;
+    const offsets = [...new Set([offsetAt(asUtc - 86_400_000), offsetAt(asUtc + 86_400_000)])];
+    const valid = offsets.filter((o) => offsetAt(asUtc - o * MINUTE) === o).length;
+    if (DateTime.local().setZone(zone).isValid && valid !== 1) {
+      out.push(
+        valid > 1
+          ? "a start time in the hour a daylight-saving change repeats: the earlier one"
+          : "a start time in the hour a daylight-saving change skips: an hour later",
+      );
+    }
+  }
+  return out;
 }

@@ -83,10 +83,16 @@ export function runbookTrustPolicy(account: string): PolicyDocument {
 
 /**
  * The runbook role's permissions: `ssm:StartAutomationExecution` on the one automation definition.
+ * AWS's user guide splits the work in two: the runbook service role "provides Incident Manager the
+ * permissions it needs to access and start the runbook", and the `AutomationAssumeRole` the
+ * permissions the runbook's steps need (Incident Manager user guide, IAM permissions required to
+ * start and run runbook workflows). This role is the first only.
  *
  * `iam:PassRole` is added only for the roles passed in the runbook's `AutomationAssumeRole`
  * parameter (`passRoleArns`), and only to Systems Manager. Without that parameter the automation
- * runs with this role's own credentials and nothing is passed, so the permission is left out.
+ * runs with this role's own credentials and nothing is passed, so the permission is left out; a
+ * step that calls an AWS API then fails, as this role may call nothing else.
+ * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/runbooks.html
  */
 export function runbookPolicy(
   definitionArn: string,
@@ -110,6 +116,17 @@ export function runbookPolicy(
     });
   }
   return { Version: "2012-10-17", Statement: statements };
+}
+
+/**
+ * The trust policy of an automation role (the runbook's `AutomationAssumeRole`): only Systems
+ * Manager Automation, for this account. Automation assumes this role to run the runbook's steps;
+ * without one, "Automation uses the context of the user who invoked the automation" (AWS Systems
+ * Manager user guide, Setting up Automation), here the runbook role.
+ * @see https://docs.aws.amazon.com/systems-manager/latest/userguide/automation-setup.html
+ */
+export function automationTrustPolicy(account: string): PolicyDocument {
+  return serviceTrustPolicy("AutomationRunsTheRunbookSteps", "ssm.amazonaws.com", account);
 }
 
 /** The EventBridge role's trust policy: only EventBridge, for this account. */

@@ -41,6 +41,11 @@ export interface IncidentManagerSetupArgs {
    * The regions Incident Manager replicates its data to. The first is the primary region, where
    * contacts, plans, rotations and response plans are created. 2 or 3 unique regions; each is a
    * region name or `{ region, kms }`.
+   *
+   * Changing the list: AWS adds or removes one region per update (`UpdateReplicationSet` takes one
+   * action, botocore 1.43 ssm-incidents), and "attempting to delete a Region from your replication
+   * set sooner than 24 hours after creation causes the deletion to fail" (the user guide's
+   * replication set page). Change one region per `pulumi up`; remove a region a day after adding it.
    * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/replication.html
    */
   readonly regions: readonly (string | ReplicationRegion)[];
@@ -361,9 +366,17 @@ export class IncidentManagerSetup extends pulumi.ComponentResource {
 }
 
 /**
- * The key policy of a key this component creates: the account root keeps full control (so IAM
- * policies in the account decide who administers it), and Incident Manager and SSM Contacts may
- * use the key for their own data in this account and region only. No service gets `kms:*`.
+ * The key policy of a key this component creates, in the form AWS's Incident Manager user guide
+ * gives ("Data protection in Incident Manager", Data encryption: the statement "Allow CreateGrant
+ * through AWS Systems Manager Incident Manager"): the account root keeps full control (so IAM
+ * policies in the account decide who administers it), and principals of this account may create
+ * grants on the key and describe it only through Incident Manager (`kms:ViaService` matched with
+ * `StringLike` against `ssm-incidents.<region>.amazonaws.com` and
+ * `ssm-contacts.<region>.amazonaws.com`). Incident Manager then uses the key through those grants.
+ * AWS's example names the IAM principal that creates the replication set; not knowing it, this
+ * policy allows any principal of the account (`kms:CallerAccount`), still only through the two
+ * services. No service principal is named and nothing else is granted.
+ * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/data-protection.html
  */
 export function incidentManagerKeyPolicy(partition: string, account: string, region: string) {
   return {
@@ -377,28 +390,15 @@ export function incidentManagerKeyPolicy(partition: string, account: string, reg
         Resource: "*",
       },
       {
-        Sid: "IncidentManagerUsesTheKey",
-        Effect: "Allow",
-        Principal: { Service: ["ssm-incidents.amazonaws.com", "ssm-contacts.amazonaws.com"] },
-        Action: [
-          "kms:Decrypt",
-          "kms:DescribeKey",
-          "kms:Encrypt",
-          "kms:GenerateDataKey*",
-          "kms:ReEncrypt*",
-        ],
-        Resource: "*",
-        Condition: { StringEquals: { "aws:SourceAccount": account } },
-      },
-      {
-        Sid: "AccountPrincipalsUseTheKeyThroughIncidentManager",
+        // AWS's statement, from the user guide's data-protection page.
+        Sid: "Allow CreateGrant through AWS Systems Manager Incident Manager",
         Effect: "Allow",
         Principal: { AWS: "*" },
-        Action: ["kms:CreateGrant", "kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKey*"],
+        Action: ["kms:CreateGrant", "kms:DescribeKey"],
         Resource: "*",
         Condition: {
-          StringEquals: {
-            "kms:CallerAccount": account,
+          StringEquals: { "kms:CallerAccount": account },
+          StringLike: {
             "kms:ViaService": [
               `ssm-incidents.${region}.amazonaws.com`,
               `ssm-contacts.${region}.amazonaws.com`,

@@ -25,6 +25,7 @@ export {
   type PolicyStatement,
   automationDefinitionArn,
   runbookTrustPolicy,
+  automationTrustPolicy,
   runbookPolicy,
   eventsTrustPolicy,
   eventsPolicy,
@@ -50,6 +51,7 @@ export {
 export {
   buildTimeline,
   renderTimeline,
+  retryNote,
   type ArnTarget,
   type TimelineEntry,
   type TimelineStage,
@@ -77,6 +79,8 @@ export {
 export {
   coverage,
   onCallAt,
+  unsettledReadings,
+  wallClockInstant,
   formatInstant,
   WEEKDAYS,
   MAX_COVERAGE_DAYS,

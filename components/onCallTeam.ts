@@ -72,7 +72,12 @@ export interface EngagementArgs {
   readonly channel: string;
   /** Minutes after the member is engaged before this channel is tried, 0-30. Steps start at 0. */
   readonly afterMinutes: number;
-  /** Minutes between retries of this channel, 0-60 (0: no retry). */
+  /**
+   * The channel's `RetryIntervalInMinutes`, 0-60 (0: no resend): minutes to wait before Incident
+   * Manager resends this engagement if sending it failed. It does not page again when nobody
+   * acknowledges; add a later step or an escalation stage for that.
+   * @see https://docs.aws.amazon.com/incident-manager/latest/APIReference/API_SSMContacts_ChannelTargetInfo.html
+   */
   readonly retryMinutes: number;
 }
 
@@ -95,9 +100,10 @@ export interface MemberArgs {
    */
   readonly channels: readonly ChannelArgs[];
   /**
-   * The engagement plan: which channel after how many minutes, with which retry interval.
-   * @default every channel at 0 minutes, VOICE then SMS then EMAIL; VOICE and SMS retried every 5
-   *   minutes, EMAIL not retried
+   * The engagement plan: which channel after how many minutes, and after how many minutes a
+   * failed send is retried.
+   * @default every channel at 0 minutes, VOICE then SMS then EMAIL; a VOICE or SMS engagement that
+   *   fails to send is resent after 5 minutes, EMAIL is not resent
    */
   readonly engagement?: readonly EngagementArgs[];
 }
@@ -178,7 +184,12 @@ const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/;
 const MAX_ROTATION_MEMBERS = 30;
 const MAX_ROTATIONS = 25;
-/** Retry intervals of the default engagement plan. */
+/**
+ * Retry intervals of the default engagement plan: how long Incident Manager waits before resending
+ * an engagement that failed to send ("the number of minutes to wait before retrying to send
+ * engagement if the engagement initially failed", botocore 1.43 ssm-contacts ChannelTargetInfo).
+ * A phone call or SMS that fails to go out is worth resending after 5 minutes; an email is not.
+ */
 export const DEFAULT_RETRY_MINUTES: Readonly<Record<ChannelType, number>> = {
   VOICE: 5,
   SMS: 5,
@@ -281,6 +292,16 @@ const recurrenceSchema = z
         `needs exactly one of \`daily\`, \`weekly\` or \`monthly\`; got ${kinds.length === 0 ? "none" : kinds.join(" and ")}. Keep one kind of hand-off.`,
       );
     }
+    if (r.coverage !== undefined && Object.keys(r.coverage).length === 0) {
+      // It would deploy `ShiftCoverages: []`, and AWS's text ("the days of the week that the
+      // on-call rotation coverage includes", botocore 1.43 ssm-contacts RecurrenceSettings) does
+      // not say whether an empty list means no coverage or coverage around the clock.
+      custom(
+        ctx,
+        ["coverage"],
+        "lists no weekday, and AWS does not say what an empty shift coverage means; got {}. Leave `coverage` out for coverage around the clock, or list the weekdays the rotation covers.",
+      );
+    }
     for (const [day, times] of Object.entries(r.coverage ?? {})) {
       times?.forEach((t, i) => {
         const start = Number(t.start.slice(0, 2)) * 60 + Number(t.start.slice(3));
@@ -331,6 +352,14 @@ const rotationSchema = z.strictObject({
         ctx,
         [],
         `must be a local time yyyy-MM-ddTHH:mm:ss such as 2026-04-01T09:00:00; got ${describeValue(text)}.`,
+      );
+    } else if (!text.endsWith(":00")) {
+      // Hand-offs and shift coverage are whole minutes (AWS's HandOffTime has only HourOfDay and
+      // MinuteOfHour, botocore 1.43 ssm-contacts); a start with seconds would begin mid-minute.
+      custom(
+        ctx,
+        [],
+        `must start on a whole minute (seconds :00), as hand-offs and shift coverage are to the minute; got ${describeValue(text)}. Write ${text.slice(0, 17)}00.`,
       );
     }
   }),
@@ -471,7 +500,7 @@ function resolveTeam(args: TeamShape, report: Report) {
         if (engagement.some((e) => e.channelName === found.name)) {
           report(
             at("engagement", k, "channel"),
-            `engages the channel ${describeValue(found.name)} a second time; got ${describeValue(step.channel)}. Use \`retryMinutes\` to repeat a channel.`,
+            `engages the channel ${describeValue(found.name)} a second time; got ${describeValue(step.channel)}. Engage each channel once: to reach the member again, engage another channel later or add an escalation stage (\`retryMinutes\` only resends a failed send).`,
           );
           return;
         }
@@ -640,7 +669,9 @@ export function scheduleAliasIssues(name: string, spec: OnCallTeamSpec): Validat
 /**
  * Turns an engagement into plan stages. Steps at the same minute share a stage; a stage lasts
  * until the next step's minute. The last stage lasts as long as its longest retry interval
- * (at most 30 minutes), so a retried channel is tried again before the plan ends.
+ * (at most 30 minutes), so that an engagement that failed to send can be resent while its stage
+ * lasts. AWS's text does not say whether a resend waits for the stage; a longer stage costs
+ * nothing, as a retry resends only a failed engagement and never re-pages an unanswered one.
  */
 export function engagementStages(
   steps: readonly EngagementStep[],

@@ -10,6 +10,7 @@ import {
   eventsTrustPolicy,
   runbookPolicy,
   runbookTrustPolicy,
+  automationTrustPolicy,
 } from "./iamPolicies";
 import { IncidentManagerSetup } from "./incidentManagerSetup";
 import { ContactReference, isContactReference } from "./references";
@@ -53,9 +54,13 @@ export interface IncidentTemplate {
    */
   readonly summary?: string;
   /**
-   * Incidents with the same dedupe string are merged into one open incident. At most 1000
-   * characters.
-   * @default none (Incident Manager deduplicates by the response plan)
+   * A string Incident Manager looks for in open incidents when it creates one: a new incident with
+   * the same dedupe string is merged into the open one. At most 1000 characters.
+   * Without it, Incident Manager deduplicates incidents created by the same CloudWatch alarm or
+   * EventBridge event, not by response plan: two alarms on one plan open two incidents (botocore
+   * 1.43, ssm-incidents IncidentTemplate.dedupeString). Set one string to merge them.
+   * @default none (incidents from the same alarm or event are deduplicated)
+   * @see https://docs.aws.amazon.com/incident-manager/latest/APIReference/API_IncidentTemplate.html
    */
   readonly dedupeString?: string;
   /**
@@ -92,8 +97,29 @@ export interface RunbookAction {
    * `ssm:StartAutomationExecution` on this document's automation definition, plus `iam:PassRole`
    * to Systems Manager for the role given in the `AutomationAssumeRole` parameter, if any.
    * @default a role created by this component
+   * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/runbooks.html
    */
   readonly roleArn?: pulumi.Input<string>;
+  /**
+   * An existing role the automation assumes to run the runbook's steps: it is passed as the
+   * runbook's `AutomationAssumeRole` parameter, and the created runbook role may pass it (only to
+   * `ssm.amazonaws.com`). An automation runs in the context of whoever started it, so without an
+   * automation role the steps run as the runbook role, which may only start the runbook: a step that
+   * calls an AWS API needs this, `automationPolicy` or your own `AutomationAssumeRole` parameter.
+   * At most one of the three. With your own `roleArn`, that role needs `iam:PassRole` on it.
+   * @default none: the steps run as the runbook role
+   * @see https://docs.aws.amazon.com/systems-manager/latest/userguide/automation-setup.html
+   */
+  readonly automationRoleArn?: pulumi.Input<string>;
+  /**
+   * The IAM policy document (`{ Version, Statement: [...] }`) the runbook's steps need. The
+   * component creates `<name>-automation`, a role only `ssm.amazonaws.com` (for this account) may
+   * assume, with this policy inline, and passes it as the `AutomationAssumeRole` parameter. At most
+   * one of this, `automationRoleArn` and an `AutomationAssumeRole` parameter.
+   * @default none: the steps run as the runbook role
+   * @see https://docs.aws.amazon.com/systems-manager/latest/userguide/automation-setup.html
+   */
+  readonly automationPolicy?: Readonly<Record<string, unknown>>;
   /**
    * The account the runbook runs in.
    * @default "RESPONSE_PLAN_OWNER_ACCOUNT" (AWS's default)
@@ -465,6 +491,20 @@ const runbookSchema = z
     roleArn: input(
       checked((arn) => checkRoleArn(arn, " Leave it out to have a least-privilege role created.")),
     ).optional(),
+    automationRoleArn: input(checked((arn) => checkRoleArn(arn))).optional(),
+    automationPolicy: z
+      .record(z.string(), z.unknown())
+      .superRefine((doc, ctx) => {
+        const statements = doc.Statement;
+        if (!Array.isArray(statements) || statements.length === 0) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["Statement"],
+            message: `must be an IAM policy document with at least one statement; got ${describeValue(statements)}. Write { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: [...], Resource: [...] }] }.`,
+          });
+        }
+      })
+      .optional(),
     targetAccount: z.enum(["IMPACTED_ACCOUNT", "RESPONSE_PLAN_OWNER_ACCOUNT"]).optional(),
     parameters: z.record(z.string(), z.array(input(z.string()))).optional(),
     dynamicParameters: z.record(z.string(), dynamicVariable).optional(),
@@ -489,6 +529,21 @@ const runbookSchema = z
         });
       }
     });
+    // One source for the automation role: a parameter, an existing role, or a created one.
+    const sources = [
+      runbook.parameters?.AutomationAssumeRole !== undefined
+        ? "parameters.AutomationAssumeRole"
+        : undefined,
+      runbook.automationRoleArn !== undefined ? "automationRoleArn" : undefined,
+      runbook.automationPolicy !== undefined ? "automationPolicy" : undefined,
+    ].filter((k): k is string => k !== undefined);
+    if (sources.length > 1) {
+      ctx.addIssue({
+        code: "custom",
+        path: [sources[1].split(".")[0]],
+        message: `names the automation role a second time; got ${sources.map((k) => `\`${k}\``).join(" and ")}. Keep one of them.`,
+      });
+    }
     for (const key of Object.keys(runbook.dynamicParameters ?? {})) {
       if (runbook.parameters !== undefined && key in runbook.parameters) {
         ctx.addIssue({
@@ -855,6 +910,30 @@ export class ResponsePlanWithAlarms extends pulumi.ComponentResource {
     let runbookRoleArn: pulumi.Output<string> | undefined;
     const planDependsOn: pulumi.Resource[] = spec.engagements.flatMap((e) => e.dependencies);
     const runbook = spec.runbook;
+    // The automation role the runbook's steps run as: a parameter of yours, an existing role, or
+    // one created from `automationPolicy`. It goes in the `AutomationAssumeRole` parameter.
+    let automationRole: pulumi.Input<string>[] | undefined =
+      runbook?.parameters?.AutomationAssumeRole;
+    if (runbook?.automationRoleArn !== undefined) automationRole = [runbook.automationRoleArn];
+    if (runbook?.automationPolicy !== undefined) {
+      const doc = runbook.automationPolicy;
+      const { role, policy } = this.serviceRole(
+        `${name}-automation`,
+        `Runs the steps of the ${runbook.documentName} runbook of response plan ${planName}.`,
+        account().apply(({ account: acct }) => automationTrustPolicy(acct)),
+        pulumi.output(doc as unknown as PolicyDocument),
+        options,
+        tagArg,
+      );
+      planDependsOn.push(policy);
+      automationRole = [role.arn];
+    }
+    const runbookParameters =
+      runbook === undefined
+        ? undefined
+        : automationRole === undefined
+          ? runbook.parameters
+          : { ...runbook.parameters, AutomationAssumeRole: automationRole };
     if (runbook !== undefined && runbook.roleArn !== undefined) {
       runbookRoleArn = pulumi.output(runbook.roleArn);
     } else if (runbook !== undefined) {
@@ -865,7 +944,7 @@ export class ResponsePlanWithAlarms extends pulumi.ComponentResource {
         `Lets Incident Manager start the ${runbook.documentName} runbook of response plan ${planName}.`,
         account().apply(({ account: acct }) => runbookTrustPolicy(acct)),
         pulumi
-          .all([account(), region, pulumi.output(runbook.parameters?.AutomationAssumeRole ?? [])])
+          .all([account(), region, pulumi.output(automationRole ?? [])])
           .apply(([{ account: acct, partition }, reg, passRoles]) =>
             runbookPolicy(
               automationDefinitionArn(
@@ -923,9 +1002,9 @@ export class ResponsePlanWithAlarms extends pulumi.ComponentResource {
                     roleArn: runbookRoleArn,
                     targetAccount: runbook.targetAccount,
                     parameters:
-                      runbook.parameters === undefined
+                      runbookParameters === undefined
                         ? undefined
-                        : Object.entries(runbook.parameters).map(([key, values]) => ({
+                        : Object.entries(runbookParameters).map(([key, values]) => ({
                             name: key,
                             values,
                           })),

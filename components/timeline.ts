@@ -4,7 +4,9 @@
  * each target's engagement plan, and asks an on-call schedule who is on call at a given moment.
  *
  * The timeline assumes nobody acknowledges: an acknowledgement by an essential target stops the
- * plan, so everything after it is what would happen if nobody answered.
+ * plan, so everything after it is what would happen if nobody answered. It also assumes every
+ * engagement is sent: a channel's retry interval only resends an engagement that failed to send,
+ * so it adds no entry.
  */
 import { maskAddress } from "../policies/checks/phone";
 import { ChannelType, ContactReference, MemberReference } from "./references";
@@ -59,7 +61,10 @@ export interface TimelineEntry {
   readonly channelType?: ChannelType;
   /** The channel's address, masked (`+81******678`, `s*****@example.com`), for `page`. */
   readonly address?: string;
-  /** Minutes between retries of the channel (0: no retry), for `page`. */
+  /**
+   * The channel's `RetryIntervalInMinutes` (0: no resend), for `page`: the wait before Incident
+   * Manager resends an engagement that failed to send. It is not a re-page of an unanswered one.
+   */
   readonly retryMinutes?: number;
 }
 
@@ -137,12 +142,24 @@ export function buildTimeline(
   return entries.sort((a, b) => a.offsetMinutes - b.offsetMinutes);
 }
 
+/**
+ * What a channel's retry interval means, in words: AWS's ssm-contacts model defines
+ * `RetryIntervalInMinutes` as "the number of minutes to wait before retrying to send engagement if
+ * the engagement initially failed" (botocore 1.43, ssm-contacts ChannelTargetInfo). An unanswered
+ * engagement is not sent again; the plan's later stages are what reach someone else.
+ */
+export function retryNote(entry: Pick<TimelineEntry, "retryMinutes">): string | undefined {
+  const minutes = entry.retryMinutes ?? 0;
+  return minutes > 0 ? `resend after ${minutes} min if sending fails` : undefined;
+}
+
 function describeEntry(entry: TimelineEntry): [string, string, string[]] {
   const notes: string[] = [];
   if (entry.schedule !== undefined && entry.status !== "nobody-on-call") {
     notes.push(`on call in ${entry.schedule}`);
   }
-  if ((entry.retryMinutes ?? 0) > 0) notes.push(`retry every ${entry.retryMinutes} min`);
+  const retry = retryNote(entry);
+  if (retry !== undefined) notes.push(retry);
   if (!entry.essential) notes.push("not essential");
   switch (entry.status) {
     case "page":
@@ -163,8 +180,9 @@ function describeEntry(entry: TimelineEntry): [string, string, string[]] {
  * t+5   stage 2  jiro    SMS    +81******002
  * t+10  stage 3  saburo  EMAIL  s*****@example.com
  * ```
- * Retries, the schedule a contact was reached through and non-essential targets are noted at the
- * end of the line; an on-call schedule with nobody on call is flagged.
+ * A channel's resend interval (`resend after 5 min if sending fails`: a retry only resends an
+ * engagement that failed to send), the schedule a contact was reached through and non-essential
+ * targets are noted at the end of the line; an on-call schedule with nobody on call is flagged.
  */
 export function renderTimeline(entries: readonly TimelineEntry[]): string {
   const rows = entries.map((entry) => {

@@ -2,6 +2,7 @@
  * A self-contained picture of a plan: a week view of each team's on-call coverage (gaps in red)
  * and each escalation chain's paging timeline, as SVG (or the same SVG in an HTML page).
  */
+import { retryNote } from "../components/timeline";
 import type { PlanReport } from "./report";
 
 const WIDTH = 1000;
@@ -82,7 +83,8 @@ export function renderSvg(report: PlanReport): string {
     const last = Math.max(10, Math.ceil((lastPage + 5) / 5) * 5);
     const minute = (WIDTH - LEFT - 20) / last;
     // A page's bar lasts until the next stage starts; the final stage's is a mark, as the plan
-    // stops once it has paged.
+    // stops once it has paged. A bar is one engagement, not repeated pages: a channel's retry
+    // interval only resends an engagement that failed to send, as its tooltip says.
     const stageEnd = (stage: number) =>
       Math.min(
         ...chain.entries.filter((e) => e.stage > stage).map((e) => e.offsetMinutes),
@@ -98,7 +100,7 @@ export function renderSvg(report: PlanReport): string {
       const label = `stage ${e.stage} +${e.offsetMinutes} min ${e.contact} ${e.channelType ?? e.status}`;
       text(10, y + 18, label, ' font-size="12"');
       parts.push(
-        `<rect class="page" x="${x.toFixed(1)}" y="${y + 5}" width="${Math.max(4, width).toFixed(1)}" height="${ROW - 10}" fill="${e.status === "page" ? "#1e88e5" : "#d32f2f"}"/>`,
+        `<rect class="page" x="${x.toFixed(1)}" y="${y + 5}" width="${Math.max(4, width).toFixed(1)}" height="${ROW - 10}" fill="${e.status === "page" ? "#1e88e5" : "#d32f2f"}"><title>${esc([label, ...(e.status === "page" ? [retryNote(e) ?? "not resent if sending fails"] : [])].join(": "))}</title></rect>`,
       );
       y += ROW;
     }

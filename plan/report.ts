@@ -4,12 +4,14 @@
  * results and the monthly cost. The JSON form (`--json`) is this object; its schema is
  * documented in the README and versioned by `schemaVersion`.
  */
-import type { CoverageReport, TimeSpan } from "../components/coverage";
+import type { CoverageReport, RotationDefinition, TimeSpan } from "../components/coverage";
+import { unsettledReadings } from "../components/coverage";
 import type { TimelineEntry } from "../components/timeline";
 import { renderTimeline } from "../components/timeline";
 import type { Diagnostic, EnforcementLevel } from "./analyzer";
 import type { CostAssumptions, CostEstimate } from "./cost";
 import { estimateCost, renderCost, usageOf } from "./cost";
+import type { CapturedResource } from "./capture";
 import type { BuiltComponent, ProgramRun } from "./program";
 import { buildTree, renderTree, type TreeNode } from "./tree";
 
@@ -39,6 +41,11 @@ export interface TeamCoverage {
   readonly gaps: readonly TimeSpan[];
   /** Who is on call in each interval (empty: a gap). */
   readonly intervals: readonly { start: string; end: string; onCall: readonly string[] }[];
+  /**
+   * The readings AWS's text does not settle that these results depend on, as
+   * `<rotation>: <reading>` (empty when none): Incident Manager may differ from them there.
+   */
+  readonly unsettled: readonly string[];
 }
 
 /** One policy violation. */
@@ -74,6 +81,8 @@ export interface PlanReport {
   readonly coverage: readonly TeamCoverage[];
   readonly policies: PolicyResults;
   readonly cost: CostEstimate;
+  /** What to know before changing the stack (e.g. how a replication set's regions may change). */
+  readonly notes: readonly string[];
   readonly warnings: readonly string[];
 }
 
@@ -83,6 +92,7 @@ interface TimelineSource {
 interface CoverageSource {
   coverage(window: { from: Date; days: number }): CoverageReport;
   schedule: { alias: string };
+  rotationDefinitions?: readonly RotationDefinition[];
 }
 
 function isTimelineSource(c: BuiltComponent): boolean {
@@ -121,8 +131,37 @@ export function coverageOf(components: readonly BuiltComponent[], at: Date): Tea
       gapMinutes: report.gapMinutes,
       gaps: report.gaps.map(({ start, end }) => ({ start, end })),
       intervals: report.intervals.map(({ start, end, onCall }) => ({ start, end, onCall })),
+      unsettled: (team.rotationDefinitions ?? []).flatMap((r) =>
+        unsettledReadings(r).map((reading) => `${r.name}: ${reading}`),
+      ),
     };
   });
+}
+
+const REPLICATION_SET_TYPES = new Set([
+  "aws-native:ssmincidents:ReplicationSet",
+  "aws:ssmincidents/replicationSet:ReplicationSet",
+]);
+
+/**
+ * Notes on changing what the stack holds: for a replication set of several regions, that AWS
+ * changes one region per update (`UpdateReplicationSet` takes one action, botocore 1.43
+ * ssm-incidents) and fails to delete a region within 24 hours of its creation (the user guide's
+ * replication set page).
+ */
+export function notesOf(resources: readonly CapturedResource[]): string[] {
+  return resources
+    .filter((r) => REPLICATION_SET_TYPES.has(r.type))
+    .flatMap((r) => {
+      const regions = Array.isArray(r.inputs.regions) ? r.inputs.regions : [];
+      if (regions.length < 2) return [];
+      const names = regions
+        .map((x) => (x as { regionName?: unknown; name?: unknown }) ?? {})
+        .map((x) => String(x.regionName ?? x.name ?? "?"));
+      return [
+        `Replication set ${r.name} (${names.join(", ")}): change one region per update; a region cannot be removed within 24 hours of its creation, and a region's key cannot change in place.`,
+      ];
+    });
 }
 
 /** `urn:pulumi:stack::project::a$b::name` -> `b name`. */
@@ -187,6 +226,7 @@ export function buildReport(
     coverage: coverageOf(run.components, at),
     policies,
     cost: estimateCost(usageOf(run.resources), costOverrides),
+    notes: notesOf(run.resources),
     warnings: [...run.warnings],
   };
 }
@@ -208,6 +248,12 @@ export function renderReport(report: PlanReport): string {
     out.push(
       `${c.team} (${c.schedule}): covered ${hours(c.coveredMinutes)}, gaps ${hours(c.gapMinutes)}`,
     );
+    if (c.unsettled.length > 0) {
+      out.push(
+        "  depends on readings AWS's text does not settle (see the README's coverage section):",
+      );
+      out.push(...c.unsettled.map((u) => `    - ${u}`));
+    }
     for (const i of c.intervals) {
       out.push(
         `  ${i.start} - ${i.end}  ${i.onCall.length === 0 ? "GAP: nobody on call" : i.onCall.join(", ")}`,
@@ -224,6 +270,10 @@ export function renderReport(report: PlanReport): string {
   }
   section("Monthly cost estimate");
   out.push(...renderCost(report.cost));
+  if (report.notes.length > 0) {
+    section("Notes");
+    out.push(...report.notes.map((n) => `  - ${n}`));
+  }
   if (report.warnings.length > 0) {
     section("Warnings");
     out.push(...report.warnings.map((w) => `  - ${w}`));

@@ -1,10 +1,12 @@
 import { strict as assert } from "assert";
 import fc from "fast-check";
+import { Settings } from "luxon";
 import {
   coverage,
   CoverageTime,
   onCallAt,
   RotationDefinition,
+  unsettledReadings,
   Weekday,
   WEEKDAYS,
 } from "../../components/coverage";
@@ -119,6 +121,100 @@ describe("coverage", () => {
       ]);
       assert.deepEqual(report.gaps, [{ start: "2026-07-06T23:00Z", end: "2026-07-07T00:00Z" }]);
       assert.deepEqual(report.intervals[1].rotations, { tokyo: ["aki"], london: ["liam"] });
+    });
+  });
+
+  describe("unsettledReadings", () => {
+    const base: RotationDefinition = {
+      name: "r",
+      members: ["amy", "bob", "cy"],
+      startTime: "2026-03-02T09:00:00",
+      timeZone: "America/New_York",
+      recurrence: { weekly: [{ day: "MON", handOff: "09:00" }] },
+    };
+    it("finds none in a plain weekly rotation", () => {
+      assert.deepEqual(unsettledReadings(base), []);
+    });
+    it("names each reading AWS's text does not settle", () => {
+      assert.deepEqual(
+        unsettledReadings({
+          ...base,
+          startTime: "2026-11-01T01:30:00",
+          recurrence: {
+            monthly: [
+              { dayOfMonth: 1, handOff: "09:00" },
+              { dayOfMonth: 31, handOff: "09:00" },
+            ],
+            every: 2,
+            onCall: 2,
+            coverage: {
+              FRI: [{ start: "22:00", end: "06:00" }],
+              MON: [{ start: "09:00", end: "17:00" }],
+            },
+          },
+        }),
+        [
+          "a multiplier (every 2) with 2 hand-offs: counted in hand-offs",
+          "2 on call at once: the next 2 members, wrapping",
+          "a monthly hand-off on day 31: a shorter month's last day",
+          "overnight coverage (FRI): runs into the next day",
+          "a start time in the hour a daylight-saving change repeats: the earlier one",
+        ],
+      );
+      assert.deepEqual(unsettledReadings({ ...base, startTime: "2026-03-08T02:30:00" }), [
+        "a start time in the hour a daylight-saving change skips: an hour later",
+      ]);
+    });
+  });
+
+  describe("a start time AWS's text leaves open, resolved the same whenever the code runs", () => {
+    const realNow = Settings.now;
+    afterEach(() => {
+      Settings.now = realNow;
+    });
+    /** The first interval of a rotation starting at `startTime` in New York, with luxon's now at `now`. */
+    const firstShift = (startTime: string, now: string) => {
+      Settings.now = () => Date.parse(now);
+      const report = coverage(
+        [
+          {
+            name: "nyc",
+            members: ["amy", "bob"],
+            startTime,
+            timeZone: "America/New_York",
+            recurrence: { daily: ["09:00"] },
+          },
+        ],
+        { from: "2026-10-31T00:00Z", to: "2026-11-03T00:00Z" },
+      );
+      return rows(report).slice(0, 2);
+    };
+
+    it("01:30 on 1 November 2026 (repeated by the fall-back change) is the earlier 01:30, EDT", () => {
+      // Computed with luxon's clock in summer (EDT) and in winter (EST): the same instant.
+      for (const now of ["2026-07-01T12:00:00Z", "2027-01-15T12:00:00Z"]) {
+        assert.deepEqual(firstShift("2026-11-01T01:30:00", now), [
+          ["2026-10-31T00:00Z", "2026-11-01T05:30Z"],
+          ["2026-11-01T05:30Z", "2026-11-01T14:00Z", "amy"],
+        ]);
+      }
+    });
+
+    it("a start time's seconds are dropped, so covered and gap minutes stay whole", () => {
+      const report = coverage(
+        [
+          {
+            name: "utc",
+            members: ["amy"],
+            startTime: "2026-05-01T09:00:30",
+            timeZone: "UTC",
+            recurrence: { daily: ["09:00"] },
+          },
+        ],
+        { from: "2026-05-01T08:00Z", to: "2026-05-01T10:00Z" },
+      );
+      assert.equal(report.gapMinutes, 60);
+      assert.equal(report.coveredMinutes, 60);
     });
   });
 

@@ -93,23 +93,23 @@ describe("IncidentManagerSetup", () => {
           AWS: "arn:aws:iam::123456789012:root",
         });
         assert.equal(policy.Statement[0].Action, "kms:*");
-        assert.deepEqual(policy.Statement[1].Principal, {
-          Service: ["ssm-incidents.amazonaws.com", "ssm-contacts.amazonaws.com"],
-        });
-        assert.deepEqual(policy.Statement[1].Action, [
-          "kms:Decrypt",
-          "kms:DescribeKey",
-          "kms:Encrypt",
-          "kms:GenerateDataKey*",
-          "kms:ReEncrypt*",
-        ]);
+        // AWS's documented statement: grants and DescribeKey, only through Incident Manager.
+        assert.equal(policy.Statement.length, 2);
+        assert.equal(
+          policy.Statement[1].Sid,
+          "Allow CreateGrant through AWS Systems Manager Incident Manager",
+        );
+        assert.deepEqual(policy.Statement[1].Principal, { AWS: "*" });
+        assert.deepEqual(policy.Statement[1].Action, ["kms:CreateGrant", "kms:DescribeKey"]);
         assert.deepEqual(policy.Statement[1].Condition, {
-          StringEquals: { "aws:SourceAccount": "123456789012" },
+          StringEquals: { "kms:CallerAccount": "123456789012" },
+          StringLike: {
+            "kms:ViaService": [
+              `ssm-incidents.${region}.amazonaws.com`,
+              `ssm-contacts.${region}.amazonaws.com`,
+            ],
+          },
         });
-        assert.deepEqual(policy.Statement[2].Condition.StringEquals["kms:ViaService"], [
-          `ssm-incidents.${region}.amazonaws.com`,
-          `ssm-contacts.${region}.amazonaws.com`,
-        ]);
         // No service principal is ever given kms:*.
         for (const st of policy.Statement) {
           if (st.Principal.Service) assert.ok(![st.Action].flat().includes("kms:*"));

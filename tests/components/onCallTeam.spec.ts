@@ -550,6 +550,16 @@ describe("OnCallTeam", () => {
         "OnCallTeam 'sre': `rotations[0].startTime` must be a local time yyyy-MM-ddTHH:mm:ss without an offset (the rotation's `timeZone` gives it); got \"2026-04-06T00:00:00Z\". Write 2026-04-06T00:00:00.",
       ],
       [
+        "a start time with seconds",
+        (a) => (rotation(a).startTime = "2026-04-06T09:00:30"),
+        "OnCallTeam 'sre': `rotations[0].startTime` must start on a whole minute (seconds :00), as hand-offs and shift coverage are to the minute; got \"2026-04-06T09:00:30\". Write 2026-04-06T09:00:00.",
+      ],
+      [
+        "an empty shift coverage",
+        (a) => (rotation(a).recurrence = { daily: ["09:00"], coverage: {} }),
+        "OnCallTeam 'sre': `rotations[0].recurrence.coverage` lists no weekday, and AWS does not say what an empty shift coverage means; got {}. Leave `coverage` out for coverage around the clock, or list the weekdays the rotation covers.",
+      ],
+      [
         "a hand-off without two digits",
         (a) => (rotation(a).recurrence = { daily: ["9:00"] }),
         "OnCallTeam 'sre': `rotations[0].recurrence.daily[0]` must be a local time HH:MM from 00:00 to 23:59; got \"9:00\". Write two digits each, e.g. 09:00.",

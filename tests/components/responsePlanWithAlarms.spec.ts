@@ -525,6 +525,103 @@ describe("ResponsePlanWithAlarms", () => {
     });
   });
 
+  describe("automation roles", () => {
+    it("creates an automation role from automationPolicy and passes it as AutomationAssumeRole", async () => {
+      const steps = {
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Action: "ec2:RebootInstances", Resource: "*" }],
+      };
+      new mod.ResponsePlanWithAlarms("p", {
+        incident: { title: "t", impact: 3 },
+        engagements: [TARO],
+        runbook: { documentName: "Restart-Web", automationPolicy: steps },
+      });
+      await settle();
+      assert.deepEqual(listed(), [
+        "incident-manager:index:ResponsePlanWithAlarms::p",
+        "aws:iam/role:Role::p-automation",
+        "aws:iam/role:Role::p-runbook",
+        "aws:iam/rolePolicy:RolePolicy::p-automation",
+        "aws:iam/rolePolicy:RolePolicy::p-runbook",
+        "aws:ssmincidents/responsePlan:ResponsePlan::p-response-plan",
+      ]);
+      const automation = named("aws:iam/role:Role", "p-automation");
+      assert.deepEqual(JSON.parse(automation.inputs.assumeRolePolicy as string).Statement, [
+        {
+          Sid: "AutomationRunsTheRunbookSteps",
+          Effect: "Allow",
+          Principal: { Service: "ssm.amazonaws.com" },
+          Action: "sts:AssumeRole",
+          Condition: { StringEquals: { "aws:SourceAccount": ACCOUNT } },
+        },
+      ]);
+      const automationPolicy = named("aws:iam/rolePolicy:RolePolicy", "p-automation");
+      assert.deepEqual(JSON.parse(automationPolicy.inputs.policy as string), steps);
+      const roleArn = `arn:aws:iam::${ACCOUNT}:role/p-automation`;
+      assert.deepEqual(
+        statements(named("aws:iam/rolePolicy:RolePolicy", "p-runbook").inputs.policy)[1],
+        {
+          Sid: "PassTheAutomationAssumeRole",
+          Effect: "Allow",
+          Action: "iam:PassRole",
+          Resource: roleArn,
+          Condition: { StringEquals: { "iam:PassedToService": "ssm.amazonaws.com" } },
+        },
+      );
+      const rp = named("aws:ssmincidents/responsePlan:ResponsePlan", "p-response-plan");
+      const action = rp.inputs.action as { ssmAutomations: { parameters: unknown }[] };
+      assert.deepEqual(action.ssmAutomations[0].parameters, [
+        { name: "AutomationAssumeRole", values: [roleArn] },
+      ]);
+      assert.ok(rp.dependencies.includes(automationPolicy.urn));
+    });
+
+    it("passes an existing automationRoleArn, creating no automation role", async () => {
+      const roleArn = `arn:aws:iam::${ACCOUNT}:role/restart-web`;
+      new mod.ResponsePlanWithAlarms("p", {
+        incident: { title: "t", impact: 3 },
+        engagements: [TARO],
+        runbook: {
+          documentName: "Restart-Web",
+          automationRoleArn: roleArn,
+          parameters: { Service: ["web"] },
+        },
+      });
+      await settle();
+      assert.equal(listed().filter((u) => u.includes("p-automation")).length, 0);
+      const rp = named("aws:ssmincidents/responsePlan:ResponsePlan", "p-response-plan");
+      const action = rp.inputs.action as { ssmAutomations: { parameters: unknown }[] };
+      assert.deepEqual(action.ssmAutomations[0].parameters, [
+        { name: "Service", values: ["web"] },
+        { name: "AutomationAssumeRole", values: [roleArn] },
+      ]);
+      assert.equal(
+        statements(named("aws:iam/rolePolicy:RolePolicy", "p-runbook").inputs.policy)[1].Resource,
+        roleArn,
+      );
+    });
+
+    it("refuses two sources for the automation role, registering nothing", async () => {
+      assert.throws(
+        () =>
+          new mod.ResponsePlanWithAlarms("plan", {
+            incident: { title: "t", impact: 3 },
+            engagements: [TARO],
+            runbook: {
+              documentName: "Restart-Web",
+              automationRoleArn: `arn:aws:iam::${ACCOUNT}:role/a`,
+              parameters: { AutomationAssumeRole: [`arn:aws:iam::${ACCOUNT}:role/b`] },
+            },
+          }),
+        (err: Error) =>
+          err.message ===
+          "ResponsePlanWithAlarms 'plan': `runbook.automationRoleArn` names the automation role a second time; got `parameters.AutomationAssumeRole` and `automationRoleArn`. Keep one of them.",
+      );
+      await settle();
+      assert.equal(capture.resources.length, 0);
+    });
+  });
+
   describe("policy documents", () => {
     it("scope a shared document to its owner's automation definition", async () => {
       const { automationDefinitionArn } = await import("../../components/iamPolicies");

@@ -84,9 +84,9 @@ describe("timeline", () => {
     assert.equal(
       renderTimeline(entries),
       [
-        "t+0   stage 1  shiro   SMS    +81******004        retry every 5 min, not essential",
+        "t+0   stage 1  shiro   SMS    +81******004        resend after 5 min if sending fails, not essential",
         "t+5   stage 2  saburo  EMAIL  s*****@example.com",
-        "t+7   stage 1  shiro   VOICE  +81******004        retry every 10 min, not essential",
+        "t+7   stage 1  shiro   VOICE  +81******004        resend after 10 min if sending fails, not essential",
         "t+12  stage 1  shiro   EMAIL  s****@example.com   not essential",
       ].join("\n"),
     );

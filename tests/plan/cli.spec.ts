@@ -72,6 +72,7 @@ describe("plan CLI", function () {
       "== On-call coverage, next 7 days ==",
       "== Policies (incident-manager-readiness 0.1.0) ==",
       "== Monthly cost estimate ==",
+      "== Notes ==",
     ]) {
       assert.ok(clean.stdout.includes(`\n${title}\n`), title);
     }
@@ -79,11 +80,17 @@ describe("plan CLI", function () {
       clean.stdout.includes(
         [
           "emergency-escalation-plan:",
-          "t+0   stage 1  taro    VOICE  +81******678        retry every 5 min",
-          "t+5   stage 2  jiro    SMS    +81******789        retry every 5 min",
+          "t+0   stage 1  taro    VOICE  +81******678        resend after 5 min if sending fails",
+          "t+5   stage 2  jiro    SMS    +81******789        resend after 5 min if sending fails",
           "t+10  stage 3  saburo  EMAIL  s*****@example.com",
           "",
         ].join("\n"),
+      ),
+    );
+    // The replication set has two regions: how they may change is noted.
+    assert.ok(
+      clean.stdout.includes(
+        "  - Replication set incident-manager-replication-set (ap-northeast-1, ap-northeast-2): change one region per update; a region cannot be removed within 24 hours of its creation, and a region's key cannot change in place.\n",
       ),
     );
     // Phone numbers and addresses never appear in the output.
@@ -162,6 +169,15 @@ describe("plan CLI", function () {
     assert.equal((svg.match(/<rect class="gap"[^>]*fill="#d32f2f"/g) ?? []).length, 5);
     assert.equal((svg.match(/<rect class="covered"/g) ?? []).length, 5);
     assert.equal((svg.match(/<rect class="page"/g) ?? []).length, 3);
+    // Each page bar is one engagement; its tooltip says what the retry interval does.
+    assert.deepEqual(
+      [...svg.matchAll(/<rect class="page"[^>]*><title>([^<]*)<\/title>/g)].map((m) => m[1]),
+      [
+        "stage 1 +0 min taro VOICE: resend after 5 min if sending fails",
+        "stage 2 +5 min jiro SMS: resend after 5 min if sending fails",
+        "stage 3 +10 min saburo EMAIL: not resent if sending fails",
+      ],
+    );
     assert.equal((svg.match(/<line class="day"/g) ?? []).length, 8);
     // The escalation lane's minute axis: every 5 minutes, to 5 past the last page (at 10), the
     // last label inside.

@@ -18,7 +18,7 @@ export const stageTimingConfig = z.object({
 export const enforcePlanStageTiming: IncidentResourceRule = {
   name: "enforce-plan-stage-timing",
   description:
-    "Checks that every engagement or escalation plan stage lasts 0 to 30 minutes, lasts 0 minutes only when it has targets, and that every channel target retries every 0 to 60 minutes. AWS rejects other values when the plan is created.",
+    "Checks that every engagement or escalation plan stage lasts 0 to 30 minutes, lasts 0 minutes only when it has targets, and that every channel target's retry interval (the wait before resending an engagement that failed to send) is 0 to 60 minutes. AWS rejects other values when the plan is created.",
   configSchema: configSchemaOf(stageTimingConfig),
   enforcementLevel: "mandatory",
   validateResource: validateResourceOfKinds(["plan", "contact"], (props, args, report) => {
