@@ -112,7 +112,9 @@ describe("OnCallTeam child names", () => {
     let built = 0;
     let rejected = 0;
     await fc.assert(
-      fc.asyncProperty(teams, async ({ members, rotations }) => {
+      fc.asyncProperty(teams, async (drawn) => {
+        const members: readonly { alias: string; channels: readonly string[] }[] = drawn.members;
+        const { rotations } = drawn;
         reset(capture);
         // The collision computed here independently: two members' `<alias>-<channel>` equal.
         const joined = members.flatMap((m) => m.channels.map((c) => `${m.alias}-${c}`));

@@ -14,6 +14,12 @@ async function registrationError(resource: pulumi.Resource): Promise<string | un
   }
 }
 
+class Thing extends pulumi.CustomResource {
+  constructor(type: string, name: string, opts: pulumi.CustomResourceOptions = {}) {
+    super(type, name, {}, opts);
+  }
+}
+
 class Group extends pulumi.ComponentResource {
   constructor(type: string, name: string) {
     super(type, name, {}, {});
@@ -28,8 +34,8 @@ describe("capture: duplicate URNs", () => {
   beforeEach(() => reset(capture));
 
   it("refuses a second resource with the same type and name, with the engine's message", async () => {
-    const first = new pulumi.CustomResource("test:index:Thing", "dup", {});
-    const second = new pulumi.CustomResource("test:index:Thing", "dup", {});
+    const first = new Thing("test:index:Thing", "dup");
+    const second = new Thing("test:index:Thing", "dup");
     await settle();
     const urn = `${STACK}test:index:Thing::dup`;
     assert.equal(await registrationError(first), undefined);
@@ -47,8 +53,8 @@ describe("capture: duplicate URNs", () => {
   it("refuses children of two parents of one type: the URN holds the parent's type, not its name", async () => {
     const a = new Group("test:index:Group", "a");
     const b = new Group("test:index:Group", "b");
-    new pulumi.CustomResource("test:index:Thing", "child", {}, { parent: a });
-    const clash = new pulumi.CustomResource("test:index:Thing", "child", {}, { parent: b });
+    new Thing("test:index:Thing", "child", { parent: a });
+    const clash = new Thing("test:index:Thing", "child", { parent: b });
     await settle();
     const urn = `${STACK}test:index:Group$test:index:Thing::child`;
     assert.match((await registrationError(clash)) ?? "", /Duplicate resource URN/);
@@ -58,10 +64,10 @@ describe("capture: duplicate URNs", () => {
   it("accepts one name for two types, or under parents of two types", async () => {
     const a = new Group("test:index:Group", "a");
     const other = new Group("test:index:Other", "b");
-    new pulumi.CustomResource("test:index:Thing", "same", {});
-    new pulumi.CustomResource("test:index:Gadget", "same", {});
-    new pulumi.CustomResource("test:index:Thing", "same", {}, { parent: a });
-    new pulumi.CustomResource("test:index:Thing", "same", {}, { parent: other });
+    new Thing("test:index:Thing", "same");
+    new Thing("test:index:Gadget", "same");
+    new Thing("test:index:Thing", "same", { parent: a });
+    new Thing("test:index:Thing", "same", { parent: other });
     await settle();
     assert.deepEqual(capture.errors, []);
     assert.deepEqual(capture.resources.map((r) => r.urn).sort(), [
@@ -75,10 +81,10 @@ describe("capture: duplicate URNs", () => {
   });
 
   it("forgets the URNs it saw on reset, so specs can reuse one runtime", async () => {
-    new pulumi.CustomResource("test:index:Thing", "again", {});
+    new Thing("test:index:Thing", "again");
     await settle();
     reset(capture);
-    new pulumi.CustomResource("test:index:Thing", "again", {});
+    new Thing("test:index:Thing", "again");
     await settle();
     assert.deepEqual(capture.errors, []);
     assert.equal(capture.resources.length, 1);
