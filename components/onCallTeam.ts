@@ -58,7 +58,9 @@ export interface ChannelArgs {
   readonly address: string;
   /**
    * The channel's name, unique within the member: 1-255 characters of letters, digits, `_`, `-`
-   * and `.`. Changing it replaces the channel (its owner must activate it again).
+   * and `.`. Changing it replaces the channel (its owner must activate it again). It names the
+   * child `<team>-<alias>-<name>`, which must not be another member's channel's child name
+   * (member `taro` with `mobile-sms` and member `taro-mobile` with `sms` are rejected).
    * @default the type in lower case: `voice`, `sms` or `email`
    */
   readonly name?: string;
@@ -80,7 +82,9 @@ export interface EngagementArgs {
 /** A member of the team: one PERSONAL contact. */
 export interface MemberArgs {
   /**
-   * The contact's alias: 1-255 characters of `a-z 0-9 _ - .`, unique in the team. Create-only:
+   * The contact's alias: 1-255 characters of `a-z 0-9 _ - .`, unique in the team and, since every
+   * contact, escalation plan and on-call schedule shares one alias namespace, in the account and
+   * region (the config-driven stack and the pack check that across teams). Create-only:
    * changing it replaces the contact, and its owner must activate every channel again.
    * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/contacts.html
    */
