@@ -74,6 +74,9 @@ export {
   scheduleAliasIssues,
   scheduleOf,
   engagementStages,
+  teamChildNames,
+  childNameIssues,
+  type ChildName,
   DEFAULT_RETRY_MINUTES,
 } from "./onCallTeam";
 export {

@@ -35,6 +35,7 @@ import { Tags, tagsSchema, toNativeTags } from "./tags";
 import {
   describeValue,
   fail,
+  formatPath,
   validateArgs,
   ValidationContext,
   type ValidationIssue,
@@ -57,7 +58,9 @@ export interface ChannelArgs {
   readonly address: string;
   /**
    * The channel's name, unique within the member: 1-255 characters of letters, digits, `_`, `-`
-   * and `.`. Changing it replaces the channel (its owner must activate it again).
+   * and `.`. Changing it replaces the channel (its owner must activate it again). It names the
+   * child `<team>-<alias>-<name>`, which must not be another member's channel's child name
+   * (member `taro` with `mobile-sms` and member `taro-mobile` with `sms` are rejected).
    * @default the type in lower case: `voice`, `sms` or `email`
    */
   readonly name?: string;
@@ -84,7 +87,9 @@ export interface EngagementArgs {
 /** A member of the team: one PERSONAL contact. */
 export interface MemberArgs {
   /**
-   * The contact's alias: 1-255 characters of `a-z 0-9 _ - .`, unique in the team. Create-only:
+   * The contact's alias: 1-255 characters of `a-z 0-9 _ - .`, unique in the team and, since every
+   * contact, escalation plan and on-call schedule shares one alias namespace, in the account and
+   * region (the config-driven stack and the pack check that across teams). Create-only:
    * changing it replaces the contact, and its owner must activate every channel again.
    * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/contacts.html
    */
@@ -666,6 +671,73 @@ export function scheduleAliasIssues(name: string, spec: OnCallTeamSpec): Validat
   return [];
 }
 
+/** A child a component registers: its type, its name and the arg it is named after. */
+export interface ChildName {
+  readonly type: string;
+  readonly name: string;
+  readonly path: readonly PropertyKey[];
+}
+
+/**
+ * Every child a team named `name` registers, by type and name, with the arg its name comes from.
+ * All of them have the team as parent; Pulumi refuses two resources with one URN, that is one
+ * type, one name and one parent type (the parent's name is not part of the URN).
+ */
+export function teamChildNames(name: string, spec: OnCallTeamSpec): ChildName[] {
+  const members = spec.members.flatMap((m, i): ChildName[] => [
+    {
+      type: "aws:ssmcontacts/contact:Contact",
+      name: `${name}-${m.alias}`,
+      path: ["members", i, "alias"],
+    },
+    ...m.channels.map((c, j) => ({
+      type: "aws:ssmcontacts/contactChannel:ContactChannel",
+      name: `${name}-${m.alias}-${c.name}`,
+      path: ["members", i, "channels", j],
+    })),
+    {
+      type: "aws:ssmcontacts/plan:Plan",
+      name: `${name}-${m.alias}-plan`,
+      path: ["members", i, "alias"],
+    },
+  ]);
+  const rotations = spec.rotations.map((r, i) => ({
+    type: "aws-native:ssmcontacts:Rotation",
+    name: `${name}-${r.name}`,
+    path: ["rotations", i, "name"],
+  }));
+  const schedule = {
+    type: "aws-native:ssmcontacts:Contact",
+    name: `${name}-schedule`,
+    path: ["schedule"],
+  };
+  return [...members, ...rotations, schedule];
+}
+
+/**
+ * Two children of one type with one name: a channel `mobile-sms` of member `taro` and a channel
+ * `sms` of member `taro-mobile` are both `<name>-taro-mobile-sms`. Child names keep their readable
+ * `-` form (reordering never renames anything), so such a pair is rejected before anything
+ * registers, naming both args.
+ */
+export function childNameIssues(name: string, spec: OnCallTeamSpec): ValidationIssue[] {
+  const seen = new Map<string, ChildName>();
+  const issues: ValidationIssue[] = [];
+  for (const child of teamChildNames(name, spec)) {
+    const key = `${child.type}::${child.name}`;
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, child);
+      continue;
+    }
+    issues.push({
+      path: child.path,
+      message: `names a child ${describeValue(child.name)} (${child.type}), like \`${formatPath(first.path)}\`; Pulumi refuses two resources with one name and type. Rename one of the two (a channel's \`name\`, or an alias).`,
+    });
+  }
+  return issues;
+}
+
 /**
  * Turns an engagement into plan stages. Steps at the same minute share a stage; a stage lasts
  * until the next step's minute. The last stage lasts as long as its longest retry interval
@@ -717,7 +789,7 @@ export class OnCallTeam extends pulumi.ComponentResource {
   constructor(name: string, args: OnCallTeamArgs, opts?: pulumi.ComponentResourceOptions) {
     const context: ValidationContext = { component: COMPONENT, name };
     const spec: OnCallTeamSpec = validateArgs(onCallTeamSchema, args, context);
-    const scheduleIssues = scheduleAliasIssues(name, spec);
+    const scheduleIssues = [...scheduleAliasIssues(name, spec), ...childNameIssues(name, spec)];
     if (scheduleIssues.length > 0) fail(context, scheduleIssues);
     const scheduleDefinition = scheduleOf(name, spec);
     super("incident-manager:index:OnCallTeam", name, {}, opts);

@@ -52,6 +52,20 @@ export interface Capture {
   readonly calls: CapturedCall[];
   /** Messages passed to `pulumi.log.warn`. */
   readonly warnings: string[];
+  /**
+   * Registrations refused as the engine refuses them, with the engine's message: a second
+   * resource with an URN already registered (`Duplicate resource URN '<urn>'; try giving it a
+   * unique name`). The refused resource is not in `resources`.
+   */
+  readonly errors: string[];
+}
+
+/**
+ * The engine's refusal of a second resource with one URN, word for word.
+ * (pulumi/pulumi `sdk/go/common/diag/errors.go`, GetDuplicateResourceURNError, diagnostic 2001.)
+ */
+export function duplicateUrnMessage(urn: string): string {
+  return `Duplicate resource URN '${urn}'; try giving it a unique name`;
 }
 
 const SECRET_SIG = "4dabf18193072939515e22adb298388d";
@@ -85,6 +99,9 @@ function containsSecret(value: unknown): boolean {
 }
 
 let counter = 0;
+
+/** The URNs each capture has seen, forgotten by `reset`. */
+const registeredUrns = new WeakMap<Capture, Set<string>>();
 
 /** The physical id and computed attributes a real deployment would return for `type`. */
 export function mockState(
@@ -208,7 +225,9 @@ export async function installCapture(
   project = "incident-manager",
   stack = "plan",
 ): Promise<Capture> {
-  const capture: Capture = { resources: [], calls: [], warnings: [] };
+  const capture: Capture = { resources: [], calls: [], warnings: [], errors: [] };
+  const urns = new Set<string>();
+  registeredUrns.set(capture, urns);
   const pending = new Map<string, Record<string, unknown>>();
   await pulumi.runtime.setMocks(
     {
@@ -237,7 +256,17 @@ export async function installCapture(
     callback: (err: unknown, res?: { getUrn(): string; getId(): string }) => void,
   ) => {
     register(req, (err: unknown, res?: { getUrn(): string; getId(): string }) => {
+      if (!err && res && urns.has(res.getUrn())) {
+        // The engine refuses the registration and the deployment stops; the SDK reports
+        // "failed to register new resource <name> [<type>]: <message>".
+        const message = duplicateUrnMessage(res.getUrn());
+        capture.errors.push(message);
+        pending.delete(`${req.getType()}::${req.getName()}`);
+        callback(Object.assign(new Error(message), { code: 2 /* grpc UNKNOWN */ }));
+        return;
+      }
       if (!err && res) {
+        urns.add(res.getUrn());
         const raw = req.getObject()?.toJavaScript() ?? {};
         const propertyDependencies: Record<string, string[]> = {};
         req.getPropertydependenciesMap().forEach((value, key) => {
@@ -299,4 +328,6 @@ export function reset(capture: Capture): void {
   capture.resources.length = 0;
   capture.calls.length = 0;
   capture.warnings.length = 0;
+  capture.errors.length = 0;
+  registeredUrns.get(capture)?.clear();
 }

@@ -119,6 +119,8 @@ export async function runProgram(source: ProgramSource): Promise<ProgramRun> {
       outputs[key] = await valueOf(value as pulumi.Output<unknown>);
     }
     await settle();
+    // The engine stops at a duplicate URN, whatever else the program did.
+    if (capture.errors.length > 0) throw new Error(capture.errors[0]);
     if (failures.length > 0) throw failures[0];
     return {
       project: name,

@@ -27,10 +27,12 @@ import {
   type ValidationIssue,
   scheduleAliasIssues,
   scheduleOf,
+  childNameIssues,
+  teamChildNames,
 } from "../components";
 import { CONTACT_ALIAS } from "../components/common";
 import { brandReference, memberReference } from "../components/references";
-import { describeValue, type FieldPath, validateArgs } from "../components/validation";
+import { describeValue, type FieldPath, formatPath, validateArgs } from "../components/validation";
 
 /** The config key the stack reads (namespace `incident-manager`). */
 export const SPEC_KEY = "incident-manager:spec";
@@ -181,6 +183,197 @@ function checkUnique(entries: readonly Entry[], field: string, issues: Validatio
   });
 }
 
+/** One name the spec gives a thing AWS (or Pulumi) keeps unique in some scope. */
+interface Claim {
+  /** The scope and the name, e.g. `ap-northeast-1/emergency-alarm`. */
+  readonly key: string;
+  readonly path: FieldPath;
+  /** The entry that gives it (`teams[0]`): a repeat inside one entry is the component's to report. */
+  readonly owner: string;
+}
+
+/** Reports every claim whose key an earlier entry already claimed, at its own path. */
+function reportRepeats(
+  claims: readonly Claim[],
+  message: (first: Claim) => string,
+  issues: ValidationIssue[],
+): void {
+  const seen = new Map<string, Claim>();
+  for (const claim of claims) {
+    const first = seen.get(claim.key);
+    if (first === undefined) seen.set(claim.key, claim);
+    else if (first.owner !== claim.owner)
+      issues.push({ path: claim.path, message: message(first) });
+  }
+}
+
+type ParsedTeam = { i: number; name: string; spec: OnCallTeamSpec };
+type ParsedChain = { i: number; spec: z.output<typeof escalationChainSchema> };
+type ParsedPlan = { i: number; name: string; spec: z.output<typeof responsePlanWithAlarmsSchema> };
+
+/**
+ * The names AWS keeps unique across the stack, checked across entries (each component checks its
+ * own): contact aliases, response plan names, alarm names, EventBridge rule names, and the child
+ * names Pulumi keeps unique (one type and name under parents of one type).
+ */
+function crossEntryIssues(
+  primaryRegion: string | undefined,
+  teams: readonly ParsedTeam[],
+  chains: readonly ParsedChain[],
+  plans: readonly ParsedPlan[],
+  raw: readonly Entry[],
+  issues: ValidationIssue[],
+): void {
+  // Contacts, escalation plans and on-call schedules share one alias per account and region: the
+  // ssm-contacts model's CreateContact says "The contact alias must be unique and identifiable",
+  // and a contact's ARN ends in `contact/<alias>` (botocore 1.43 ssm-contacts examples-1.json).
+  // Every contact of the stack is in the setup's primary region.
+  reportRepeats(
+    [
+      ...teams.flatMap(({ i, name, spec }) => [
+        ...spec.members.map((m, j) => ({
+          key: m.alias,
+          path: ["teams", i, "members", j, "alias"],
+          owner: `teams[${i}]`,
+        })),
+        {
+          key: scheduleOf(name, spec).alias,
+          path: ["teams", i, "schedule", "alias"],
+          owner: `teams[${i}]`,
+        },
+      ]),
+      ...chains.map(({ i, spec }) => ({
+        key: spec.alias,
+        path: ["escalations", i, "alias"],
+        owner: `escalations[${i}]`,
+      })),
+    ],
+    (first) =>
+      `repeats the contact alias of \`${formatPath(first.path)}\` (${describeValue(first.key)}); contacts, escalation plans and on-call schedules share one alias namespace in an account and region, so AWS refuses the second. Pick another alias.`,
+    issues,
+  );
+  // A response plan's name is its identity: its ARN is `response-plan/<name>` with no region
+  // (ssm-incidents model, CreateResponsePlan `name`, ConflictException; cfn-lint 1.51
+  // AWS::SSMIncidents::ResponsePlan has `Name` create-only).
+  reportRepeats(
+    plans.flatMap(({ i, spec }) =>
+      typeof spec.responsePlanName === "string"
+        ? [
+            {
+              key: spec.responsePlanName,
+              path:
+                raw[i].responsePlanName === undefined
+                  ? ["responsePlans", i, "name"]
+                  : ["responsePlans", i, "responsePlanName"],
+              owner: `responsePlans[${i}]`,
+            },
+          ]
+        : [],
+    ),
+    (first) =>
+      `gives the response plan name of \`${formatPath(first.path)}\` (${describeValue(first.key)}) again; a response plan's name is unique in an account (its ARN is arn:aws:ssm-incidents::<account>:response-plan/<name>), so AWS refuses the second. Set a distinct \`responsePlanName\`.`,
+    issues,
+  );
+  const regionOf = (region: unknown) => (typeof region === "string" ? region : primaryRegion);
+  // Metric and composite alarm names: "This name must be unique within the Region" (cloudwatch
+  // model, PutMetricAlarm and PutCompositeAlarm `AlarmName`), and a Put on a taken name "completely
+  // overwrites the previous configuration of the alarm". Composite rules name alarms by name
+  // alone, whatever their kind, so the two kinds share the namespace.
+  reportRepeats(
+    plans.flatMap(({ i, spec }) =>
+      (["alarms", "compositeAlarms"] as const).flatMap((field) =>
+        spec[field].map((alarm, j) => ({
+          key: `${regionOf(alarm.region)}/${alarm.name}`,
+          path: ["responsePlans", i, field, j, "name"],
+          owner: `responsePlans[${i}]`,
+        })),
+      ),
+    ),
+    (first) =>
+      `repeats the alarm name of \`${formatPath(first.path)}\` in the same region (${first.key.replace("/", ": ")}); CloudWatch alarm names are unique in an account and region across metric and composite alarms, and putting a taken name overwrites that alarm. Rename one of them.`,
+    issues,
+  );
+  // EventBridge rule names: PutRule on a rule's name "replaces" it (events model, PutRule);
+  // the components put every rule on the region's default event bus.
+  reportRepeats(
+    plans.flatMap(({ i, spec }) =>
+      spec.events.map((event, j) => ({
+        key: `${regionOf(event.region)}/${event.name}`,
+        path: ["responsePlans", i, "events", j, "name"],
+        owner: `responsePlans[${i}]`,
+      })),
+    ),
+    (first) =>
+      `repeats the EventBridge rule name of \`${formatPath(first.path)}\` on the same event bus (the default bus of ${first.key.split("/")[0]}: ${describeValue(first.key.split("/")[1])}); PutRule on a taken name replaces that rule. Rename one of them.`,
+    issues,
+  );
+  // Child names: a URN holds the parent's type, not its name, so team `sre` with member
+  // `taro-x` and team `sre-taro` with member `x` both register the contact `sre-taro-x`.
+  reportRepeats(
+    [
+      ...teams.flatMap(({ i, name, spec }) =>
+        teamChildNames(name, spec).map((child) => ({
+          key: `OnCallTeam/${child.type}::${child.name}`,
+          path: ["teams", i, ...child.path],
+          owner: `teams[${i}]`,
+        })),
+      ),
+      ...plans.flatMap(({ i, name, spec }) => [
+        ...spec.alarms.map((a, j) => ({
+          key: `ResponsePlanWithAlarms/aws:cloudwatch/metricAlarm:MetricAlarm::${name}-alarm-${a.name}`,
+          path: ["responsePlans", i, "alarms", j, "name"],
+          owner: `responsePlans[${i}]`,
+        })),
+        ...spec.compositeAlarms.map((a, j) => ({
+          key: `ResponsePlanWithAlarms/aws:cloudwatch/compositeAlarm:CompositeAlarm::${name}-alarm-${a.name}`,
+          path: ["responsePlans", i, "compositeAlarms", j, "name"],
+          owner: `responsePlans[${i}]`,
+        })),
+        ...spec.events.map((e, j) => ({
+          key: `ResponsePlanWithAlarms/aws:cloudwatch/eventRule:EventRule::${name}-rule-${e.name}`,
+          path: ["responsePlans", i, "events", j, "name"],
+          owner: `responsePlans[${i}]`,
+        })),
+      ]),
+    ],
+    (first) =>
+      `gives a child the name ${describeValue(first.key.split("::")[1])} that \`${formatPath(first.path)}\` gives one of the same type; Pulumi refuses two resources with one name and type under parents of one type. Rename an entry, an alias or a channel.`,
+    issues,
+  );
+}
+
+/**
+ * Rotation names repeated across teams. AWS's text does not say whether rotation names are unique:
+ * CreateRotation lists no ConflictException (ssm-contacts model) and CloudFormation identifies a
+ * rotation by its ARN with `Name` updatable (cfn-lint 1.51 AWS::SSMContacts::Rotation). So this is
+ * advisory: the stack logs it as a warning, and builds.
+ */
+export function specAdvisories(value: unknown): string[] {
+  const teams = (value as { teams?: unknown })?.teams;
+  if (!Array.isArray(teams)) return [];
+  const seen = new Map<string, string>();
+  const notes: string[] = [];
+  teams.forEach((team: unknown, i) => {
+    const rotations = (team as { rotations?: unknown })?.rotations;
+    if (!Array.isArray(rotations)) return;
+    const here = new Set<string>();
+    rotations.forEach((rotation: unknown, r) => {
+      const name = (rotation as { name?: unknown })?.name;
+      if (typeof name !== "string" || here.has(name)) return;
+      here.add(name);
+      const path = formatPath(["teams", i, "rotations", r, "name"], SPEC_KEY);
+      const first = seen.get(name);
+      if (first === undefined) seen.set(name, path);
+      else {
+        notes.push(
+          `\`${path}\` repeats the rotation name ${describeValue(name)} of \`${first}\`. AWS's documentation does not say whether rotation names are unique in an account; if they are, the second rotation fails to create. Prefer distinct rotation names.`,
+        );
+      }
+    });
+  });
+  return notes;
+}
+
 /**
  * Validates the spec with the components' own schemas and the cross-references between its
  * parts, before anything is registered. Throws one ValidationError listing every issue, each
@@ -198,8 +391,18 @@ export function validateSpec(value: unknown): z.output<typeof stackSpecSchema> {
   const teamsByName = new Map(teams.map((t) => [t.name, t]));
   const escalationNames = new Set(escalations.map((e) => e.name));
 
-  check(incidentManagerSetupSchema, spec.setup, "IncidentManagerSetup", "setup", ["setup"], issues);
+  const setup = check(
+    incidentManagerSetupSchema,
+    spec.setup,
+    "IncidentManagerSetup",
+    "setup",
+    ["setup"],
+    issues,
+  );
   const standIns = new Map<string, StandIns>();
+  const parsedTeams: ParsedTeam[] = [];
+  const parsedChains: ParsedChain[] = [];
+  const parsedPlans: ParsedPlan[] = [];
   teams.forEach((team, i) => {
     const parsed = check(
       onCallTeamSchema,
@@ -210,9 +413,13 @@ export function validateSpec(value: unknown): z.output<typeof stackSpecSchema> {
       issues,
     );
     if (parsed === undefined) return;
-    for (const issue of scheduleAliasIssues(team.name, parsed)) {
+    for (const issue of [
+      ...scheduleAliasIssues(team.name, parsed),
+      ...childNameIssues(team.name, parsed),
+    ]) {
       issues.push({ ...issue, path: ["teams", i, ...issue.path] });
     }
+    parsedTeams.push({ i, name: team.name, spec: parsed });
     if (!standIns.has(team.name)) standIns.set(team.name, standInReferences(team.name, parsed));
   });
   escalations.forEach((chain, i) => {
@@ -245,7 +452,7 @@ export function validateSpec(value: unknown): z.output<typeof stackSpecSchema> {
       };
     });
     const argsWithArns = Array.isArray(args.stages) ? { ...args, stages: withArns } : args;
-    check(
+    const parsed = check(
       escalationChainSchema,
       argsWithArns,
       "EscalationChain",
@@ -253,6 +460,7 @@ export function validateSpec(value: unknown): z.output<typeof stackSpecSchema> {
       ["escalations", i],
       issues,
     );
+    if (parsed !== undefined) parsedChains.push({ i, spec: parsed });
   });
   plans.forEach((plan, i) => {
     const args = argsOf(plan);
@@ -271,7 +479,7 @@ export function validateSpec(value: unknown): z.output<typeof stackSpecSchema> {
     const argsWithArns = Array.isArray(args.engagements)
       ? { ...args, engagements: withArns }
       : args;
-    check(
+    const parsed = check(
       responsePlanWithAlarmsSchema,
       withDefaultPlanName(argsWithArns, plan.name),
       "ResponsePlanWithAlarms",
@@ -279,7 +487,19 @@ export function validateSpec(value: unknown): z.output<typeof stackSpecSchema> {
       ["responsePlans", i],
       issues,
     );
+    if (parsed !== undefined) parsedPlans.push({ i, name: plan.name, spec: parsed });
   });
+  // An entry whose name repeats an earlier one's is reported as such, not for every name it repeats.
+  const firstOfName = <T extends { i: number }>(parsed: T[], entries: readonly Entry[]) =>
+    parsed.filter(({ i }) => entries.findIndex((e) => e.name === entries[i].name) === i);
+  crossEntryIssues(
+    setup?.regions[0]?.region,
+    firstOfName(parsedTeams, teams),
+    firstOfName(parsedChains, escalations),
+    firstOfName(parsedPlans, plans),
+    plans,
+    issues,
+  );
   if (issues.length > 0) throw new ValidationError(CONTEXT, issues);
   return spec;
 }
@@ -329,6 +549,7 @@ function referenceOf(
  */
 export function buildStack(value: unknown): BuiltStack {
   const spec = validateSpec(value);
+  for (const note of specAdvisories(value)) pulumi.log.warn(note);
   const setup = new IncidentManagerSetup("incident-manager", {
     ...(spec.setup as unknown as IncidentManagerSetupArgs),
   });

@@ -44,6 +44,7 @@ export const TYPES = {
   ],
   eventTarget: ["aws:cloudwatch/eventTarget:EventTarget"],
   eventRule: ["aws-native:events:Rule"],
+  namedEventRule: ["aws:cloudwatch/eventRule:EventRule", "aws-native:events:Rule"],
   role: ["aws:iam/role:Role", "aws-native:iam:Role"],
   rolePolicy: ["aws:iam/rolePolicy:RolePolicy", "aws-native:iam:RolePolicy"],
 } as const satisfies Record<string, readonly string[]>;

@@ -1,5 +1,6 @@
 /**
- * Every rule of the pack, in the order the pack lists them: mandatory first, then advisory.
+ * Every rule of the pack, in the order the pack lists them: rules 1-15 mandatory first, then
+ * advisory; then the stack-wide name rules 16-20 (mandatory, then advisory).
  * Tests import this barrel; `policies/index.ts` builds the pack from it.
  */
 import type { IncidentRule } from "./common";
@@ -18,9 +19,19 @@ import { enforceResponsePlanImpactAndEngagements } from "./responsePlans/enforce
 import { requireResponsePlanTrigger } from "./responsePlans/requireResponsePlanTrigger";
 import { requireRotationMembersAndZone } from "./rotations/requireRotationMembersAndZone";
 import { requireTags } from "./tags/requireTags";
+import { disallowDuplicateAlarmNames } from "./names/disallowDuplicateAlarmNames";
+import { disallowDuplicateContactAliases } from "./names/disallowDuplicateContactAliases";
+import { disallowDuplicateEventRuleNames } from "./names/disallowDuplicateEventRuleNames";
+import { disallowDuplicateResponsePlanNames } from "./names/disallowDuplicateResponsePlanNames";
+import { disallowDuplicateRotationNames } from "./names/disallowDuplicateRotationNames";
 
 export * from "./common";
 export {
+  disallowDuplicateAlarmNames,
+  disallowDuplicateContactAliases,
+  disallowDuplicateEventRuleNames,
+  disallowDuplicateResponsePlanNames,
+  disallowDuplicateRotationNames,
   disallowWildcardIncidentRoles,
   enforcePlanStageTiming,
   enforceResponsePlanImpactAndEngagements,
@@ -55,4 +66,9 @@ export const rules: readonly IncidentRule[] = [
   requireTags,
   requireResponsePlanTrigger,
   disallowWildcardIncidentRoles,
+  disallowDuplicateContactAliases,
+  disallowDuplicateResponsePlanNames,
+  disallowDuplicateAlarmNames,
+  disallowDuplicateEventRuleNames,
+  disallowDuplicateRotationNames,
 ];

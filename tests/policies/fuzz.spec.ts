@@ -199,6 +199,11 @@ const EXTRA: Record<"classic" | "native", ResourceFixture[]> = {
       name: "composite",
       props: { alarmName: "composite", alarmRule: 'ALARM("cpu")', alarmActions: [SEV1] },
     },
+    {
+      type: "aws:cloudwatch/eventRule:EventRule",
+      name: "health",
+      props: { name: "health", eventBusName: "default", eventPattern: '{"source":["aws.health"]}' },
+    },
   ],
   native: [
     {

@@ -24,6 +24,7 @@ import { impactEngagementsConfig } from "../../policies/rules/responsePlans/enfo
 import { responsePlanTriggerConfig } from "../../policies/rules/responsePlans/requireResponsePlanTrigger";
 import { rotationConfig } from "../../policies/rules/rotations/requireRotationMembersAndZone";
 import { requiredTagsConfig } from "../../policies/rules/tags/requireTags";
+import { uniqueNamesConfig } from "../../policies/rules/names/unique";
 import { nativeStack, classicStack, pick } from "./fixtures";
 import { configFor, runResource } from "./harness";
 
@@ -44,12 +45,17 @@ const zodConfigs: z.ZodObject[] = [
   requiredTagsConfig,
   responsePlanTriggerConfig,
   wildcardRolesConfig,
+  uniqueNamesConfig,
+  uniqueNamesConfig,
+  uniqueNamesConfig,
+  uniqueNamesConfig,
+  uniqueNamesConfig,
 ];
 
 const VERBS = ["require", "enforce", "disallow"];
 
 describe("policy rule metadata", () => {
-  it("lists the fifteen rules of issue 6: seven mandatory, then eight advisory", () => {
+  it("lists rules 1-15 (seven mandatory, then eight advisory), then the five name rules", () => {
     assert.deepEqual(
       rules.map((r) => [r.name, r.enforcementLevel]),
       [
@@ -68,12 +74,17 @@ describe("policy rule metadata", () => {
         ["require-tags", "advisory"],
         ["require-response-plan-trigger", "advisory"],
         ["disallow-wildcard-incident-roles", "advisory"],
+        ["disallow-duplicate-contact-aliases", "mandatory"],
+        ["disallow-duplicate-response-plan-names", "mandatory"],
+        ["disallow-duplicate-alarm-names", "mandatory"],
+        ["disallow-duplicate-event-rule-names", "mandatory"],
+        ["disallow-duplicate-rotation-names", "advisory"],
       ],
     );
     assert.equal(new Set(rules.map((r) => r.name)).size, rules.length);
   });
 
-  it("keeps the stack rules (4, 7, 10, 11, 14, 15) as stack validations", () => {
+  it("keeps the stack rules (4, 7, 10, 11, 14-20) as stack validations", () => {
     const kinds = rules.map((r) => ("validateStack" in r ? "stack" : "resource"));
     assert.deepEqual(
       rules.filter((_, i) => kinds[i] === "stack").map((r) => r.name),
@@ -84,6 +95,11 @@ describe("policy rule metadata", () => {
         "require-plan-covers-channels",
         "require-response-plan-trigger",
         "disallow-wildcard-incident-roles",
+        "disallow-duplicate-contact-aliases",
+        "disallow-duplicate-response-plan-names",
+        "disallow-duplicate-alarm-names",
+        "disallow-duplicate-event-rule-names",
+        "disallow-duplicate-rotation-names",
       ],
     );
   });
