@@ -121,7 +121,10 @@ function standInReferences(name: string, team: OnCallTeamSpec): StandIns {
       memberReference(name, member, pulumi.output(`${PLACEHOLDER_ARN}-${member.alias}`), []),
     ]),
   );
-  const { alias, displayName, onCall } = scheduleOf(name, team);
+  const definition = scheduleOf(name, team);
+  // A team without rotations has no schedule to stand in for.
+  if (definition === undefined) return members;
+  const { alias, displayName, onCall } = definition;
   const schedule = brandReference<ScheduleReference>({
     kind: "schedule",
     team: name,
@@ -159,6 +162,9 @@ function resolveReference(
   // is checked once it is fixed, not reported a second time.
   const aliasesKnown =
     members.length > 0 && members.every((a) => typeof a === "string" && CONTACT_ALIAS.test(a));
+  if (alias === "schedule" && entry.rotations === undefined) {
+    return `names the on-call schedule of team ${describeValue(team)}, which has no \`rotations\` and so no schedule; got ${describeValue(ref)}. Add rotations to the team, or engage its members (\`${team}/<member alias>\`).`;
+  }
   if (alias !== "schedule" && aliasesKnown && !members.includes(alias)) {
     return `names the member ${describeValue(alias)}, who is not in team ${describeValue(team)} (${members.join(", ")}); got ${describeValue(ref)}. Use a member's alias or \`${team}/schedule\`.`;
   }
@@ -320,7 +326,8 @@ function referenceOf(
 ): ContactReference | string {
   if (ARN.test(ref)) return ref;
   const [team, alias] = ref.split("/");
-  return alias === "schedule" ? teams[team].schedule : teams[team].member(alias);
+  // validateSpec refused "<team>/schedule" for a team without rotations.
+  return alias === "schedule" ? teams[team].schedule! : teams[team].member(alias);
 }
 
 /**
