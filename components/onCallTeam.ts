@@ -665,7 +665,7 @@ function resolveTeam(args: TeamShape, report: Report) {
 /** The rules of `adopt`: every key names something of this team, every ARN is well formed. */
 function adoptionIssues(args: TeamShape, report: Report): void {
   const { adopt } = args;
-  const aliases = args.members.map((m) => m.alias);
+  const aliases = args.members.map((m) => m.alias).filter((a) => CONTACT_ALIAS.test(a));
   if (aliases.length === 0) return; // No readable members: their own rule is reported.
   if (adopt.contacts.length > 0 && args.setup?.adoptedAccount === undefined) {
     report(
@@ -770,8 +770,21 @@ function soundView(value: unknown): TeamShape | undefined {
     ...(value as unknown as TeamShape),
     defaultCountry: countryOk ? (value.defaultCountry as TeamShape["defaultCountry"]) : undefined,
     // Without a readable country, national numbers cannot be read: the members wait for it.
+    // A member whose own shape is broken (a missing alias, say) stands in as a member with no
+    // channels, so the others' addresses are still checked, at their own positions.
     members:
-      countryOk && isArrayOf(value.members, member) ? (value.members as TeamShape["members"]) : [],
+      countryOk && Array.isArray(value.members)
+        ? (value.members as unknown[]).map((m, i) =>
+            member(m)
+              ? (m as TeamShape["members"][number])
+              : {
+                  alias: `\u0000member ${i}`,
+                  displayName: "-",
+                  channels: [],
+                  engagement: undefined,
+                },
+          )
+        : [],
     rotations: rotationsOk ? ((value.rotations ?? []) as TeamShape["rotations"]) : [],
     // Rotations that are there but broken are reported as such, not as a schedule without them.
     schedule:

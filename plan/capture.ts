@@ -124,8 +124,9 @@ export function mockState(
     }
     case "aws-native:ssmcontacts:Plan":
     case "aws:ssmcontacts/plan:Plan":
+      // A plan's ID is its contact's ARN (@pulumi/aws imports a Plan "using the Contact ARN").
       state.arn = `${String(inputs.contactId ?? inputs.contactArn ?? name)}`;
-      return { id: `${state.arn as string}/plan`, state };
+      return { id: state.arn as string, state };
     case "aws-native:ssmcontacts:Rotation":
     case "aws:ssm/contactsRotation:ContactsRotation":
       state.arn = `arn:${p}:ssm-contacts:${region}:${acct}:rotation/${str("name")}`;
