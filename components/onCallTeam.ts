@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { DateTime } from "luxon";
 import { z } from "zod";
 import { checkEmailAddress } from "../policies/checks/email";
-import { isPhoneCountry, normalizePhoneNumber } from "../policies/checks/phone";
+import { isPhoneCountry, maskAddress, normalizePhoneNumber } from "../policies/checks/phone";
 import {
   childOptions,
   CONTACT_ALIAS,
@@ -469,9 +469,25 @@ function resolveAddress(
         : {
             rule: `must be an address (a phone number or an email); got ${describeValue(written)}`,
           };
-    if ("rule" in checked) throw new ValidationError(context, [{ path, message: checked.rule }]);
+    if ("rule" in checked) {
+      // The address was given as an Output (a secret, usually): the message masks it, and any
+      // number or email it suggests.
+      throw new ValidationError(context, [{ path, message: maskMessage(checked.rule, written) }]);
+    }
     return checked.address;
   });
+}
+
+/** `message` with `written`, and every phone number and email in it, masked. */
+function maskMessage(message: string, written: unknown): string {
+  const raw = typeof written === "string" && written !== "" ? written : undefined;
+  const withoutRaw =
+    raw === undefined
+      ? message
+      : message.split(JSON.stringify(raw)).join(JSON.stringify(maskAddress(raw)));
+  return withoutRaw
+    .replace(/[^\s@"]+@[^\s@"]+\.[A-Za-z]{2,}/g, (email) => maskAddress(email))
+    .replace(/\+\d{6,15}\b/g, (phone) => maskAddress(phone));
 }
 
 /** The default engagement: every channel at 0 minutes, VOICE, SMS, then EMAIL. */

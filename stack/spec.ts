@@ -369,9 +369,68 @@ export function buildStack(value: unknown): BuiltStack {
   return { setup, teams, escalations, responsePlans };
 }
 
-/** Reads the spec from the stack's config: `incident-manager:spec`. */
+/**
+ * Whether the engine marked a config key secret. `isConfigSecret` is exported by the SDK's
+ * runtime (it reads PULUMI_CONFIG_SECRET_KEYS) but not declared in its types.
+ */
+function isSecretKey(key: string): boolean {
+  const runtime = pulumi.runtime as unknown as { isConfigSecret?: (k: string) => boolean };
+  return runtime.isConfigSecret?.(key) ?? false;
+}
+
+/** What `plan` puts where the stack file holds a `secure:` value it cannot decrypt. */
+const SECRET_PLACEHOLDER = "[secret]";
+
+/**
+ * The spec with every channel address made a secret Output, for a spec that holds secure values
+ * (`pulumi config set --secret --path 'incident-manager:spec.teams[0].members[0].channels[0].address'`).
+ * Pulumi hands a program the whole structured value decrypted, as one secret key, without saying
+ * which leaves were secure; addresses are the personal data a spec holds, so each stays secret.
+ * A `[secret]` placeholder (`plan` cannot decrypt) becomes an unknown secret: the channel is
+ * checked as far as possible (its type and name), its address when it is known.
+ */
+export function withSecretAddresses(spec: unknown): unknown {
+  const teams = (spec as { teams?: unknown })?.teams;
+  if (!Array.isArray(teams)) return spec;
+  const secretAddress = (address: unknown) =>
+    address === SECRET_PLACEHOLDER
+      ? pulumi.secret(pulumi.unknown as unknown as string)
+      : typeof address === "string"
+        ? pulumi.secret(address)
+        : address;
+  return {
+    ...(spec as object),
+    teams: teams.map((team: unknown) => {
+      const members = (team as { members?: unknown })?.members;
+      if (!Array.isArray(members)) return team;
+      return {
+        ...(team as object),
+        members: members.map((member: unknown) => {
+          const channels = (member as { channels?: unknown })?.channels;
+          if (!Array.isArray(channels)) return member;
+          return {
+            ...(member as object),
+            channels: channels.map((c: unknown) =>
+              typeof c === "object" && c !== null && "address" in c
+                ? { ...c, address: secretAddress((c as { address: unknown }).address) }
+                : c,
+            ),
+          };
+        }),
+      };
+    }),
+  };
+}
+
+/**
+ * Reads the spec from the stack's config: `incident-manager:spec`. When the key holds secure
+ * values, channel addresses are kept secret (see {@link withSecretAddresses}).
+ */
 export function readSpec(): unknown {
   const spec = new pulumi.Config("incident-manager").getObject<unknown>("spec");
+  if (spec !== undefined && isSecretKey(SPEC_KEY)) {
+    return withSecretAddresses(spec);
+  }
   if (spec === undefined) {
     throw new ValidationError(CONTEXT, [
       {

@@ -370,7 +370,7 @@ describe("adopting existing resources", () => {
       );
     });
 
-    it("fails with the same message form when the Output resolves to a bad number", async () => {
+    it("fails with the same message form, the number masked, when the Output resolves to a bad one", async () => {
       const team = new im.OnCallTeam("sre", {
         members: [
           {
@@ -382,7 +382,7 @@ describe("adopting existing resources", () => {
       });
       await assert.rejects(valueOf(team.channels), (err: Error) =>
         err.message.endsWith(
-          "OnCallTeam 'sre': `members[0].channels[0].address` keeps the trunk prefix 0 after the country code +81, so the activation code never arrives; got \"+8109012345678\". Drop the trunk 0 after the country code: write +819012345678.",
+          "OnCallTeam 'sre': `members[0].channels[0].address` keeps the trunk prefix 0 after the country code +81, so the activation code never arrives; got \"+81******678\". Drop the trunk 0 after the country code: write +81******678.",
         ),
       );
       await settle();
