@@ -8,7 +8,9 @@ import {
   contactAliasSchema,
   displayNameSchema,
   markEngageable,
+  setupAdoptionIssue,
   setupSchema,
+  validateAdopting,
 } from "./common";
 import { IncidentManagerSetup } from "./incidentManagerSetup";
 import { ChannelType, ContactReference, isContactReference } from "./references";
@@ -260,13 +262,6 @@ export const escalationChainSchema = z
     adopt: z.boolean().default(false),
   })
   .superRefine((spec, ctx) => {
-    if (spec.adopt && spec.setup?.adoptedAccount === undefined) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["adopt"],
-        message: `needs \`setup\` with \`replicationSetArn\`, whose account and partition the contact's import ID is derived from; got ${spec.setup === undefined ? "no setup" : "a setup without replicationSetArn"}. Pass the setup that adopts the account's replication set.`,
-      });
-    }
     spec.stages.forEach((stage, i) => {
       const seen = new Map<string, number>();
       stage.targets.forEach(({ target }, j) => {
@@ -321,7 +316,16 @@ export class EscalationChain extends pulumi.ComponentResource {
 
   constructor(name: string, args: EscalationChainArgs, opts?: pulumi.ComponentResourceOptions) {
     const context: ValidationContext = { component: COMPONENT, name };
-    const spec: ChainSpec = validateArgs(escalationChainSchema, args, context);
+    const spec: ChainSpec = validateAdopting(
+      context,
+      () => validateArgs(escalationChainSchema, args, context),
+      setupAdoptionIssue(
+        args?.adopt === true,
+        args?.setup,
+        ["adopt"],
+        "the contact's import ID is",
+      ),
+    );
     super("incident-manager:index:EscalationChain", name, {}, opts);
 
     const { setup } = spec;

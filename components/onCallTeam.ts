@@ -10,7 +10,9 @@ import {
   CONTACT_ALIAS,
   contactAliasSchema,
   displayNameSchema,
+  setupAdoptionIssue,
   setupSchema,
+  validateAdopting,
 } from "./common";
 import {
   coverage,
@@ -111,6 +113,13 @@ export interface MemberArgs {
    *   minutes, EMAIL not retried
    */
   readonly engagement?: readonly EngagementArgs[];
+  /**
+   * How long the last stage of the engagement plan lasts, 0-30 minutes, to describe an adopted
+   * plan exactly (a plan written in CloudFormation often has one 1-minute stage).
+   * @default the longest retry interval of the last stage's channels, at most 30
+   * @see https://docs.aws.amazon.com/incident-manager/latest/APIReference/API_SSMContacts_Stage.html
+   */
+  readonly lastStageMinutes?: number;
 }
 
 /** How a rotation moves on: the same shape the coverage model reads. */
@@ -313,6 +322,12 @@ const memberSchema = z.strictObject({
   }),
   // `[]`: no engagement plan (an adopted contact that has none).
   engagement: z.array(engagementSchema).optional(),
+  lastStageMinutes: wholeNumber(
+    0,
+    30,
+    "an engagement plan stage lasts at most 30 minutes",
+    "Use 30 or less.",
+  ).optional(),
 });
 
 const weekdaySchema = z.enum(WEEKDAYS as [Weekday, ...Weekday[]]);
@@ -463,6 +478,10 @@ function resolveAddress(
   defaultCountry: string | undefined,
 ): pulumi.Output<string> {
   return address.apply((written) => {
+    // `plan` puts SECRET_ADDRESS where a stack file holds a secure value it cannot decrypt: the
+    // channel's type and name are checked, its address cannot be. (AWS itself refuses the text
+    // as an address, should it ever be deployed.)
+    if (written === SECRET_ADDRESS) return written;
     const checked =
       typeof written === "string"
         ? normalizeAddress(type, written, defaultCountry)
@@ -627,7 +646,13 @@ function resolveTeam(args: TeamShape, report: Report) {
         );
       }
     }
-    return { alias: member.alias, displayName: member.displayName, channels, engagement };
+    return {
+      alias: member.alias,
+      displayName: member.displayName,
+      channels,
+      engagement,
+      lastStageMinutes: member.lastStageMinutes,
+    };
   });
   const aliasBroken =
     aliases.length === 0 || aliases.some((a) => a.length > 255 || !CONTACT_ALIAS.test(a));
@@ -683,12 +708,6 @@ function adoptionIssues(args: TeamShape, report: Report): void {
   const { adopt } = args;
   const aliases = args.members.map((m) => m.alias).filter((a) => CONTACT_ALIAS.test(a));
   if (aliases.length === 0) return; // No readable members: their own rule is reported.
-  if (adopt.contacts.length > 0 && args.setup?.adoptedAccount === undefined) {
-    report(
-      ["adopt", "contacts"],
-      `needs \`setup\` with \`replicationSetArn\`, whose account and partition the contacts' import IDs are derived from; got ${args.setup === undefined ? "no setup" : "a setup without replicationSetArn"}. Pass the setup that adopts the account's replication set.`,
-    );
-  }
   // Which contact each adopted alias names needs the component's name (the schedule's default
   // alias): see scheduleAliasIssues.
   for (const [alias, channels] of Object.entries(adopt.channels)) {
@@ -905,11 +924,12 @@ function defaultAliasIssues(name: string, spec: OnCallTeamSpec): ValidationIssue
 
 /**
  * Turns an engagement into plan stages. Steps at the same minute share a stage; a stage lasts
- * until the next step's minute. The last stage lasts as long as its longest retry interval
- * (at most 30 minutes), so a retried channel is tried again before the plan ends.
+ * until the next step's minute. The last stage lasts `lastStageMinutes`, or as long as its longest
+ * retry interval (at most 30 minutes), so a retried channel is tried again before the plan ends.
  */
 export function engagementStages(
   steps: readonly EngagementStep[],
+  lastStageMinutes?: number,
 ): { durationInMinutes: number; steps: EngagementStep[] }[] {
   const minutes = [...new Set(steps.map((s) => s.afterMinutes))].sort((a, b) => a - b);
   return minutes.map((at, i) => {
@@ -917,7 +937,9 @@ export function engagementStages(
     const next = minutes[i + 1];
     return {
       durationInMinutes:
-        next === undefined ? Math.min(30, Math.max(...here.map((s) => s.retryMinutes))) : next - at,
+        next !== undefined
+          ? next - at
+          : (lastStageMinutes ?? Math.min(30, Math.max(...here.map((s) => s.retryMinutes)))),
       steps: here,
     };
   });
@@ -954,7 +976,17 @@ export class OnCallTeam extends pulumi.ComponentResource {
 
   constructor(name: string, args: OnCallTeamArgs, opts?: pulumi.ComponentResourceOptions) {
     const context: ValidationContext = { component: COMPONENT, name };
-    const spec: OnCallTeamSpec = validateArgs(onCallTeamSchema, args, context);
+    const raw = args as { adopt?: { contacts?: unknown } } | undefined;
+    const spec: OnCallTeamSpec = validateAdopting(
+      context,
+      () => validateArgs(onCallTeamSchema, args, context),
+      setupAdoptionIssue(
+        Array.isArray(raw?.adopt?.contacts) && raw.adopt.contacts.length > 0,
+        args?.setup,
+        ["adopt", "contacts"],
+        "the contacts' import IDs are",
+      ),
+    );
     const scheduleIssues = scheduleAliasIssues(name, spec);
     if (scheduleIssues.length > 0) fail(context, scheduleIssues);
     const scheduleDefinition = scheduleOf(name, spec);
@@ -1031,7 +1063,7 @@ export class OnCallTeam extends pulumi.ComponentResource {
         );
       });
       // `engagement: []`: no plan (an adopted contact that has none).
-      const stages = engagementStages(member.engagement);
+      const stages = engagementStages(member.engagement, member.lastStageMinutes);
       const plan =
         stages.length === 0
           ? undefined

@@ -2,7 +2,15 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { isAwsRegion } from "../policies/checks/regions";
-import { checkContactArn, childOptions, Engageable, isEngageable, setupSchema } from "./common";
+import {
+  checkContactArn,
+  childOptions,
+  setupAdoptionIssue,
+  validateAdopting,
+  Engageable,
+  isEngageable,
+  setupSchema,
+} from "./common";
 import {
   automationDefinitionArn,
   PolicyDocument,
@@ -813,13 +821,6 @@ export const responsePlanWithAlarmsSchema = z
       .default({ responsePlan: false, alarms: [], rules: [] }),
   })
   .superRefine((args, ctx) => {
-    if (args.adopt.responsePlan && args.setup?.adoptedAccount === undefined) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["adopt", "responsePlan"],
-        message: `needs \`setup\` with \`replicationSetArn\`, whose account and partition the response plan's import ID is derived from; got ${args.setup === undefined ? "no setup" : "a setup without replicationSetArn"}. Pass the setup that adopts the account's replication set.`,
-      });
-    }
     const alarmNames = [...args.alarms, ...args.compositeAlarms].map((a) => a.name);
     args.adopt.alarms.forEach((alarm, i) => {
       if (!alarmNames.includes(alarm)) {
@@ -890,10 +891,16 @@ export class ResponsePlanWithAlarms extends pulumi.ComponentResource {
     opts?: pulumi.ComponentResourceOptions,
   ) {
     const context: ValidationContext = { component: COMPONENT, name };
-    const spec: PlanSpec = validateArgs(
-      responsePlanWithAlarmsSchema,
-      withDefaultName(args, name),
+    const raw = args as { adopt?: { responsePlan?: unknown } } | undefined;
+    const spec: PlanSpec = validateAdopting(
       context,
+      () => validateArgs(responsePlanWithAlarmsSchema, withDefaultName(args, name), context),
+      setupAdoptionIssue(
+        raw?.adopt?.responsePlan === true,
+        args?.setup,
+        ["adopt", "responsePlan"],
+        "the response plan's import ID is",
+      ),
     );
     super("incident-manager:index:ResponsePlanWithAlarms", name, {}, opts);
 

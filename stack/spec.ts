@@ -28,7 +28,7 @@ import {
   scheduleAliasIssues,
   scheduleOf,
 } from "../components";
-import { CONTACT_ALIAS } from "../components/common";
+import { adoptionSetupIssue, CONTACT_ALIAS } from "../components/common";
 import { brandReference, memberReference } from "../components/references";
 import { describeValue, type FieldPath, validateArgs } from "../components/validation";
 
@@ -286,8 +286,41 @@ export function validateSpec(value: unknown): z.output<typeof stackSpecSchema> {
       issues,
     );
   });
+  adoptionIssues(spec.setup, teams, escalations, plans, issues);
   if (issues.length > 0) throw new ValidationError(CONTEXT, issues);
   return spec;
+}
+
+/**
+ * Entries that adopt resources whose import IDs are derived from the setup's
+ * `replicationSetArn`: the stack passes its one setup to every component, so it checks here.
+ */
+function adoptionIssues(
+  setup: Record<string, unknown>,
+  teams: readonly Entry[],
+  escalations: readonly Entry[],
+  plans: readonly Entry[],
+  issues: ValidationIssue[],
+): void {
+  const adopt = (entry: Entry) => entry.adopt as Record<string, unknown> | boolean | undefined;
+  const report = (path: FieldPath, what: string) => {
+    const message = adoptionSetupIssue(setup, what);
+    if (message !== undefined) issues.push({ path, message });
+  };
+  teams.forEach((team, i) => {
+    const contacts = (adopt(team) as { contacts?: unknown } | undefined)?.contacts;
+    if (Array.isArray(contacts) && contacts.length > 0) {
+      report(["teams", i, "adopt", "contacts"], "the contacts' import IDs are");
+    }
+  });
+  escalations.forEach((chain, i) => {
+    if (adopt(chain) === true) report(["escalations", i, "adopt"], "the contact's import ID is");
+  });
+  plans.forEach((plan, i) => {
+    if ((adopt(plan) as { responsePlan?: unknown } | undefined)?.responsePlan === true) {
+      report(["responsePlans", i, "adopt", "responsePlan"], "the response plan's import ID is");
+    }
+  });
 }
 
 function withDefaultPlanName(args: Record<string, unknown>, name: string): unknown {
@@ -378,26 +411,19 @@ function isSecretKey(key: string): boolean {
   return runtime.isConfigSecret?.(key) ?? false;
 }
 
-/** What `plan` puts where the stack file holds a `secure:` value it cannot decrypt. */
-const SECRET_PLACEHOLDER = "[secret]";
-
 /**
  * The spec with every channel address made a secret Output, for a spec that holds secure values
  * (`pulumi config set --secret --path 'incident-manager:spec.teams[0].members[0].channels[0].address'`).
  * Pulumi hands a program the whole structured value decrypted, as one secret key, without saying
  * which leaves were secure; addresses are the personal data a spec holds, so each stays secret.
- * A `[secret]` placeholder (`plan` cannot decrypt) becomes an unknown secret: the channel is
- * checked as far as possible (its type and name), its address when it is known.
+ * A `[secret]` placeholder (where `plan` cannot decrypt) is passed on as such: OnCallTeam checks
+ * the channel as far as possible (its type and name) and leaves that address unchecked.
  */
 export function withSecretAddresses(spec: unknown): unknown {
   const teams = (spec as { teams?: unknown })?.teams;
   if (!Array.isArray(teams)) return spec;
   const secretAddress = (address: unknown) =>
-    address === SECRET_PLACEHOLDER
-      ? pulumi.secret(pulumi.unknown as unknown as string)
-      : typeof address === "string"
-        ? pulumi.secret(address)
-        : address;
+    typeof address === "string" ? pulumi.secret(address) : address;
   return {
     ...(spec as object),
     teams: teams.map((team: unknown) => {

@@ -338,10 +338,10 @@ describe("adopting existing resources", () => {
             },
           }),
         "OnCallTeam 'sre' has 4 invalid inputs:\n" +
-          "  - `adopt.contacts` needs `setup` with `replicationSetArn`, whose account and partition the contacts' import IDs are derived from; got a setup without replicationSetArn. Pass the setup that adopts the account's replication set.\n" +
           '  - `adopt.channels.taro.voice` names no channel of taro; got "voice". Use a channel\'s name (taro voice), written as it exists in AWS.\n' +
           '  - `adopt.channels.hanako` names no member of this team; got "hanako". Use a member\'s alias (taro).\n' +
-          '  - `adopt.rotations.nights` names no rotation of this team; got "nights". Use a rotation\'s name (none).',
+          '  - `adopt.rotations.nights` names no rotation of this team; got "nights". Use a rotation\'s name (none).\n' +
+          "  - `adopt.contacts` needs `setup` with `replicationSetArn`, whose account and partition the contacts' import IDs are derived from; got a setup without replicationSetArn. Pass the setup that adopts the account's replication set.",
       );
     });
   });
@@ -478,9 +478,9 @@ describe("adopting existing resources", () => {
             adopt: { responsePlan: true, alarms: ["nope"], rules: ["none"] },
           }),
         "ResponsePlanWithAlarms 'plan' has 3 invalid inputs:\n" +
-          "  - `adopt.responsePlan` needs `setup` with `replicationSetArn`, whose account and partition the response plan's import ID is derived from; got no setup. Pass the setup that adopts the account's replication set.\n" +
           '  - `adopt.alarms[0]` names no alarm of this response plan; got "nope". Describe the existing alarm in `alarms` or `compositeAlarms` (none) as it exists.\n' +
-          '  - `adopt.rules[0]` names no rule of this response plan; got "none". Describe the existing rule in `events` (none) as it exists.',
+          '  - `adopt.rules[0]` names no rule of this response plan; got "none". Describe the existing rule in `events` (none) as it exists.\n' +
+          "  - `adopt.responsePlan` needs `setup` with `replicationSetArn`, whose account and partition the response plan's import ID is derived from; got no setup. Pass the setup that adopts the account's replication set.",
       );
       await assertRejected(
         capture,
