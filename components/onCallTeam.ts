@@ -235,7 +235,7 @@ export interface OnCallTeamArgs {
 const COMPONENT = "OnCallTeam";
 const CHANNEL_TYPES = ["VOICE", "SMS", "EMAIL"] as const;
 /** ChannelName in the ssm-contacts model (botocore 1.43): 1-255, `^[\p{L}\p{Z}\p{N}_.\-]*$`. */
-const CHANNEL_NAME = /^[\p{L}\p{Z}\p{N}_.\-]{1,255}$/u;
+const CHANNEL_NAME = /^[\p{L}\p{Z}\p{N}_.-]{1,255}$/u;
 /** A contact channel ARN; the ssm-contacts model's SsmContactsArn shape names the partitions. */
 const CHANNEL_ARN =
   /^arn:(aws|aws-cn|aws-us-gov):ssm-contacts:[a-z0-9-]+:\d{12}:contact-channel\/[a-z0-9_\-.]+\/[A-Za-z0-9_-]+$/;
