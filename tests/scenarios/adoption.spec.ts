@@ -160,6 +160,25 @@ describe("scenario: adopting the CloudFormation recipe through the config stack"
     );
   });
 
+  it("refuses the schedule of a team without rotations, and adoption without replicationSetArn", async () => {
+    const spec = adoptedSpec("+819012345678");
+    delete (spec.setup as { replicationSetArn?: string }).replicationSetArn;
+    spec.escalations[0].stages[0].targets[0].target = "emergency/schedule";
+    assert.throws(
+      () => stack.buildStack(spec),
+      (err: Error) =>
+        err.name === "ValidationError" &&
+        err.message ===
+          "Stack config 'incident-manager:spec' has 4 invalid inputs:\n" +
+            '  - `incident-manager:spec.escalations[0].stages[0].targets[0].target` names the on-call schedule of team "emergency", which has no `rotations` and so no schedule; got "emergency/schedule". Add rotations to the team, or engage its members (`emergency/<member alias>`).\n' +
+            "  - `incident-manager:spec.teams[0].adopt.contacts` needs `setup` with `replicationSetArn`, whose account and partition the contacts' import IDs are derived from; got a setup without replicationSetArn. Pass the setup that adopts the account's replication set.\n" +
+            "  - `incident-manager:spec.escalations[0].adopt` needs `setup` with `replicationSetArn`, whose account and partition the contact's import ID is derived from; got a setup without replicationSetArn. Pass the setup that adopts the account's replication set.\n" +
+            "  - `incident-manager:spec.responsePlans[0].adopt.responsePlan` needs `setup` with `replicationSetArn`, whose account and partition the response plan's import ID is derived from; got a setup without replicationSetArn. Pass the setup that adopts the account's replication set.",
+    );
+    await settle();
+    assert.deepEqual(capture.resources, []);
+  });
+
   it("plan reads a secure address from Pulumi.<stack>.yaml as [secret] and keeps it secret", async () => {
     fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: incident-manager\nruntime: nodejs\n");
     fs.writeFileSync(path.join(dir, "index.ts"), "export {};\n");
