@@ -75,7 +75,7 @@ export function buildWithComponents(im: typeof Components, org: Organisation): v
       alias: `${spec.name}-escalation`,
       displayName: `${spec.name} escalation`,
       stages: [
-        { durationMinutes: 5, targets: [{ target: team.schedule }] },
+        { durationMinutes: 5, targets: [{ target: team.schedule! }] },
         { durationMinutes: 0, targets: [{ target: team.member(spec.aliases[0]) }] },
       ],
     });

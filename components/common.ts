@@ -6,7 +6,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { IncidentManagerSetup } from "./incidentManagerSetup";
-import { describeValue } from "./validation";
+import {
+  describeValue,
+  type FieldPath,
+  ValidationError,
+  type ValidationContext,
+  type ValidationIssue,
+} from "./validation";
 
 /**
  * `setup`: an {@link IncidentManagerSetup}. Components depend on its replication set and create
@@ -109,4 +115,58 @@ export function childOptions(
         )),
   ];
   return { ...extra, parent, ...(dependsOn.length > 0 ? { dependsOn } : {}) };
+}
+
+/**
+ * The rule an adopting component breaks when its import IDs cannot be derived: they name the
+ * account and partition of `setup.replicationSetArn`. `what` completes "whose account and
+ * partition <what> derived from". Undefined when the setup names its account.
+ */
+export function adoptionSetupIssue(
+  setup: IncidentManagerSetup | { readonly replicationSetArn?: unknown } | undefined,
+  what: string,
+): string | undefined {
+  const named =
+    setup instanceof IncidentManagerSetup
+      ? setup.adoptedAccount !== undefined
+      : typeof setup?.replicationSetArn === "string";
+  if (named) return undefined;
+  return `needs \`setup\` with \`replicationSetArn\`, whose account and partition ${what} derived from; got ${setup === undefined ? "no setup" : "a setup without replicationSetArn"}. Pass the setup that adopts the account's replication set.`;
+}
+
+/**
+ * Validates args with `validate`, and reports `adoptionIssue` (from {@link adoptionSetupIssue},
+ * read from the raw args) in the same ValidationError as the schema's issues, so that one error
+ * lists everything.
+ */
+export function validateAdopting<T>(
+  context: ValidationContext,
+  validate: () => T,
+  adoptionIssue: ValidationIssue | undefined,
+): T {
+  let spec: T;
+  try {
+    spec = validate();
+  } catch (err) {
+    if (adoptionIssue !== undefined && ValidationError.isValidationError(err)) {
+      throw new ValidationError(context, [...err.issues, adoptionIssue]);
+    }
+    throw err;
+  }
+  if (adoptionIssue !== undefined) throw new ValidationError(context, [adoptionIssue]);
+  return spec;
+}
+
+/** The adoption issue of `setup` when `adopting`, unless `setup` is not a setup at all. */
+export function setupAdoptionIssue(
+  adopting: boolean,
+  setup: unknown,
+  path: FieldPath,
+  what: string,
+): ValidationIssue | undefined {
+  if (!adopting || (setup !== undefined && !(setup instanceof IncidentManagerSetup))) {
+    return undefined; // A `setup` that is not one is reported by the schema.
+  }
+  const message = adoptionSetupIssue(setup as IncidentManagerSetup | undefined, what);
+  return message === undefined ? undefined : { path, message };
 }

@@ -8,7 +8,9 @@ import {
   contactAliasSchema,
   displayNameSchema,
   markEngageable,
+  setupAdoptionIssue,
   setupSchema,
+  validateAdopting,
 } from "./common";
 import { IncidentManagerSetup } from "./incidentManagerSetup";
 import { ChannelType, ContactReference, isContactReference } from "./references";
@@ -98,6 +100,24 @@ export interface EscalationChainArgs {
    * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/tagging.html
    */
   readonly tags?: Tags;
+  /**
+   * Merge the setup's tags under `tags`. Set it to false to describe an adopted contact with
+   * exactly the tags it has.
+   * @default true
+   */
+  readonly inheritTags?: boolean;
+  /**
+   * Import the existing ESCALATION contact with this alias and its escalation plan (Pulumi's
+   * `import` option) instead of creating them. Both import IDs are the contact's ARN, derived from
+   * the alias and `setup.replicationSetArn`'s account:
+   * `arn:<partition>:ssm-contacts:<primary region>:<account>:contact/<alias>`. Needs `setup` with
+   * `replicationSetArn`. Leaving it on after the first `pulumi up` is harmless: Pulumi ignores
+   * `import` once the resource is in the state with that ID. The stages, display name and tags
+   * must be written as they exist.
+   * @default false
+   * @see https://www.pulumi.com/docs/iac/concepts/resources/options/import/
+   */
+  readonly adopt?: boolean;
 }
 
 const COMPONENT = "EscalationChain";
@@ -238,6 +258,8 @@ export const escalationChainSchema = z
     }),
     allowInterruptiveFinalStage: z.boolean().default(false),
     tags: tagsSchema.default({}),
+    inheritTags: z.boolean().default(true),
+    adopt: z.boolean().default(false),
   })
   .superRefine((spec, ctx) => {
     spec.stages.forEach((stage, i) => {
@@ -294,7 +316,16 @@ export class EscalationChain extends pulumi.ComponentResource {
 
   constructor(name: string, args: EscalationChainArgs, opts?: pulumi.ComponentResourceOptions) {
     const context: ValidationContext = { component: COMPONENT, name };
-    const spec: ChainSpec = validateArgs(escalationChainSchema, args, context);
+    const spec: ChainSpec = validateAdopting(
+      context,
+      () => validateArgs(escalationChainSchema, args, context),
+      setupAdoptionIssue(
+        args?.adopt === true,
+        args?.setup,
+        ["adopt"],
+        "the contact's import ID is",
+      ),
+    );
     super("incident-manager:index:EscalationChain", name, {}, opts);
 
     const { setup } = spec;
@@ -312,7 +343,14 @@ export class EscalationChain extends pulumi.ComponentResource {
     // plan lands in the setup's primary region whatever the provider's region is. (aws-native's
     // Contact takes the stages inline, but only in the stack's aws-native region.)
     const region = setup === undefined ? {} : { region: setup.primaryRegion };
-    const tags = { ...(setup?.tags ?? {}), ...spec.tags };
+    const tags = { ...(spec.inheritTags ? (setup?.tags ?? {}) : {}), ...spec.tags };
+    // The contact's import ID, and its plan's (@pulumi/aws imports a plan by its contact's ARN).
+    const adopted: pulumi.CustomResourceOptions =
+      spec.adopt && setup?.adoptedAccount !== undefined
+        ? {
+            import: `arn:${setup.adoptedAccount.partition}:ssm-contacts:${setup.primaryRegion}:${setup.adoptedAccount.accountId}:contact/${spec.alias}`,
+          }
+        : {};
     this.contact = new aws.ssmcontacts.Contact(
       `${name}-contact`,
       {
@@ -322,7 +360,7 @@ export class EscalationChain extends pulumi.ComponentResource {
         ...region,
         ...(Object.keys(tags).length > 0 ? { tags } : {}),
       },
-      childOptions(this, setup),
+      childOptions(this, setup, adopted),
     );
 
     const targetDependencies = [
@@ -354,7 +392,7 @@ export class EscalationChain extends pulumi.ComponentResource {
           })),
         })),
       },
-      childOptions(this, setup, { dependsOn: targetDependencies }),
+      childOptions(this, setup, { ...adopted, dependsOn: targetDependencies }),
     );
 
     this.timelineStages = spec.stages.map((stage) => ({

@@ -77,10 +77,36 @@ export interface IncidentManagerSetupArgs {
   readonly findingsAccess?: boolean;
   /** Tags for every taggable child. Keys may not start with `aws:`. */
   readonly tags?: Tags;
+  /**
+   * The ARN of the account's existing replication set,
+   * `arn:<partition>:ssm-incidents::<account>:replication-set/<id>` (printed by
+   * `aws ssm-incidents list-replication-sets`). With it the replication set is imported (Pulumi's
+   * `import` option) instead of created, so `regions`, their `kms` and `deletionProtected` must be
+   * written as they exist; the account and partition it names are used to compute the import IDs
+   * of adopted contacts and response plans. An account holds one replication set.
+   * @default none: a replication set is created
+   * @see https://docs.aws.amazon.com/incident-manager/latest/APIReference/API_ListReplicationSets.html
+   */
+  readonly replicationSetArn?: string;
+  /**
+   * With `replicationSetArn`: `true` imports the replication set and manages it from this stack;
+   * `false` registers no replication set and only references the ARN, for accounts where another
+   * stack or team owns it (the other components work against it unchanged, and `kms: "create"` is
+   * refused because the key would encrypt nothing).
+   * @default true
+   * @see https://www.pulumi.com/docs/iac/concepts/resources/options/import/
+   */
+  readonly manageReplicationSet?: boolean;
 }
 
 const COMPONENT = "IncidentManagerSetup";
 const MAX_REGIONS = 3;
+/**
+ * A replication set ARN: the ssm-incidents service, no region, a 12-digit account (the ssm-incidents
+ * model's `Arn` shape, botocore 1.43: `^arn:aws(-cn|-us-gov)?:[a-z0-9-]*:[a-z0-9-]*:([0-9]{12})?:.+$`).
+ */
+const REPLICATION_SET_ARN =
+  /^arn:(aws|aws-cn|aws-us-gov):ssm-incidents::(\d{12}):replication-set\/[A-Za-z0-9_.-]+$/;
 const KEY_ARN = /^arn:aws(?:-[a-z]+)*:kms:([a-z0-9-]+):(\d{12}):key\/[A-Za-z0-9-]+$/;
 
 const regionName = z.string().refine(isAwsRegion, {
@@ -128,9 +154,36 @@ export const incidentManagerSetupSchema = z
     allowDestroy: z.boolean().default(false),
     findingsAccess: z.boolean().default(false),
     tags: tagsSchema.default({}),
+    replicationSetArn: z
+      .string()
+      .refine((arn) => REPLICATION_SET_ARN.test(arn), {
+        error: (iss) =>
+          `must be a replication set ARN such as arn:aws:ssm-incidents::123456789012:replication-set/40bd98f0-4110-2dee-b35e-b87006f9e172; got ${describeValue(iss.input)}. Run \`aws ssm-incidents list-replication-sets\` to print it.`,
+      })
+      .optional(),
+    manageReplicationSet: z.boolean().default(true),
   })
   .superRefine((args, ctx) => {
     const { regions } = args;
+    if (args.replicationSetArn === undefined && !args.manageReplicationSet) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["manageReplicationSet"],
+        message:
+          "is false, which only references an existing replication set, but `replicationSetArn` is not set; got false. Set `replicationSetArn` to the account's replication set ARN, or remove `manageReplicationSet`.",
+      });
+    }
+    if (!args.manageReplicationSet) {
+      regions.forEach((r, i) => {
+        if (r.kms === "create") {
+          ctx.addIssue({
+            code: "custom",
+            path: ["regions", i, "kms"],
+            message: `is "create", but \`manageReplicationSet: false\` registers no replication set for the key to encrypt; got "create". Give the existing key's ARN or "aws-owned", as the replication set uses it.`,
+          });
+        }
+      });
+    }
     const names = regions.map((r) => r.region);
     if (regions.length === 1 && !args.allowSingleRegion) {
       ctx.addIssue({
@@ -221,8 +274,18 @@ export class IncidentManagerSetup extends pulumi.ComponentResource {
   public readonly keyArns: pulumi.Output<Record<string, string>>;
   /** The keys this component created, by region; empty unless `kms: "create"`. */
   public readonly keys: Readonly<Record<string, aws.kms.Key>>;
-  /** The replication set resource, for `dependsOn`. */
-  public readonly replicationSet: awsnative.ssmincidents.ReplicationSet;
+  /**
+   * The replication set resource, for `dependsOn`; undefined with `manageReplicationSet: false`,
+   * when another stack owns it.
+   */
+  public readonly replicationSet: awsnative.ssmincidents.ReplicationSet | undefined;
+  /**
+   * The account and partition named by `replicationSetArn`, known before anything deploys; the
+   * other components compute the import IDs of adopted resources from them. Undefined without
+   * `replicationSetArn`.
+   */
+  public readonly adoptedAccount:
+    { readonly accountId: string; readonly partition: string } | undefined;
   /** The findings service role's ARN, when `findingsAccess` is on. */
   public readonly findingsRoleArn: pulumi.Output<string> | undefined;
   /** The tags this setup applies, for components that want to share them. */
@@ -257,7 +320,21 @@ export class IncidentManagerSetup extends pulumi.ComponentResource {
 
     const identity = aws.getCallerIdentityOutput({}, { parent: this });
     const partition = aws.getPartitionOutput({}, { parent: this });
-    this.accountId = identity.accountId;
+    const adopted =
+      spec.replicationSetArn === undefined
+        ? undefined
+        : REPLICATION_SET_ARN.exec(spec.replicationSetArn)!;
+    this.adoptedAccount =
+      adopted === undefined ? undefined : { accountId: adopted[2], partition: adopted[1] };
+    // The import IDs of every adopted child name the ARN's account: the stack must run in it.
+    this.accountId =
+      adopted === undefined
+        ? identity.accountId
+        : checkWhenKnown(context, ["replicationSetArn"], identity.accountId, (account) =>
+            account === adopted[2]
+              ? undefined
+              : `names the account ${adopted[2]}, but the stack's AWS credentials are for the account ${account}; got ${spec.replicationSetArn}. Run the stack with credentials of ${adopted[2]}, or give that account's replication set.`,
+          );
     this.partition = partition.partition;
 
     const keys: Record<string, aws.kms.Key> = {};
@@ -300,20 +377,30 @@ export class IncidentManagerSetup extends pulumi.ComponentResource {
 
     // aws-native, not @pulumi/aws: only the Cloud Control schema takes `deletionProtected` as an
     // input (the classic resource reports it as an output only).
-    this.replicationSet = new awsnative.ssmincidents.ReplicationSet(
-      `${name}-replication-set`,
-      {
-        regions: spec.regions.map(({ region }) =>
-          keyArns[region] === undefined
-            ? { regionName: region }
-            : { regionName: region, regionConfiguration: { sseKmsKeyId: keyArns[region] } },
-        ),
-        deletionProtected: spec.deletionProtected,
-        tags: toNativeTags(spec.tags),
-      },
-      { parent: this, protect: !spec.allowDestroy },
-    );
-    this.replicationSetArn = this.replicationSet.arn;
+    // With `replicationSetArn`, the existing replication set is imported: its import ID is its ARN,
+    // the `primaryIdentifier` of AWS::SSMIncidents::ReplicationSet (cfn-lint 1.51's schema).
+    // Pulumi ignores `import` once the resource is in the state with that ID.
+    this.replicationSet = !spec.manageReplicationSet
+      ? undefined
+      : new awsnative.ssmincidents.ReplicationSet(
+          `${name}-replication-set`,
+          {
+            regions: spec.regions.map(({ region }) =>
+              keyArns[region] === undefined
+                ? { regionName: region }
+                : { regionName: region, regionConfiguration: { sseKmsKeyId: keyArns[region] } },
+            ),
+            deletionProtected: spec.deletionProtected,
+            tags: toNativeTags(spec.tags),
+          },
+          {
+            parent: this,
+            protect: !spec.allowDestroy,
+            ...(spec.replicationSetArn === undefined ? {} : { import: spec.replicationSetArn }),
+          },
+        );
+    this.replicationSetArn =
+      this.replicationSet?.arn ?? pulumi.output(spec.replicationSetArn as string);
 
     if (spec.findingsAccess) {
       const role = new aws.iam.Role(
@@ -361,7 +448,8 @@ export class IncidentManagerSetup extends pulumi.ComponentResource {
 
   /** Resource options that put a child of another component after this setup. */
   public dependency(): pulumi.Resource[] {
-    return [this.replicationSet];
+    // A replication set another stack owns already exists: there is nothing to wait for.
+    return this.replicationSet === undefined ? [] : [this.replicationSet];
   }
 }
 

@@ -9,6 +9,7 @@ export {
 export {
   ResponsePlanWithAlarms,
   type ResponsePlanWithAlarmsArgs,
+  type ResponsePlanAdoption,
   type Engagement,
   type Impact,
   type IncidentTemplate,
@@ -61,6 +62,8 @@ export {
 export {
   OnCallTeam,
   type OnCallTeamArgs,
+  type TeamAdoption,
+  SECRET_ADDRESS,
   type OnCallTeamSpec,
   type MemberArgs,
   type ChannelArgs,

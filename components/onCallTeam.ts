@@ -4,13 +4,15 @@ import * as pulumi from "@pulumi/pulumi";
 import { DateTime } from "luxon";
 import { z } from "zod";
 import { checkEmailAddress } from "../policies/checks/email";
-import { isPhoneCountry, normalizePhoneNumber } from "../policies/checks/phone";
+import { isPhoneCountry, maskAddress, normalizePhoneNumber } from "../policies/checks/phone";
 import {
   childOptions,
   CONTACT_ALIAS,
   contactAliasSchema,
   displayNameSchema,
+  setupAdoptionIssue,
   setupSchema,
+  validateAdopting,
 } from "./common";
 import {
   coverage,
@@ -36,8 +38,10 @@ import {
   describeValue,
   fail,
   formatPath,
+  type FieldPath,
   validateArgs,
   ValidationContext,
+  ValidationError,
   type ValidationIssue,
 } from "./validation";
 
@@ -54,14 +58,21 @@ export interface ChannelArgs {
    * valid for its country, with no trunk prefix after the country code. SMS numbers the phone
    * library knows to be fixed lines are rejected. EMAIL: 6-1000 characters. Kept secret in state
    * unless `plaintextAddresses` is set.
+   *
+   * An Output (for example `config.requireSecret("taroPhone")`) is checked and normalized with the
+   * same rules when it resolves, and a failure names this field the same way; until then the
+   * address is shown as `[secret]` (timeline, plan, picture).
+   * @see https://www.pulumi.com/docs/iac/concepts/secrets/
    */
-  readonly address: string;
+  readonly address: pulumi.Input<string>;
   /**
-   * The channel's name, unique within the member: 1-255 characters of letters, digits, `_`, `-`
-   * and `.`. Changing it replaces the channel (its owner must activate it again). It names the
-   * child `<team>-<alias>-<name>`, which must not be another member's channel's child name
-   * (member `taro` with `mobile-sms` and member `taro-mobile` with `sms` are rejected).
+   * The channel's name, unique within the member: 1-255 characters of letters (any script),
+   * digits, spaces, `_`, `.` and `-`, as the SSM Contacts API allows. Changing it replaces the
+   * channel (its owner must activate it again). An adopted channel keeps its name as it exists.
+   * It names the child `<team>-<alias>-<name>`, which must not be another member's channel's
+   * child name (member `taro` with `mobile-sms` and member `taro-mobile` with `sms` are rejected).
    * @default the type in lower case: `voice`, `sms` or `email`
+   * @see https://docs.aws.amazon.com/incident-manager/latest/APIReference/API_SSMContacts_CreateContactChannel.html
    */
   readonly name?: string;
 }
@@ -106,11 +117,19 @@ export interface MemberArgs {
   readonly channels: readonly ChannelArgs[];
   /**
    * The engagement plan: which channel after how many minutes, and after how many minutes a
-   * failed send is retried.
+   * failed send is retried. `[]` registers no engagement plan, for an adopted contact that has
+   * none (such a contact pages nobody when engaged).
    * @default every channel at 0 minutes, VOICE then SMS then EMAIL; a VOICE or SMS engagement that
    *   fails to send is resent after 5 minutes, EMAIL is not resent
    */
   readonly engagement?: readonly EngagementArgs[];
+  /**
+   * How long the last stage of the engagement plan lasts, 0-30 minutes, to describe an adopted
+   * plan exactly (a plan written in CloudFormation often has one 1-minute stage).
+   * @default the longest retry interval of the last stage's channels, at most 30
+   * @see https://docs.aws.amazon.com/incident-manager/latest/APIReference/API_SSMContacts_Stage.html
+   */
+  readonly lastStageMinutes?: number;
 }
 
 /** How a rotation moves on: the same shape the coverage model reads. */
@@ -132,6 +151,28 @@ export interface ScheduleArgs {
    * @default `<name> on-call schedule`
    */
   readonly displayName?: string;
+}
+
+/** The existing resources an {@link OnCallTeam} imports. */
+export interface TeamAdoption {
+  /**
+   * Aliases of existing contacts: members, and the schedule's alias. Each member's engagement plan
+   * is imported with its contact. Needs `setup` with `replicationSetArn`.
+   * @see https://docs.aws.amazon.com/incident-manager/latest/APIReference/API_SSMContacts_ListContacts.html
+   */
+  readonly contacts?: readonly string[];
+  /**
+   * Channel ARNs by member alias, then channel name
+   * (`arn:<partition>:ssm-contacts:<region>:<account>:contact-channel/<alias>/<id>`); the member's
+   * contact must be adopted too.
+   * @see https://docs.aws.amazon.com/incident-manager/latest/APIReference/API_SSMContacts_ListContactChannels.html
+   */
+  readonly channels?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /**
+   * Rotation ARNs by rotation name (`arn:<partition>:ssm-contacts:<region>:<account>:rotation/<id>`).
+   * @see https://docs.aws.amazon.com/incident-manager/latest/APIReference/API_SSMContacts_ListRotations.html
+   */
+  readonly rotations?: Readonly<Record<string, string>>;
 }
 
 /** Arguments of {@link OnCallTeam}. */
@@ -156,15 +197,35 @@ export interface OnCallTeamArgs {
    */
   readonly members: readonly MemberArgs[];
   /**
-   * The rotations of the team's on-call schedule, 1-25.
+   * The rotations of the team's on-call schedule, 1-25. Without rotations the team has no
+   * ONCALL_SCHEDULE contact (`schedule` is undefined); its members are still targets.
+   * @default none: no on-call schedule
    * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/incident-manager-on-call-schedule.html
    */
-  readonly rotations: readonly RotationArgs[];
+  readonly rotations?: readonly RotationArgs[];
   /**
-   * The ONCALL_SCHEDULE contact that holds every rotation.
+   * The ONCALL_SCHEDULE contact that holds every rotation; only with `rotations`.
    * @default `{}`: the defaults of {@link ScheduleArgs}
    */
   readonly schedule?: ScheduleArgs;
+  /**
+   * Existing resources to import (Pulumi's `import` option) instead of creating them, by their
+   * natural keys. Only what AWS generates is given; a contact's ID and its engagement plan's are
+   * derived from its alias and `setup.replicationSetArn`'s account:
+   * `arn:<partition>:ssm-contacts:<primary region>:<account>:contact/<alias>`. Leaving the IDs in
+   * after the first `pulumi up` is harmless: Pulumi ignores `import` once the resource is in the
+   * state with that ID. Imported resources must be described as they exist (names, display names,
+   * engagement, tags: see `inheritTags`), or the import fails.
+   * @default none: every child is created
+   * @see https://www.pulumi.com/docs/iac/concepts/resources/options/import/
+   */
+  readonly adopt?: TeamAdoption;
+  /**
+   * Merge the setup's tags under `tags`. Set it to false to describe adopted contacts and
+   * rotations with exactly the tags they have.
+   * @default true
+   */
+  readonly inheritTags?: boolean;
   /**
    * Store channel addresses (phone numbers, emails) in plain text in the state. Off by default:
    * they are personal data and are kept secret.
@@ -183,7 +244,15 @@ export interface OnCallTeamArgs {
 
 const COMPONENT = "OnCallTeam";
 const CHANNEL_TYPES = ["VOICE", "SMS", "EMAIL"] as const;
-const CHANNEL_NAME = /^[A-Za-z0-9_.-]{1,255}$/;
+/** ChannelName in the ssm-contacts model (botocore 1.43): 1-255, `^[\p{L}\p{Z}\p{N}_.\-]*$`. */
+const CHANNEL_NAME = /^[\p{L}\p{Z}\p{N}_.-]{1,255}$/u;
+/** A contact channel ARN; the ssm-contacts model's SsmContactsArn shape names the partitions. */
+const CHANNEL_ARN =
+  /^arn:(aws|aws-cn|aws-us-gov):ssm-contacts:[a-z0-9-]+:\d{12}:contact-channel\/[a-z0-9_\-.]+\/[A-Za-z0-9_-]+$/;
+const ROTATION_ARN =
+  /^arn:(aws|aws-cn|aws-us-gov):ssm-contacts:[a-z0-9-]+:\d{12}:rotation\/[A-Za-z0-9_-]+$/;
+/** How an address still unknown (an Output) is shown until it resolves. */
+export const SECRET_ADDRESS = "[secret]";
 const ROTATION_NAME = /^[A-Za-z0-9_]{1,255}$/;
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/;
@@ -224,14 +293,22 @@ const hhmm = z.string().superRefine((text, ctx) => {
   }
 });
 
+const isPending = (v: unknown) =>
+  pulumi.Output.isInstance(v) ||
+  (typeof v === "object" && v !== null && typeof (v as { then?: unknown }).then === "function");
+
 const channelSchema = z.strictObject({
   type: z.enum(CHANNEL_TYPES),
-  address: z.string(),
+  // A string is checked with the team (it needs `defaultCountry`); an Output when it resolves.
+  address: z.custom<pulumi.Input<string>>((v) => typeof v === "string" || isPending(v), {
+    error: (iss) =>
+      `must be a string (a phone number or an email) or an Output of one, such as config.requireSecret("taroPhone"); got ${describeValue(iss.input)}`,
+  }),
   name: z
     .string()
     .refine((n) => CHANNEL_NAME.test(n), {
       error: (iss) =>
-        `must be a channel name of 1-255 letters, digits, "_", "-" and "."; got ${describeValue(iss.input)}. Rename it.`,
+        `must be a channel name of 1-255 letters, digits, spaces, "_", "." and "-" (the SSM Contacts rule); got ${describeValue(iss.input)}. Rename it.`,
     })
     .optional(),
 });
@@ -258,10 +335,14 @@ const memberSchema = z.strictObject({
   channels: z.array(channelSchema).min(1, {
     error: "needs at least one channel (AWS recommends two or more types); got none",
   }),
-  engagement: z
-    .array(engagementSchema)
-    .min(1, { error: "needs at least one step, or leave it out for the default; got none" })
-    .optional(),
+  // `[]`: no engagement plan (an adopted contact that has none).
+  engagement: z.array(engagementSchema).optional(),
+  lastStageMinutes: wholeNumber(
+    0,
+    30,
+    "an engagement plan stage lasts at most 30 minutes",
+    "Use 30 or less.",
+  ).optional(),
 });
 
 const weekdaySchema = z.enum(WEEKDAYS as [Weekday, ...Weekday[]]);
@@ -379,7 +460,31 @@ const rotationSchema = z.strictObject({
 export interface ChannelSpec {
   readonly type: ChannelType;
   readonly name: string;
+  /** The normalized address, or {@link SECRET_ADDRESS} while it is an Output. */
   readonly address: string;
+  /** The address as given, when it is an Output: checked and normalized when it resolves. */
+  readonly pendingAddress?: pulumi.Output<string>;
+}
+
+/**
+ * Checks and normalizes one address: an E.164 number for SMS and VOICE, a trimmed email for EMAIL.
+ * Returns the address, or the broken rule (completing "`path` ...").
+ */
+export function normalizeAddress(
+  type: ChannelType,
+  written: string,
+  defaultCountry: string | undefined,
+): { address: string } | { rule: string } {
+  if (type === "EMAIL") {
+    const rule = checkEmailAddress(written.trim());
+    return rule === undefined
+      ? { address: written.trim() }
+      : { rule: `${rule}; got ${describeValue(written)}. Check the address for typos.` };
+  }
+  const phone = normalizePhoneNumber(written, defaultCountry, type);
+  return phone.ok
+    ? { address: phone.e164 }
+    : { rule: `${phone.rule}; got ${describeValue(written)}. ${phone.hint}` };
 }
 
 /** A channel reference that names no channel, or one of several. */
@@ -392,6 +497,49 @@ function findChannel(channels: readonly ChannelSpec[], ref: string): ChannelSpec
   return byType.length > 1
     ? `names the type ${ref}, which ${byType.length} channels share; got ${describeValue(ref)}. Name the channel instead (${names}).`
     : `names no channel of this member; got ${describeValue(ref)}. Use a channel's name or type (${names}).`;
+}
+
+/**
+ * An address given as an Output, checked and normalized with the same rules when it resolves; a
+ * broken rule fails the deployment with a ValidationError naming `path`. The value stays secret.
+ */
+function resolveAddress(
+  context: ValidationContext,
+  path: FieldPath,
+  type: ChannelType,
+  address: pulumi.Output<string>,
+  defaultCountry: string | undefined,
+): pulumi.Output<string> {
+  return address.apply((written) => {
+    // `plan` puts SECRET_ADDRESS where a stack file holds a secure value it cannot decrypt: the
+    // channel's type and name are checked, its address cannot be. (AWS itself refuses the text
+    // as an address, should it ever be deployed.)
+    if (written === SECRET_ADDRESS) return written;
+    const checked =
+      typeof written === "string"
+        ? normalizeAddress(type, written, defaultCountry)
+        : {
+            rule: `must be an address (a phone number or an email); got ${describeValue(written)}`,
+          };
+    if ("rule" in checked) {
+      // The address was given as an Output (a secret, usually): the message masks it, and any
+      // number or email it suggests.
+      throw new ValidationError(context, [{ path, message: maskMessage(checked.rule, written) }]);
+    }
+    return checked.address;
+  });
+}
+
+/** `message` with `written`, and every phone number and email in it, masked. */
+function maskMessage(message: string, written: unknown): string {
+  const raw = typeof written === "string" && written !== "" ? written : undefined;
+  const withoutRaw =
+    raw === undefined
+      ? message
+      : message.split(JSON.stringify(raw)).join(JSON.stringify(maskAddress(raw)));
+  return withoutRaw
+    .replace(/[^\s@"]+@[^\s@"]+\.[A-Za-z]{2,}/g, (email) => maskAddress(email))
+    .replace(/\+\d{6,15}\b/g, (phone) => maskAddress(phone));
 }
 
 /** The default engagement: every channel at 0 minutes, VOICE, SMS, then EMAIL. */
@@ -422,19 +570,29 @@ const teamObject = z.strictObject({
   rotations: z
     .array(rotationSchema)
     .min(1, {
-      error: "needs at least one rotation (an on-call schedule without one pages nobody); got none",
+      error:
+        "needs at least one rotation (an on-call schedule without one pages nobody); got none. Leave `rotations` out for a team without an on-call schedule.",
     })
     .max(MAX_ROTATIONS, {
       error: (iss) =>
         `holds at most ${MAX_ROTATIONS} rotations (an AWS limit per on-call schedule); got ${(iss.input as unknown[]).length}.`,
-    }),
+    })
+    .default([]),
   schedule: z
     .strictObject({
       alias: contactAliasSchema.optional(),
       displayName: displayNameSchema.optional(),
     })
     .default({}),
+  adopt: z
+    .strictObject({
+      contacts: z.array(z.string()).default([]),
+      channels: z.record(z.string(), z.record(z.string(), z.string())).default({}),
+      rotations: z.record(z.string(), z.string()).default({}),
+    })
+    .default({ contacts: [], channels: {}, rotations: {} }),
   plaintextAddresses: z.boolean().default(false),
+  inheritTags: z.boolean().default(true),
   tags: tagsSchema.default({}),
 });
 
@@ -459,25 +617,20 @@ function resolveTeam(args: TeamShape, report: Report) {
     const channels: ChannelSpec[] = member.channels.map((channel, j) => {
       const name = channel.name ?? channel.type.toLowerCase();
       const written = channel.address;
-      if (channel.type === "EMAIL") {
-        const rule = checkEmailAddress(written.trim());
-        if (rule !== undefined) {
-          report(
-            at("channels", j, "address"),
-            `${rule}; got ${describeValue(written)}. Check the address for typos.`,
-          );
-        }
-        return { type: channel.type, name, address: written.trim() };
+      if (typeof written !== "string") {
+        const pendingAddress = pulumi.output(written);
+        return { type: channel.type, name, address: SECRET_ADDRESS, pendingAddress };
       }
-      const phone = normalizePhoneNumber(written, args.defaultCountry, channel.type);
-      if (!phone.ok) {
-        report(
-          at("channels", j, "address"),
-          `${phone.rule}; got ${describeValue(written)}. ${phone.hint}`,
-        );
-        return { type: channel.type, name, address: written };
+      const checked = normalizeAddress(channel.type, written, args.defaultCountry);
+      if ("rule" in checked) {
+        report(at("channels", j, "address"), checked.rule);
+        return {
+          type: channel.type,
+          name,
+          address: channel.type === "EMAIL" ? written.trim() : written,
+        };
       }
-      return { type: channel.type, name, address: phone.e164 };
+      return { type: channel.type, name, address: checked.address };
     });
     channels.forEach((channel, j) => {
       const firstName = channels.findIndex((c) => c.name === channel.name);
@@ -526,7 +679,13 @@ function resolveTeam(args: TeamShape, report: Report) {
         );
       }
     }
-    return { alias: member.alias, displayName: member.displayName, channels, engagement };
+    return {
+      alias: member.alias,
+      displayName: member.displayName,
+      channels,
+      engagement,
+      lastStageMinutes: member.lastStageMinutes,
+    };
   });
   const aliasBroken =
     aliases.length === 0 || aliases.some((a) => a.length > 255 || !CONTACT_ALIAS.test(a));
@@ -558,6 +717,16 @@ function resolveTeam(args: TeamShape, report: Report) {
       );
     }
   });
+  if (
+    args.rotations.length === 0 &&
+    (args.schedule.alias !== undefined || args.schedule.displayName !== undefined)
+  ) {
+    report(
+      ["schedule"],
+      `describes the on-call schedule, which a team without rotations does not have; got ${describeValue(args.schedule)}. Add \`rotations\`, or remove \`schedule\`.`,
+    );
+  }
+  adoptionIssues(args, report);
   if (args.schedule.alias !== undefined && aliases.includes(args.schedule.alias)) {
     report(
       ["schedule", "alias"],
@@ -567,22 +736,76 @@ function resolveTeam(args: TeamShape, report: Report) {
   return members;
 }
 
+/** The rules of `adopt`: every key names something of this team, every ARN is well formed. */
+function adoptionIssues(args: TeamShape, report: Report): void {
+  const { adopt } = args;
+  const aliases = args.members.map((m) => m.alias).filter((a) => CONTACT_ALIAS.test(a));
+  if (aliases.length === 0) return; // No readable members: their own rule is reported.
+  // Which contact each adopted alias names needs the component's name (the schedule's default
+  // alias): see scheduleAliasIssues.
+  for (const [alias, channels] of Object.entries(adopt.channels)) {
+    const member = args.members.find((m) => m.alias === alias);
+    if (member === undefined) {
+      report(
+        ["adopt", "channels", alias],
+        `names no member of this team; got ${describeValue(alias)}. Use a member's alias (${aliases.join(", ")}).`,
+      );
+      continue;
+    }
+    if (!adopt.contacts.includes(alias)) {
+      report(
+        ["adopt", "channels", alias],
+        `adopts channels of a contact that is not adopted; got ${describeValue(alias)}. A channel belongs to its existing contact: add ${describeValue(alias)} to \`adopt.contacts\`.`,
+      );
+    }
+    const names = member.channels.map((c) => c.name ?? c.type.toLowerCase());
+    for (const [channelName, arn] of Object.entries(channels)) {
+      if (!names.includes(channelName)) {
+        report(
+          ["adopt", "channels", alias, channelName],
+          `names no channel of ${alias}; got ${describeValue(channelName)}. Use a channel's name (${names.join(", ")}), written as it exists in AWS.`,
+        );
+      } else if (!CHANNEL_ARN.test(arn) || !arn.includes(`:contact-channel/${alias}/`)) {
+        report(
+          ["adopt", "channels", alias, channelName],
+          `must be the ARN of a channel of ${alias}, such as arn:aws:ssm-contacts:ap-northeast-1:123456789012:contact-channel/${alias}/0f2b2d1e-...; got ${describeValue(arn)}. Run \`aws ssm-contacts list-contact-channels --contact-id <contact ARN>\` to print it.`,
+        );
+      }
+    }
+  }
+  const rotationNames = args.rotations.map((r) => r.name);
+  for (const [rotationName, arn] of Object.entries(adopt.rotations)) {
+    if (!rotationNames.includes(rotationName)) {
+      report(
+        ["adopt", "rotations", rotationName],
+        `names no rotation of this team; got ${describeValue(rotationName)}. Use a rotation's name (${rotationNames.join(", ") || "none"}).`,
+      );
+    } else if (!ROTATION_ARN.test(arn)) {
+      report(
+        ["adopt", "rotations", rotationName],
+        `must be a rotation ARN such as arn:aws:ssm-contacts:ap-northeast-1:123456789012:rotation/0f2b2d1e-...; got ${describeValue(arn)}. Run \`aws ssm-contacts list-rotations\` to print it.`,
+      );
+    }
+  }
+}
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
 const isArrayOf = (v: unknown, item: (x: unknown) => boolean) => Array.isArray(v) && v.every(item);
 
 /**
- * True when the args have the shape the cross-field rules read, even if some field broke its own
- * rule, so that every issue (a bad address next to a bad display name) is reported at once.
+ * The parts of the args whose shape the cross-field rules can read, even when other fields broke
+ * their own rules (or are missing), so that every issue is reported at once: a bad address next to
+ * a missing `members` field's neighbours, a bad rotation next to a bad display name. A part whose
+ * shape is broken is read as empty (its own rule is reported by the schema).
  */
-function isSound(value: unknown): boolean {
-  if (!isObject(value)) return false;
-  if (value.defaultCountry !== undefined && !isPhoneCountry(String(value.defaultCountry))) {
-    return false;
-  }
+function soundView(value: unknown): TeamShape | undefined {
+  if (!isObject(value)) return undefined;
+  const countryOk =
+    value.defaultCountry === undefined || isPhoneCountry(String(value.defaultCountry));
   const channel = (c: unknown) =>
     isObject(c) &&
     (CHANNEL_TYPES as readonly unknown[]).includes(c.type) &&
-    typeof c.address === "string" &&
+    (typeof c.address === "string" || isPending(c.address)) &&
     (c.name === undefined || typeof c.name === "string");
   const step = (e: unknown) =>
     isObject(e) &&
@@ -598,21 +821,63 @@ function isSound(value: unknown): boolean {
     isObject(r) &&
     typeof r.name === "string" &&
     isArrayOf(r.members, (a) => typeof a === "string") &&
-    isObject(r.recurrence);
-  return (
-    isArrayOf(value.members, member) &&
-    isArrayOf(value.rotations, rotation) &&
-    (value.schedule === undefined || isObject(value.schedule))
-  );
+    isObject(r.recurrence) &&
+    typeof (r.recurrence as { onCall?: unknown }).onCall === "number";
+  const rotationsOk = value.rotations === undefined || isArrayOf(value.rotations, rotation);
+  const adopt = value.adopt;
+  const adoptOk =
+    isObject(adopt) &&
+    isArrayOf(adopt.contacts, (a) => typeof a === "string") &&
+    isObject(adopt.channels) &&
+    Object.values(adopt.channels).every(
+      (c) => isObject(c) && Object.values(c).every((a) => typeof a === "string"),
+    ) &&
+    isObject(adopt.rotations) &&
+    Object.values(adopt.rotations).every((a) => typeof a === "string");
+  return {
+    ...(value as unknown as TeamShape),
+    defaultCountry: countryOk ? (value.defaultCountry as TeamShape["defaultCountry"]) : undefined,
+    // Without a readable country, national numbers cannot be read: the members wait for it.
+    // A member whose own shape is broken (a missing alias, say) stands in as a member with no
+    // channels, so the others' addresses are still checked, at their own positions.
+    members:
+      countryOk && Array.isArray(value.members)
+        ? (value.members as unknown[]).map((m, i) =>
+            member(m)
+              ? (m as TeamShape["members"][number])
+              : {
+                  alias: `\u0000member ${i}`,
+                  displayName: "-",
+                  channels: [],
+                  engagement: undefined,
+                },
+          )
+        : [],
+    rotations: rotationsOk ? ((value.rotations ?? []) as TeamShape["rotations"]) : [],
+    // Rotations that are there but broken are reported as such, not as a schedule without them.
+    schedule:
+      rotationsOk &&
+      isObject(value.schedule) &&
+      (value.rotations === undefined || (value.rotations as unknown[]).length > 0)
+        ? (value.schedule as TeamShape["schedule"])
+        : {},
+    adopt: adoptOk
+      ? {
+          ...(adopt as unknown as TeamShape["adopt"]),
+          rotations: rotationsOk ? (adopt.rotations as TeamShape["adopt"]["rotations"]) : {},
+        }
+      : { contacts: [], channels: {}, rotations: {} },
+  };
 }
 
 /** The schema of {@link OnCallTeamArgs}, shared with the config-driven stack. */
 export const onCallTeamSchema = teamObject
   .superRefine(
-    (args, ctx) => void resolveTeam(args, (path, message) => custom(ctx, path, message)),
-    {
-      when: (payload) => isSound(payload.value),
+    (args, ctx) => {
+      const view = soundView(args);
+      if (view !== undefined) resolveTeam(view, (path, message) => custom(ctx, path, message));
     },
+    { when: (payload) => isObject(payload.value) },
   )
   .transform((args) => ({ ...args, members: resolveTeam(args, () => undefined) }));
 
@@ -631,11 +896,13 @@ export function defaultScheduleAlias(name: string): string {
 /**
  * The ONCALL_SCHEDULE contact as a team named `name` makes it: its alias and display name (given,
  * or derived from the name) and the aliases of the members its rotations put on call, once each.
+ * Undefined for a team without rotations, which has no schedule.
  */
 export function scheduleOf(
   name: string,
   spec: OnCallTeamSpec,
-): { alias: string; displayName: string; onCall: string[] } {
+): { alias: string; displayName: string; onCall: string[] } | undefined {
+  if (spec.rotations.length === 0) return undefined; // No rotations: no on-call schedule.
   return {
     alias: spec.schedule.alias ?? defaultScheduleAlias(name),
     displayName: spec.schedule.displayName ?? `${name} on-call schedule`,
@@ -645,11 +912,28 @@ export function scheduleOf(
 
 /**
  * The rules on the schedule's alias that need the component's name (its default alias is
- * `<name>-oncall`): it must be a contact alias and no member's alias. Shared with the
- * config-driven stack, which checks them before anything registers.
+ * `<name>-oncall`): it must be a contact alias and no member's alias, and every alias in
+ * `adopt.contacts` must name a member or the schedule. Shared with the config-driven stack, which
+ * checks them before anything registers.
  */
 export function scheduleAliasIssues(name: string, spec: OnCallTeamSpec): ValidationIssue[] {
-  if (spec.schedule.alias !== undefined) return []; // Checked by the schema.
+  const schedule = scheduleOf(name, spec);
+  const known = [...spec.members.map((m) => m.alias), ...(schedule ? [schedule.alias] : [])];
+  const adoptIssues: ValidationIssue[] = spec.adopt.contacts.flatMap((alias, i) =>
+    known.includes(alias)
+      ? []
+      : [
+          {
+            path: ["adopt", "contacts", i],
+            message: `names no contact of this team; got ${describeValue(alias)}. Use a member's alias${schedule ? " or the schedule's alias" : ""} (${known.join(", ")}).`,
+          },
+        ],
+  );
+  if (spec.schedule.alias !== undefined || schedule === undefined) return adoptIssues; // Checked by the schema.
+  return [...adoptIssues, ...defaultAliasIssues(name, spec)];
+}
+
+function defaultAliasIssues(name: string, spec: OnCallTeamSpec): ValidationIssue[] {
   const alias = defaultScheduleAlias(name);
   const path = ["schedule", "alias"];
   if (!CONTACT_ALIAS.test(alias)) {
@@ -706,12 +990,12 @@ export function teamChildNames(name: string, spec: OnCallTeamSpec): ChildName[] 
     name: `${name}-${r.name}`,
     path: ["rotations", i, "name"],
   }));
-  const schedule = {
-    type: "aws-native:ssmcontacts:Contact",
-    name: `${name}-schedule`,
-    path: ["schedule"],
-  };
-  return [...members, ...rotations, schedule];
+  // A team without rotations has no schedule contact.
+  const schedule =
+    spec.rotations.length === 0
+      ? []
+      : [{ type: "aws-native:ssmcontacts:Contact", name: `${name}-schedule`, path: ["schedule"] }];
+  return [...members, ...rotations, ...schedule];
 }
 
 /**
@@ -740,13 +1024,15 @@ export function childNameIssues(name: string, spec: OnCallTeamSpec): ValidationI
 
 /**
  * Turns an engagement into plan stages. Steps at the same minute share a stage; a stage lasts
- * until the next step's minute. The last stage lasts as long as its longest retry interval
- * (at most 30 minutes), so that an engagement that failed to send can be resent while its stage
- * lasts. AWS's text does not say whether a resend waits for the stage; a longer stage costs
- * nothing, as a retry resends only a failed engagement and never re-pages an unanswered one.
+ * until the next step's minute. The last stage lasts `lastStageMinutes`, or as long as its longest
+ * retry interval (at most 30 minutes), so that an engagement that failed to send can be resent
+ * while its stage lasts. AWS's text does not say whether a resend waits for the stage; a longer
+ * stage costs nothing, as a retry resends only a failed engagement and never re-pages an
+ * unanswered one.
  */
 export function engagementStages(
   steps: readonly EngagementStep[],
+  lastStageMinutes?: number,
 ): { durationInMinutes: number; steps: EngagementStep[] }[] {
   const minutes = [...new Set(steps.map((s) => s.afterMinutes))].sort((a, b) => a - b);
   return minutes.map((at, i) => {
@@ -754,7 +1040,9 @@ export function engagementStages(
     const next = minutes[i + 1];
     return {
       durationInMinutes:
-        next === undefined ? Math.min(30, Math.max(...here.map((s) => s.retryMinutes))) : next - at,
+        next !== undefined
+          ? next - at
+          : (lastStageMinutes ?? Math.min(30, Math.max(...here.map((s) => s.retryMinutes)))),
       steps: here,
     };
   });
@@ -775,12 +1063,15 @@ export class OnCallTeam extends pulumi.ComponentResource {
   public readonly contacts: pulumi.Output<Record<string, string>>;
   /** Channel ARN by member alias, then channel name. */
   public readonly channels: pulumi.Output<Record<string, Record<string, string>>>;
-  /** Rotation ARN by rotation name. */
+  /** Rotation ARN by rotation name; empty without rotations. */
   public readonly rotations: pulumi.Output<Record<string, string>>;
-  /** The ONCALL_SCHEDULE contact's ARN. */
-  public readonly scheduleArn: pulumi.Output<string>;
-  /** The ONCALL_SCHEDULE contact, as a target for EscalationChain and ResponsePlanWithAlarms. */
-  public readonly schedule: ScheduleReference;
+  /** The ONCALL_SCHEDULE contact's ARN; undefined for a team without rotations. */
+  public readonly scheduleArn: pulumi.Output<string> | undefined;
+  /**
+   * The ONCALL_SCHEDULE contact, as a target for EscalationChain and ResponsePlanWithAlarms;
+   * undefined for a team without rotations.
+   */
+  public readonly schedule: ScheduleReference | undefined;
   /** The rotations as the coverage model reads them (see {@link coverage}). */
   public readonly rotationDefinitions: readonly RotationDefinition[];
 
@@ -788,19 +1079,38 @@ export class OnCallTeam extends pulumi.ComponentResource {
 
   constructor(name: string, args: OnCallTeamArgs, opts?: pulumi.ComponentResourceOptions) {
     const context: ValidationContext = { component: COMPONENT, name };
-    const spec: OnCallTeamSpec = validateArgs(onCallTeamSchema, args, context);
+    const raw = args as { adopt?: { contacts?: unknown } } | undefined;
+    const spec: OnCallTeamSpec = validateAdopting(
+      context,
+      () => validateArgs(onCallTeamSchema, args, context),
+      setupAdoptionIssue(
+        Array.isArray(raw?.adopt?.contacts) && raw.adopt.contacts.length > 0,
+        args?.setup,
+        ["adopt", "contacts"],
+        "the contacts' import IDs are",
+      ),
+    );
     const scheduleIssues = [...scheduleAliasIssues(name, spec), ...childNameIssues(name, spec)];
     if (scheduleIssues.length > 0) fail(context, scheduleIssues);
     const scheduleDefinition = scheduleOf(name, spec);
     super("incident-manager:index:OnCallTeam", name, {}, opts);
 
-    const { setup } = spec;
-    const tags = { ...(setup?.tags ?? {}), ...spec.tags };
+    const { setup, adopt } = spec;
+    const tags = { ...(spec.inheritTags ? (setup?.tags ?? {}) : {}), ...spec.tags };
     const region = setup === undefined ? {} : { region: setup.primaryRegion };
     const classicTags = Object.keys(tags).length === 0 ? {} : { tags };
     const secretOptions: pulumi.CustomResourceOptions = spec.plaintextAddresses
       ? {}
       : { additionalSecretOutputs: ["deliveryAddress"] };
+    // The import ID of an adopted contact (and of its plan, which @pulumi/aws imports by the
+    // contact's ARN): AWS derives it from the alias, in the primary region of the setup's account.
+    const adopted = (alias: string): pulumi.CustomResourceOptions => {
+      if (!adopt.contacts.includes(alias) || setup?.adoptedAccount === undefined) return {};
+      const { partition, accountId } = setup.adoptedAccount;
+      return {
+        import: `arn:${partition}:ssm-contacts:${setup.primaryRegion}:${accountId}:contact/${alias}`,
+      };
+    };
 
     // Contacts, channels and plans: classic @pulumi/aws, whose `region` input puts them in the
     // setup's primary region whatever the stack's provider region is. (aws-native's
@@ -808,7 +1118,7 @@ export class OnCallTeam extends pulumi.ComponentResource {
     const contactArns: Record<string, pulumi.Output<string>> = {};
     const channelArns: Record<string, Record<string, pulumi.Output<string>>> = {};
     const references = new Map<string, MemberReference>();
-    for (const member of spec.members) {
+    spec.members.forEach((member, i) => {
       const contact = new aws.ssmcontacts.Contact(
         `${name}-${member.alias}`,
         {
@@ -818,11 +1128,22 @@ export class OnCallTeam extends pulumi.ComponentResource {
           ...region,
           ...classicTags,
         },
-        childOptions(this, setup),
+        childOptions(this, setup, adopted(member.alias)),
       );
       const channels = new Map<string, aws.ssmcontacts.ContactChannel>();
-      for (const channel of member.channels) {
-        const deliveryAddress = { simpleAddress: channel.address };
+      member.channels.forEach((channel, j) => {
+        const address =
+          channel.pendingAddress === undefined
+            ? channel.address
+            : resolveAddress(
+                context,
+                ["members", i, "channels", j, "address"],
+                channel.type,
+                channel.pendingAddress,
+                spec.defaultCountry,
+              );
+        const deliveryAddress = { simpleAddress: address };
+        const channelArn = adopt.channels[member.alias]?.[channel.name];
         channels.set(
           channel.name,
           new aws.ssmcontacts.ContactChannel(
@@ -831,41 +1152,54 @@ export class OnCallTeam extends pulumi.ComponentResource {
               contactId: contact.arn,
               name: channel.name,
               type: channel.type,
-              deliveryAddress: spec.plaintextAddresses
-                ? deliveryAddress
-                : pulumi.secret(deliveryAddress),
+              deliveryAddress:
+                spec.plaintextAddresses && channel.pendingAddress === undefined
+                  ? deliveryAddress
+                  : pulumi.secret(deliveryAddress),
               ...region,
             },
-            childOptions(this, setup, secretOptions),
+            childOptions(this, setup, {
+              ...secretOptions,
+              ...(channelArn === undefined ? {} : { import: channelArn }),
+            }),
           ),
         );
-      }
-      const plan = new aws.ssmcontacts.Plan(
-        `${name}-${member.alias}-plan`,
-        {
-          contactId: contact.arn,
-          stages: engagementStages(member.engagement).map((stage) => ({
-            durationInMinutes: stage.durationInMinutes,
-            targets: stage.steps.map((step) => ({
-              channelTargetInfo: {
-                contactChannelId: channels.get(step.channelName)!.arn,
-                retryIntervalInMinutes: step.retryMinutes,
+      });
+      // `engagement: []`: no plan (an adopted contact that has none).
+      const stages = engagementStages(member.engagement, member.lastStageMinutes);
+      const plan =
+        stages.length === 0
+          ? undefined
+          : new aws.ssmcontacts.Plan(
+              `${name}-${member.alias}-plan`,
+              {
+                contactId: contact.arn,
+                stages: stages.map((stage) => ({
+                  durationInMinutes: stage.durationInMinutes,
+                  targets: stage.steps.map((step) => ({
+                    channelTargetInfo: {
+                      contactChannelId: channels.get(step.channelName)!.arn,
+                      retryIntervalInMinutes: step.retryMinutes,
+                    },
+                  })),
+                })),
+                ...region,
               },
-            })),
-          })),
-          ...region,
-        },
-        childOptions(this, setup),
-      );
+              childOptions(this, setup, adopted(member.alias)),
+            );
       contactArns[member.alias] = contact.arn;
       channelArns[member.alias] = Object.fromEntries(
         [...channels].map(([channelName, c]) => [channelName, c.arn]),
       );
       references.set(
         member.alias,
-        memberReference(name, member, contact.arn, [contact, ...channels.values(), plan]),
+        memberReference(name, member, contact.arn, [
+          contact,
+          ...channels.values(),
+          ...(plan === undefined ? [] : [plan]),
+        ]),
       );
-    }
+    });
     this.memberReferences = references;
 
     this.rotationDefinitions = spec.rotations.map((r) => ({
@@ -880,8 +1214,11 @@ export class OnCallTeam extends pulumi.ComponentResource {
     // whose ARN the ONCALL_SCHEDULE contact lists. A rotation needs its members' contacts to exist
     // (it lists their ARNs), not their channels or plans: those are created in parallel with it,
     // and the schedule reference below makes whatever engages the schedule wait for them all.
+    // An adopted rotation's import ID is its ARN (the primaryIdentifier of
+    // AWS::SSMContacts::Rotation in cfn-lint 1.51's schema).
     const rotations = spec.rotations.map((r) => {
       const { recurrence } = r;
+      const rotationArn = adopt.rotations[r.name];
       return new awsnative.ssmcontacts.Rotation(
         `${name}-${r.name}`,
         {
@@ -914,49 +1251,56 @@ export class OnCallTeam extends pulumi.ComponentResource {
           },
           tags: toNativeTags(tags),
         },
-        childOptions(this, setup),
+        childOptions(this, setup, rotationArn === undefined ? {} : { import: rotationArn }),
       );
     });
-
-    // The ONCALL_SCHEDULE contact: aws-native, because @pulumi/aws cannot link a contact to
-    // rotations (its Contact and Plan have no rotation ids).
-    const schedule = new awsnative.ssmcontacts.Contact(
-      `${name}-schedule`,
-      {
-        alias: scheduleDefinition.alias,
-        displayName: scheduleDefinition.displayName,
-        type: "ONCALL_SCHEDULE",
-        plan: [{ rotationIds: rotations.map((r) => r.arn) }],
-        tags: toNativeTags(tags),
-      },
-      childOptions(this, setup),
-    );
 
     this.contacts = pulumi.output(contactArns);
     this.channels = pulumi.output(channelArns);
     this.rotations = pulumi.output(
       Object.fromEntries(spec.rotations.map((r, i) => [r.name, rotations[i].arn])),
     );
-    this.scheduleArn = schedule.arn;
-    const onCallMembers = scheduleDefinition.onCall;
-    const definitions = this.rotationDefinitions;
-    this.schedule = brandReference<ScheduleReference>({
-      kind: "schedule",
-      team: name,
-      alias: scheduleDefinition.alias,
-      displayName: scheduleDefinition.displayName,
-      arn: schedule.arn,
-      // Nothing pages a half-built contact: an escalation plan or response plan engaging the
-      // schedule waits for it, its rotations, and every on-call member's contact, channels and
-      // engagement plan.
-      dependencies: [
-        schedule,
-        ...rotations,
-        ...onCallMembers.flatMap((alias) => references.get(alias)!.dependencies),
-      ],
-      members: onCallMembers.map((alias) => references.get(alias)!),
-      onCallAt: (at: Date) => onCallAt(definitions, at),
-    });
+
+    if (scheduleDefinition === undefined) {
+      // No rotations: no ONCALL_SCHEDULE contact. The members are still targets.
+      this.scheduleArn = undefined;
+      this.schedule = undefined;
+    } else {
+      // The ONCALL_SCHEDULE contact: aws-native, because @pulumi/aws cannot link a contact to
+      // rotations (its Contact and Plan have no rotation ids). Its import ID is its ARN (the
+      // primaryIdentifier of AWS::SSMContacts::Contact), derived from its alias like a member's.
+      const schedule = new awsnative.ssmcontacts.Contact(
+        `${name}-schedule`,
+        {
+          alias: scheduleDefinition.alias,
+          displayName: scheduleDefinition.displayName,
+          type: "ONCALL_SCHEDULE",
+          plan: [{ rotationIds: rotations.map((r) => r.arn) }],
+          tags: toNativeTags(tags),
+        },
+        childOptions(this, setup, adopted(scheduleDefinition.alias)),
+      );
+      this.scheduleArn = schedule.arn;
+      const onCallMembers = scheduleDefinition.onCall;
+      const definitions = this.rotationDefinitions;
+      this.schedule = brandReference<ScheduleReference>({
+        kind: "schedule",
+        team: name,
+        alias: scheduleDefinition.alias,
+        displayName: scheduleDefinition.displayName,
+        arn: schedule.arn,
+        // Nothing pages a half-built contact: an escalation plan or response plan engaging the
+        // schedule waits for it, its rotations, and every on-call member's contact, channels and
+        // engagement plan.
+        dependencies: [
+          schedule,
+          ...rotations,
+          ...onCallMembers.flatMap((alias) => references.get(alias)!.dependencies),
+        ],
+        members: onCallMembers.map((alias) => references.get(alias)!),
+        onCallAt: (at: Date) => onCallAt(definitions, at),
+      });
+    }
 
     this.registerOutputs({
       contacts: this.contacts,
@@ -971,7 +1315,7 @@ export class OnCallTeam extends pulumi.ComponentResource {
     const found = this.memberReferences.get(alias);
     if (found === undefined) {
       throw new Error(
-        `${COMPONENT} '${this.schedule.team}' has no member ${JSON.stringify(alias)}; its members are ${[...this.memberReferences.keys()].join(", ")}.`,
+        `${COMPONENT} '${[...this.memberReferences.values()][0].team}' has no member ${JSON.stringify(alias)}; its members are ${[...this.memberReferences.keys()].join(", ")}.`,
       );
     }
     return found;

@@ -2,7 +2,15 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { isAwsRegion } from "../policies/checks/regions";
-import { checkContactArn, childOptions, Engageable, isEngageable, setupSchema } from "./common";
+import {
+  checkContactArn,
+  childOptions,
+  setupAdoptionIssue,
+  validateAdopting,
+  Engageable,
+  isEngageable,
+  setupSchema,
+} from "./common";
 import {
   automationDefinitionArn,
   PolicyDocument,
@@ -323,6 +331,45 @@ export interface ResponsePlanWithAlarmsArgs {
    * @default the setup's tags
    */
   readonly tags?: Tags;
+  /**
+   * Merge the setup's tags under `tags`. Set it to false to describe adopted resources with
+   * exactly the tags they have.
+   * @default true
+   */
+  readonly inheritTags?: boolean;
+  /**
+   * Existing resources to import (Pulumi's `import` option) instead of creating them. Leaving it
+   * in after the first `pulumi up` is harmless: Pulumi ignores `import` once the resource is in
+   * the state with that ID. Adopted resources must be written as they exist.
+   * @default none: every child is created
+   * @see https://www.pulumi.com/docs/iac/concepts/resources/options/import/
+   */
+  readonly adopt?: ResponsePlanAdoption;
+}
+
+/** The existing resources a {@link ResponsePlanWithAlarms} imports. */
+export interface ResponsePlanAdoption {
+  /**
+   * Import the response plan named `responsePlanName`; its ID is derived from the name and
+   * `setup.replicationSetArn`'s account: `arn:<partition>:ssm-incidents::<account>:response-plan/<name>`.
+   * Needs `setup` with `replicationSetArn`.
+   * @default false
+   * @see https://docs.aws.amazon.com/incident-manager/latest/APIReference/API_ListResponsePlans.html
+   */
+  readonly responsePlan?: boolean;
+  /**
+   * Names of existing metric or composite alarms in `alarms` / `compositeAlarms` (the import ID of
+   * a CloudWatch alarm is its name).
+   * @default none
+   */
+  readonly alarms?: readonly string[];
+  /**
+   * Names of existing EventBridge rules in `events`, on the default event bus (import ID
+   * `default/<name>`). Only the rule is imported: its target that starts incidents and the role
+   * are created (a rule holds up to 5 targets, so an existing target is left as it is).
+   * @default none
+   */
+  readonly rules?: readonly string[];
 }
 
 const COMPONENT = "ResponsePlanWithAlarms";
@@ -819,8 +866,36 @@ export const responsePlanWithAlarmsSchema = z
     compositeAlarms: uniquelyNamed(compositeAlarmSchema, "compositeAlarms", "alarm"),
     events: uniquelyNamed(eventSchema, "events", "rule"),
     tags: tagsSchema.default({}),
+    inheritTags: z.boolean().default(true),
+    adopt: z
+      .strictObject({
+        responsePlan: z.boolean().default(false),
+        alarms: z.array(z.string()).default([]),
+        rules: z.array(z.string()).default([]),
+      })
+      .default({ responsePlan: false, alarms: [], rules: [] }),
   })
   .superRefine((args, ctx) => {
+    const alarmNames = [...args.alarms, ...args.compositeAlarms].map((a) => a.name);
+    args.adopt.alarms.forEach((alarm, i) => {
+      if (!alarmNames.includes(alarm)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["adopt", "alarms", i],
+          message: `names no alarm of this response plan; got ${describeValue(alarm)}. Describe the existing alarm in \`alarms\` or \`compositeAlarms\` (${alarmNames.join(", ") || "none"}) as it exists.`,
+        });
+      }
+    });
+    const ruleNames = args.events.map((e) => e.name);
+    args.adopt.rules.forEach((rule, i) => {
+      if (!ruleNames.includes(rule)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["adopt", "rules", i],
+          message: `names no rule of this response plan; got ${describeValue(rule)}. Describe the existing rule in \`events\` (${ruleNames.join(", ") || "none"}) as it exists.`,
+        });
+      }
+    });
     // Metric and composite alarms share one namespace of names in CloudWatch.
     const metric = args.alarms.map((a) => a.name);
     args.compositeAlarms.forEach((composite, i) => {
@@ -871,17 +946,39 @@ export class ResponsePlanWithAlarms extends pulumi.ComponentResource {
     opts?: pulumi.ComponentResourceOptions,
   ) {
     const context: ValidationContext = { component: COMPONENT, name };
-    const spec: PlanSpec = validateArgs(
-      responsePlanWithAlarmsSchema,
-      withDefaultName(args, name),
+    const raw = args as { adopt?: { responsePlan?: unknown } } | undefined;
+    const spec: PlanSpec = validateAdopting(
       context,
+      () => validateArgs(responsePlanWithAlarmsSchema, withDefaultName(args, name), context),
+      setupAdoptionIssue(
+        raw?.adopt?.responsePlan === true,
+        args?.setup,
+        ["adopt", "responsePlan"],
+        "the response plan's import ID is",
+      ),
     );
     super("incident-manager:index:ResponsePlanWithAlarms", name, {}, opts);
 
     const setup = spec.setup;
     const planName = spec.responsePlanName ?? name;
     this.responsePlanName = planName;
-    const tags: Record<string, string> = { ...(setup?.tags ?? {}), ...spec.tags };
+    const tags: Record<string, string> = {
+      ...(spec.inheritTags ? (setup?.tags ?? {}) : {}),
+      ...spec.tags,
+    };
+    const { adopt } = spec;
+    // Import IDs as @pulumi/aws documents them: a response plan by its ARN (derived from its
+    // name), an alarm by its name, an EventBridge rule by `<event bus>/<name>`.
+    const planImport: pulumi.CustomResourceOptions =
+      adopt.responsePlan && setup?.adoptedAccount !== undefined
+        ? {
+            import: `arn:${setup.adoptedAccount.partition}:ssm-incidents::${setup.adoptedAccount.accountId}:response-plan/${planName}`,
+          }
+        : {};
+    const alarmImport = (alarmName: string): pulumi.CustomResourceOptions =>
+      adopt.alarms.includes(alarmName) ? { import: alarmName } : {};
+    const ruleImport = (ruleName: string): pulumi.CustomResourceOptions =>
+      adopt.rules.includes(ruleName) ? { import: `default/${ruleName}` } : {};
     const tagArg = Object.keys(tags).length > 0 ? { tags } : {};
     // Classic resources take a region; without a setup they use the provider's.
     const home = setup?.primaryRegion;
@@ -1015,7 +1112,7 @@ export class ResponsePlanWithAlarms extends pulumi.ComponentResource {
         integration: spec.pagerDuty === undefined ? undefined : { pagerduties: [spec.pagerDuty] },
         ...tagArg,
       },
-      options(planDependsOn.length > 0 ? { dependsOn: planDependsOn } : {}),
+      options({ ...planImport, ...(planDependsOn.length > 0 ? { dependsOn: planDependsOn } : {}) }),
     );
     this.arn = this.responsePlan.arn;
 
@@ -1047,7 +1144,7 @@ export class ResponsePlanWithAlarms extends pulumi.ComponentResource {
           okActions: alarm.okActions,
           ...tagArg,
         },
-        options(),
+        options(alarmImport(alarm.name)),
       );
       alarmArns[alarm.name] = created.arn;
       metricAlarms.push(created);
@@ -1065,7 +1162,10 @@ export class ResponsePlanWithAlarms extends pulumi.ComponentResource {
           ...tagArg,
         },
         // CloudWatch rejects a rule naming an alarm that does not exist yet.
-        options(metricAlarms.length > 0 ? { dependsOn: metricAlarms } : {}),
+        options({
+          ...alarmImport(composite.name),
+          ...(metricAlarms.length > 0 ? { dependsOn: metricAlarms } : {}),
+        }),
       );
       alarmArns[composite.name] = created.arn;
     }
@@ -1091,7 +1191,7 @@ export class ResponsePlanWithAlarms extends pulumi.ComponentResource {
             eventPattern: event.eventPattern,
             ...tagArg,
           },
-          options(),
+          options(ruleImport(event.name)),
         );
         new aws.cloudwatch.EventTarget(
           `${name}-rule-${event.name}`,

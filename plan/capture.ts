@@ -38,6 +38,8 @@ export interface CapturedResource {
   /** Output names marked secret with `additionalSecretOutputs`. */
   readonly additionalSecretOutputs: readonly string[];
   readonly provider?: string;
+  /** The ID given in the `import` resource option, when the resource is adopted. */
+  readonly importId?: string;
 }
 
 /** An invoke the program made. */
@@ -139,8 +141,9 @@ export function mockState(
     }
     case "aws-native:ssmcontacts:Plan":
     case "aws:ssmcontacts/plan:Plan":
+      // A plan's ID is its contact's ARN (@pulumi/aws imports a Plan "using the Contact ARN").
       state.arn = `${String(inputs.contactId ?? inputs.contactArn ?? name)}`;
-      return { id: `${state.arn as string}/plan`, state };
+      return { id: state.arn as string, state };
     case "aws-native:ssmcontacts:Rotation":
     case "aws:ssm/contactsRotation:ContactsRotation":
       state.arn = `arn:${p}:ssm-contacts:${region}:${acct}:rotation/${str("name")}`;
@@ -214,6 +217,7 @@ interface RegisterRequest {
     forEach(fn: (value: { getUrnsList(): string[] }, key: string) => void): void;
   };
   getAdditionalsecretoutputsList(): string[];
+  getImportid(): string;
   getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
 }
 
@@ -233,8 +237,11 @@ export async function installCapture(
     {
       newResource(args: pulumi.runtime.MockResourceArgs) {
         const { id, state } = mockState(args.type, args.name, args.inputs ?? {});
+        // An imported resource keeps the ID it was imported with; where that ID is its ARN, so
+        // is the ARN the program reads back.
+        if (args.id && state.arn === id) state.arn = args.id;
         pending.set(`${args.type}::${args.name}`, state);
-        return { id: args.id ?? id, state };
+        return { id: args.id || id, state };
       },
       call(args: pulumi.runtime.MockCallArgs) {
         capture.calls.push({ token: args.token, inputs: args.inputs });
@@ -288,6 +295,7 @@ export async function installCapture(
           propertyDependencies,
           additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
           provider: req.getProvider() || undefined,
+          importId: req.getImportid() || undefined,
         });
         pending.delete(key);
       }

@@ -65,6 +65,8 @@ export function loadProject(source: ProgramSource): {
   name: string;
   entry: string;
   config: Record<string, string>;
+  /** Keys holding a `secure:` value (structured ones with `[secret]` placeholders). */
+  secretKeys: string[];
 } {
   const projectFile = path.join(source.projectDir, "Pulumi.yaml");
   if (!fs.existsSync(projectFile)) {
@@ -79,23 +81,61 @@ export function loadProject(source: ProgramSource): {
   if (!fs.existsSync(entry)) throw new ProgramError(`the program ${entry} does not exist`);
 
   const config: Record<string, string> = {};
+  const secretKeys: string[] = [];
+  const setFlat = (key: string, value: unknown) => {
+    if (isSecure(value)) {
+      // Encrypted values cannot be read offline; the program sees them as unset.
+      return;
+    }
+    if (typeof value === "string") {
+      config[key] = value;
+      return;
+    }
+    // A structured value with `secure:` leaves (`pulumi config set --secret --path`): each leaf
+    // becomes a `[secret]` placeholder, and the key is marked secret, as Pulumi marks it.
+    const { value: shown, secure } = placeholders(value);
+    config[key] = JSON.stringify(shown);
+    if (secure && !secretKeys.includes(key)) secretKeys.push(key);
+  };
   const stackFile = path.join(source.projectDir, `Pulumi.${source.stack}.yaml`);
   if (fs.existsSync(stackFile)) {
     const stack = (readYaml(stackFile) ?? {}) as { config?: Record<string, unknown> };
     for (const [key, value] of Object.entries(stack.config ?? {})) {
-      setFlat(config, key.includes(":") ? key : `${name}:${key}`, value);
+      setFlat(key.includes(":") ? key : `${name}:${key}`, value);
     }
   }
-  for (const [key, value] of Object.entries(source.config ?? {})) setFlat(config, key, value);
-  return { name, entry, config };
+  for (const [key, value] of Object.entries(source.config ?? {})) setFlat(key, value);
+  return { name, entry, config, secretKeys };
 }
 
-function setFlat(config: Record<string, string>, key: string, value: unknown): void {
-  if (typeof value === "object" && value !== null && "secure" in value) {
-    // Encrypted values cannot be read offline; the program sees them as unset.
-    return;
+/** The placeholder `plan` puts where a stack file holds a value it cannot decrypt. */
+export const SECRET_PLACEHOLDER = "[secret]";
+
+function isSecure(value: unknown): boolean {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.keys(value).length === 1 &&
+    typeof (value as { secure?: unknown }).secure === "string"
+  );
+}
+
+/** `value` with every `{ secure: ... }` leaf replaced by {@link SECRET_PLACEHOLDER}. */
+function placeholders(value: unknown): { value: unknown; secure: boolean } {
+  if (isSecure(value)) return { value: SECRET_PLACEHOLDER, secure: true };
+  if (Array.isArray(value)) {
+    const items = value.map(placeholders);
+    return { value: items.map((i) => i.value), secure: items.some((i) => i.secure) };
   }
-  config[key] = typeof value === "string" ? value : JSON.stringify(value);
+  if (typeof value === "object" && value !== null) {
+    const entries = Object.entries(value).map(([k, v]) => [k, placeholders(v)] as const);
+    return {
+      value: Object.fromEntries(entries.map(([k, v]) => [k, v.value])),
+      secure: entries.some(([, v]) => v.secure),
+    };
+  }
+  return { value, secure: false };
 }
 
 /**
@@ -103,9 +143,9 @@ function setFlat(config: Record<string, string>, key: string, value: unknown): v
  * (a ValidationError above all) propagate unchanged.
  */
 export async function runProgram(source: ProgramSource): Promise<ProgramRun> {
-  const { name, entry, config } = loadProject(source);
+  const { name, entry, config, secretKeys } = loadProject(source);
   const capture: Capture = await installCapture(name, source.stack);
-  pulumi.runtime.setAllConfig(config);
+  pulumi.runtime.setAllConfig(config, secretKeys);
   const components = recordComponents();
   const failures: unknown[] = [];
   const onRejection = (reason: unknown) => failures.push(reason);

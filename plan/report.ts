@@ -91,7 +91,7 @@ interface TimelineSource {
 }
 interface CoverageSource {
   coverage(window: { from: Date; days: number }): CoverageReport;
-  schedule: { alias: string };
+  schedule: { alias: string } | undefined;
   rotationDefinitions?: readonly RotationDefinition[];
 }
 
@@ -105,7 +105,9 @@ function isTimelineSource(c: BuiltComponent): boolean {
 function isCoverageSource(c: BuiltComponent): boolean {
   return (
     c.type === "incident-manager:index:OnCallTeam" &&
-    typeof (c.instance as unknown as Partial<CoverageSource>).coverage === "function"
+    typeof (c.instance as unknown as Partial<CoverageSource>).coverage === "function" &&
+    // A team without rotations has no schedule, so no coverage to show.
+    (c.instance as unknown as Partial<CoverageSource>).schedule !== undefined
   );
 }
 
@@ -124,7 +126,7 @@ export function coverageOf(components: readonly BuiltComponent[], at: Date): Tea
     const report = team.coverage({ from: at, days: COVERAGE_DAYS });
     return {
       team: c.name,
-      schedule: team.schedule.alias,
+      schedule: team.schedule!.alias,
       start: report.start,
       end: report.end,
       coveredMinutes: report.coveredMinutes,

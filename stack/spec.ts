@@ -30,7 +30,7 @@ import {
   childNameIssues,
   teamChildNames,
 } from "../components";
-import { CONTACT_ALIAS } from "../components/common";
+import { adoptionSetupIssue, CONTACT_ALIAS } from "../components/common";
 import { brandReference, memberReference } from "../components/references";
 import { describeValue, type FieldPath, formatPath, validateArgs } from "../components/validation";
 
@@ -123,7 +123,10 @@ function standInReferences(name: string, team: OnCallTeamSpec): StandIns {
       memberReference(name, member, pulumi.output(`${PLACEHOLDER_ARN}-${member.alias}`), []),
     ]),
   );
-  const { alias, displayName, onCall } = scheduleOf(name, team);
+  const definition = scheduleOf(name, team);
+  // A team without rotations has no schedule to stand in for.
+  if (definition === undefined) return members;
+  const { alias, displayName, onCall } = definition;
   const schedule = brandReference<ScheduleReference>({
     kind: "schedule",
     team: name,
@@ -161,6 +164,9 @@ function resolveReference(
   // is checked once it is fixed, not reported a second time.
   const aliasesKnown =
     members.length > 0 && members.every((a) => typeof a === "string" && CONTACT_ALIAS.test(a));
+  if (alias === "schedule" && entry.rotations === undefined) {
+    return `names the on-call schedule of team ${describeValue(team)}, which has no \`rotations\` and so no schedule; got ${describeValue(ref)}. Add rotations to the team, or engage its members (\`${team}/<member alias>\`).`;
+  }
   if (alias !== "schedule" && aliasesKnown && !members.includes(alias)) {
     return `names the member ${describeValue(alias)}, who is not in team ${describeValue(team)} (${members.join(", ")}); got ${describeValue(ref)}. Use a member's alias or \`${team}/schedule\`.`;
   }
@@ -236,11 +242,17 @@ function crossEntryIssues(
           path: ["teams", i, "members", j, "alias"],
           owner: `teams[${i}]`,
         })),
-        {
-          key: scheduleOf(name, spec).alias,
-          path: ["teams", i, "schedule", "alias"],
-          owner: `teams[${i}]`,
-        },
+        ...[scheduleOf(name, spec)].flatMap((schedule) =>
+          schedule === undefined
+            ? []
+            : [
+                {
+                  key: schedule.alias,
+                  path: ["teams", i, "schedule", "alias"],
+                  owner: `teams[${i}]`,
+                },
+              ],
+        ),
       ]),
       ...chains.map(({ i, spec }) => ({
         key: spec.alias,
@@ -500,8 +512,41 @@ export function validateSpec(value: unknown): z.output<typeof stackSpecSchema> {
     plans,
     issues,
   );
+  adoptionIssues(spec.setup, teams, escalations, plans, issues);
   if (issues.length > 0) throw new ValidationError(CONTEXT, issues);
   return spec;
+}
+
+/**
+ * Entries that adopt resources whose import IDs are derived from the setup's
+ * `replicationSetArn`: the stack passes its one setup to every component, so it checks here.
+ */
+function adoptionIssues(
+  setup: Record<string, unknown>,
+  teams: readonly Entry[],
+  escalations: readonly Entry[],
+  plans: readonly Entry[],
+  issues: ValidationIssue[],
+): void {
+  const adopt = (entry: Entry) => entry.adopt as Record<string, unknown> | boolean | undefined;
+  const report = (path: FieldPath, what: string) => {
+    const message = adoptionSetupIssue(setup, what);
+    if (message !== undefined) issues.push({ path, message });
+  };
+  teams.forEach((team, i) => {
+    const contacts = (adopt(team) as { contacts?: unknown } | undefined)?.contacts;
+    if (Array.isArray(contacts) && contacts.length > 0) {
+      report(["teams", i, "adopt", "contacts"], "the contacts' import IDs are");
+    }
+  });
+  escalations.forEach((chain, i) => {
+    if (adopt(chain) === true) report(["escalations", i, "adopt"], "the contact's import ID is");
+  });
+  plans.forEach((plan, i) => {
+    if ((adopt(plan) as { responsePlan?: unknown } | undefined)?.responsePlan === true) {
+      report(["responsePlans", i, "adopt", "responsePlan"], "the response plan's import ID is");
+    }
+  });
 }
 
 function withDefaultPlanName(args: Record<string, unknown>, name: string): unknown {
@@ -540,7 +585,8 @@ function referenceOf(
 ): ContactReference | string {
   if (ARN.test(ref)) return ref;
   const [team, alias] = ref.split("/");
-  return alias === "schedule" ? teams[team].schedule : teams[team].member(alias);
+  // validateSpec refused "<team>/schedule" for a team without rotations.
+  return alias === "schedule" ? teams[team].schedule! : teams[team].member(alias);
 }
 
 /**
@@ -583,9 +629,61 @@ export function buildStack(value: unknown): BuiltStack {
   return { setup, teams, escalations, responsePlans };
 }
 
-/** Reads the spec from the stack's config: `incident-manager:spec`. */
+/**
+ * Whether the engine marked a config key secret. `isConfigSecret` is exported by the SDK's
+ * runtime (it reads PULUMI_CONFIG_SECRET_KEYS) but not declared in its types.
+ */
+function isSecretKey(key: string): boolean {
+  const runtime = pulumi.runtime as unknown as { isConfigSecret?: (k: string) => boolean };
+  return runtime.isConfigSecret?.(key) ?? false;
+}
+
+/**
+ * The spec with every channel address made a secret Output, for a spec that holds secure values
+ * (`pulumi config set --secret --path 'incident-manager:spec.teams[0].members[0].channels[0].address'`).
+ * Pulumi hands a program the whole structured value decrypted, as one secret key, without saying
+ * which leaves were secure; addresses are the personal data a spec holds, so each stays secret.
+ * A `[secret]` placeholder (where `plan` cannot decrypt) is passed on as such: OnCallTeam checks
+ * the channel as far as possible (its type and name) and leaves that address unchecked.
+ */
+export function withSecretAddresses(spec: unknown): unknown {
+  const teams = (spec as { teams?: unknown })?.teams;
+  if (!Array.isArray(teams)) return spec;
+  const secretAddress = (address: unknown) =>
+    typeof address === "string" ? pulumi.secret(address) : address;
+  return {
+    ...(spec as object),
+    teams: teams.map((team: unknown) => {
+      const members = (team as { members?: unknown })?.members;
+      if (!Array.isArray(members)) return team;
+      return {
+        ...(team as object),
+        members: members.map((member: unknown) => {
+          const channels = (member as { channels?: unknown })?.channels;
+          if (!Array.isArray(channels)) return member;
+          return {
+            ...(member as object),
+            channels: channels.map((c: unknown) =>
+              typeof c === "object" && c !== null && "address" in c
+                ? { ...c, address: secretAddress((c as { address: unknown }).address) }
+                : c,
+            ),
+          };
+        }),
+      };
+    }),
+  };
+}
+
+/**
+ * Reads the spec from the stack's config: `incident-manager:spec`. When the key holds secure
+ * values, channel addresses are kept secret (see {@link withSecretAddresses}).
+ */
 export function readSpec(): unknown {
   const spec = new pulumi.Config("incident-manager").getObject<unknown>("spec");
+  if (spec !== undefined && isSecretKey(SPEC_KEY)) {
+    return withSecretAddresses(spec);
+  }
   if (spec === undefined) {
     throw new ValidationError(CONTEXT, [
       {

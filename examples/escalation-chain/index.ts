@@ -66,7 +66,7 @@ const chain = new EscalationChain("payments-escalation", {
   displayName: "Payments escalation",
   stages: [
     // Whoever is on call this week, for 5 minutes; an acknowledgement stops the plan.
-    { durationMinutes: 5, targets: [{ target: team.schedule }] },
+    { durationMinutes: 5, targets: [{ target: team.schedule! }] },
     // The team lead, for 5 minutes; saburo is told as well but cannot stop the plan.
     {
       durationMinutes: 5,

@@ -84,7 +84,7 @@ describe("OnCallTeam", () => {
       const setup = new setupMod.IncidentManagerSetup("im", {
         regions: ["ap-northeast-1", "ap-northeast-2"],
       });
-      replicationSetUrn = await valueOf(setup.replicationSet.urn);
+      replicationSetUrn = await valueOf(setup.replicationSet!.urn);
       await settle();
       reset(capture);
       team = new mod.OnCallTeam("sre", { ...threeMembers(), setup });
@@ -446,7 +446,7 @@ describe("OnCallTeam", () => {
   describe("rejects bad input with one error and registers nothing", () => {
     type Mutate = (args: Args) => unknown;
     const member = (i: number) => (a: Args) => a.members[i] as unknown as Record<string, unknown>;
-    const rotation = (a: Args) => a.rotations[0] as unknown as Record<string, unknown>;
+    const rotation = (a: Args) => a.rotations![0] as unknown as Record<string, unknown>;
     const cases: [string, Mutate, string][] = [
       [
         "a trunk-0 number",
@@ -616,9 +616,9 @@ describe("OnCallTeam", () => {
         "OnCallTeam 'sre': `schedule.alias` is also a member's alias; got \"jiro\". Aliases are unique in an account: pick another.",
       ],
       [
-        "no rotation",
+        "an empty list of rotations",
         (a) => ((a as unknown as { rotations: unknown[] }).rotations = []),
-        "OnCallTeam 'sre': `rotations` needs at least one rotation (an on-call schedule without one pages nobody); got none",
+        "OnCallTeam 'sre': `rotations` needs at least one rotation (an on-call schedule without one pages nobody); got none. Leave `rotations` out for a team without an on-call schedule.",
       ],
       [
         "an unknown country",

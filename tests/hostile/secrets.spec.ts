@@ -82,7 +82,7 @@ describe("hostile input: channel addresses stay secret", function () {
         person("jiro", "SMS", "+81 90-1234-5002"),
         person("saburo", "EMAIL", "saburo@example.com"),
       ],
-      rotations: [{ ...TEAM.rotations[0], members: ["taro", "jiro"] }],
+      rotations: [{ ...TEAM.rotations![0], members: ["taro", "jiro"] }],
     });
     const all = new im.OnCallTeam("all", { ...TEAM, setup, plaintextAddresses });
     const chain = new im.EscalationChain("emergency", {
@@ -91,7 +91,10 @@ describe("hostile input: channel addresses stay secret", function () {
       displayName: "Emergency escalation plan",
       stages: [
         { durationMinutes: 5, targets: [{ target: sre.member("taro") }] },
-        { durationMinutes: 5, targets: [{ target: sre.member("jiro") }, { target: all.schedule }] },
+        {
+          durationMinutes: 5,
+          targets: [{ target: sre.member("jiro") }, { target: all.schedule! }],
+        },
         { durationMinutes: 0, targets: [{ target: sre.member("saburo") }] },
       ],
       allowInterruptiveFinalStage: true,

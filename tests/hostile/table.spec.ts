@@ -126,7 +126,6 @@ const teamCases: HostileCase[] = [
     "mobile\u{1f4f1}",
     "channel name",
   ),
-  t("engagement empty", ["members", 0, "engagement"], [], "needs at least one step"),
   t("afterMinutes NaN", ["members", 0, "engagement", 1, "afterMinutes"], NaN, "got NaN"),
   t(
     "afterMinutes Infinity",

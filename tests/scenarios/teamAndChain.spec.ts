@@ -73,7 +73,7 @@ describe("OnCallTeam and EscalationChain together", () => {
       alias: "oncall-escalation",
       displayName: "On-call escalation",
       stages: [
-        { durationMinutes: 10, targets: [{ target: team.schedule }] },
+        { durationMinutes: 10, targets: [{ target: team.schedule! }] },
         { durationMinutes: 0, targets: [{ target: team.member("saburo") }] },
       ],
     });
