@@ -37,8 +37,8 @@ export {
   formatPath,
   describeValue,
 } from "./validation";
-export { maskAddress, normalizePhoneNumber, type PhoneCheck } from "../policies/checks/phone";
-export { checkEmailAddress } from "../policies/checks/email";
+export { maskAddress, normalizePhoneNumber, type PhoneCheck } from "../aws/phone";
+export { checkEmailAddress } from "../aws/email";
 export {
   EscalationChain,
   type EscalationChainArgs,
@@ -69,6 +69,7 @@ export {
   type ScheduleArgs,
   onCallTeamSchema,
   defaultScheduleAlias,
+  defaultScheduleDisplayName,
   scheduleAliasIssues,
   scheduleOf,
   engagementStages,

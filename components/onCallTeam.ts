@@ -3,13 +3,27 @@ import * as awsnative from "@pulumi/aws-native";
 import * as pulumi from "@pulumi/pulumi";
 import { DateTime } from "luxon";
 import { z } from "zod";
-import { checkEmailAddress } from "../policies/checks/email";
-import { isPhoneCountry, normalizePhoneNumber } from "../policies/checks/phone";
+import {
+  CFN_ROTATION_CONTACTS,
+  CFN_ROTATION_NAME,
+  CHANNEL_NAME as CHANNEL_NAME_RULE,
+  checkEmailAddress,
+  checkTimeZoneId,
+  DAY_OF_MONTH,
+  isPhoneCountry,
+  MIN_COVERAGE_MINUTES,
+  normalizePhoneNumber,
+  RECURRENCE_MULTIPLIER,
+  RETRY_INTERVAL_MINUTES,
+  ROTATIONS_PER_SCHEDULE,
+  STAGE_DURATION_MINUTES,
+} from "../aws";
 import {
   childOptions,
   CONTACT_ALIAS,
   contactAliasSchema,
   displayNameSchema,
+  nativeDisplayNameSchema,
   setupSchema,
 } from "./common";
 import {
@@ -31,7 +45,7 @@ import {
   memberReference,
   ScheduleReference,
 } from "./references";
-import { Tags, tagsSchema, toNativeTags } from "./tags";
+import { contactsTagsSchema, mergedTagsIssues, Tags, toNativeTags } from "./tags";
 import {
   describeValue,
   fail,
@@ -111,14 +125,17 @@ export type RotationArgs = RotationDefinition;
 /** The team's ONCALL_SCHEDULE contact. */
 export interface ScheduleArgs {
   /**
-   * Its alias: 1-255 characters of `a-z 0-9 _ - .`, not a member's alias. Create-only.
+   * Its alias: 1-255 characters of `a-z 0-9 _ -` (ssm-contacts CreateContact Alias: no `.`),
+   * not a member's alias. Create-only.
    * @default `<name>-oncall`, the component name in lower case with other characters as `-`
    * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/incident-manager-on-call-schedule.html
    */
   readonly alias?: string;
   /**
-   * The name shown in Incident Manager, 1-255 characters.
-   * @default `<name> on-call schedule`
+   * The name shown in Incident Manager: 1-255 ASCII letters, digits, `_`, `-` and spaces. The
+   * ONCALL_SCHEDULE contact is an aws-native resource, so CloudFormation's pattern applies
+   * (AWS::SSMContacts::Contact DisplayName `^[a-zA-Z0-9_\-\s]*$`), not the API's wider one.
+   * @default `<name> on-call schedule`, other characters of the name written as `-`
    */
   readonly displayName?: string;
 }
@@ -172,12 +189,20 @@ export interface OnCallTeamArgs {
 
 const COMPONENT = "OnCallTeam";
 const CHANNEL_TYPES = ["VOICE", "SMS", "EMAIL"] as const;
-const CHANNEL_NAME = /^[A-Za-z0-9_.-]{1,255}$/;
-const ROTATION_NAME = /^[A-Za-z0-9_]{1,255}$/;
+/**
+ * Channel names name child resources, so they keep to `A-Z a-z 0-9 _ . -`: narrower than the
+ * API's pattern (ssm-contacts CreateContactChannel Name also allows other letters and spaces).
+ */
+const CHANNEL_NAME_PATTERN = /^[A-Za-z0-9_.-]*$/;
+const isChannelName = (n: string): boolean =>
+  n.length >= CHANNEL_NAME_RULE.min &&
+  n.length <= CHANNEL_NAME_RULE.max &&
+  CHANNEL_NAME_PATTERN.test(n);
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/;
-const MAX_ROTATION_MEMBERS = 30;
-const MAX_ROTATIONS = 25;
+/** The rotation is an aws-native resource: CloudFormation's ContactIds limit. */
+const MAX_ROTATION_MEMBERS = CFN_ROTATION_CONTACTS.max;
+const MAX_ROTATIONS = ROTATIONS_PER_SCHEDULE;
 /** Retry intervals of the default engagement plan. */
 export const DEFAULT_RETRY_MINUTES: Readonly<Record<ChannelType, number>> = {
   VOICE: 5,
@@ -213,9 +238,9 @@ const channelSchema = z.strictObject({
   address: z.string(),
   name: z
     .string()
-    .refine((n) => CHANNEL_NAME.test(n), {
+    .refine(isChannelName, {
       error: (iss) =>
-        `must be a channel name of 1-255 letters, digits, "_", "-" and "."; got ${describeValue(iss.input)}. Rename it.`,
+        `must be a channel name of ${CHANNEL_NAME_RULE.min}-${CHANNEL_NAME_RULE.max} letters, digits, "_", "-" and "."; got ${describeValue(iss.input)}. Rename it.`,
     })
     .optional(),
 });
@@ -223,16 +248,16 @@ const channelSchema = z.strictObject({
 const engagementSchema = z.strictObject({
   channel: z.string(),
   afterMinutes: wholeNumber(
-    0,
-    30,
-    "an engagement plan stage lasts at most 30 minutes",
-    "Engage this channel within 30 minutes, or page it from a later EscalationChain stage.",
+    STAGE_DURATION_MINUTES.min,
+    STAGE_DURATION_MINUTES.max,
+    `an engagement plan stage lasts at most ${STAGE_DURATION_MINUTES.max} minutes: ${STAGE_DURATION_MINUTES.source}`,
+    `Engage this channel within ${STAGE_DURATION_MINUTES.max} minutes, or page it from a later EscalationChain stage.`,
   ),
   retryMinutes: wholeNumber(
-    0,
-    60,
-    "the AWS limit on a channel's retry interval",
-    "Use 60 or less (0: no retry).",
+    RETRY_INTERVAL_MINUTES.min,
+    RETRY_INTERVAL_MINUTES.max,
+    RETRY_INTERVAL_MINUTES.source,
+    `Use ${RETRY_INTERVAL_MINUTES.max} or less (0: no retry).`,
   ),
 });
 
@@ -260,13 +285,23 @@ const recurrenceSchema = z
     monthly: z
       .array(
         z.strictObject({
-          dayOfMonth: wholeNumber(1, 31, "a day of the month", "Use 1-31."),
+          dayOfMonth: wholeNumber(
+            DAY_OF_MONTH.min,
+            DAY_OF_MONTH.max,
+            "a day of the month",
+            `Use ${DAY_OF_MONTH.min}-${DAY_OF_MONTH.max}.`,
+          ),
           handOff: hhmm,
         }),
       )
       .min(1)
       .optional(),
-    every: wholeNumber(1, 100, "the AWS recurrence multiplier", "Use 1-100.").default(1),
+    every: wholeNumber(
+      RECURRENCE_MULTIPLIER.min,
+      RECURRENCE_MULTIPLIER.max,
+      RECURRENCE_MULTIPLIER.source,
+      `Use ${RECURRENCE_MULTIPLIER.min}-${RECURRENCE_MULTIPLIER.max}.`,
+    ).default(1),
     onCall: wholeNumber(1, 30, "members on call at once", "Use at least 1.").default(1),
     coverage: z
       .partialRecord(weekdaySchema, z.array(z.strictObject({ start: hhmm, end: hhmm })))
@@ -286,38 +321,36 @@ const recurrenceSchema = z
         const start = Number(t.start.slice(0, 2)) * 60 + Number(t.start.slice(3));
         const end = Number(t.end.slice(0, 2)) * 60 + Number(t.end.slice(3));
         const minutes = (end - start + 1440) % 1440 || 1440;
-        if (HHMM.test(t.start) && HHMM.test(t.end) && minutes < 30) {
+        if (HHMM.test(t.start) && HHMM.test(t.end) && minutes < MIN_COVERAGE_MINUTES) {
           custom(
             ctx,
             ["coverage", day, i],
-            `must cover at least 30 minutes (an AWS limit on shifts); got ${t.start}-${t.end}. Widen it or remove it.`,
+            `must cover at least ${MIN_COVERAGE_MINUTES} minutes (a limit on shifts); got ${t.start}-${t.end}. Widen it or remove it.`,
           );
         }
       });
     }
   });
 
-/** True when `zone` is a time zone `Intl` knows; abbreviations such as JST are not. */
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-  } catch {
-    return false;
-  }
-  return zone.includes("/") || zone === "UTC";
-}
-
 const rotationSchema = z.strictObject({
-  name: z.string().refine((n) => ROTATION_NAME.test(n), {
-    error: (iss) =>
-      `must be a rotation name of 1-255 letters, digits and "_" (an AWS rule); got ${describeValue(iss.input)}. Replace other characters with "_".`,
-  }),
+  name: z
+    .string()
+    .refine(
+      (n) =>
+        n.length >= CFN_ROTATION_NAME.min &&
+        n.length <= CFN_ROTATION_NAME.max &&
+        CFN_ROTATION_NAME.pattern!.test(n),
+      {
+        error: (iss) =>
+          `must be a rotation name of ${CFN_ROTATION_NAME.min}-${CFN_ROTATION_NAME.max} letters, digits and "_" (${CFN_ROTATION_NAME.source}: ${CFN_ROTATION_NAME.patternText}); got ${describeValue(iss.input)}. Replace other characters with "_".`,
+      },
+    ),
   members: z
     .array(z.string())
     .min(1, { error: "needs at least one member; got none" })
     .max(MAX_ROTATION_MEMBERS, {
       error: (iss) =>
-        `holds at most ${MAX_ROTATION_MEMBERS} members (an AWS limit); got ${(iss.input as unknown[]).length}. Split it into two rotations.`,
+        `holds at most ${MAX_ROTATION_MEMBERS} members (${CFN_ROTATION_CONTACTS.source}); got ${(iss.input as unknown[]).length}. Split it into two rotations.`,
     }),
   startTime: z.string().superRefine((text, ctx) => {
     if (/(Z|[+-]\d{2}:?\d{2})$/.test(text) && text.length > 19) {
@@ -334,9 +367,9 @@ const rotationSchema = z.strictObject({
       );
     }
   }),
-  timeZone: z.string().refine(isTimeZone, {
-    error: (iss) =>
-      `must be an IANA time zone id such as Asia/Tokyo or America/Los_Angeles; got ${describeValue(iss.input)}. Abbreviations such as JST or PST are not time zones: write the Region/City id.`,
+  timeZone: z.string().superRefine((zone, ctx) => {
+    const message = checkTimeZoneId(zone);
+    if (message !== undefined) custom(ctx, [], message);
   }),
   recurrence: recurrenceSchema,
 });
@@ -392,16 +425,16 @@ const teamObject = z.strictObject({
     })
     .max(MAX_ROTATIONS, {
       error: (iss) =>
-        `holds at most ${MAX_ROTATIONS} rotations (an AWS limit per on-call schedule); got ${(iss.input as unknown[]).length}.`,
+        `holds at most ${MAX_ROTATIONS} rotations (an on-call schedule supports up to eight, per the Incident Manager user guide); got ${(iss.input as unknown[]).length}. Split them over two teams.`,
     }),
   schedule: z
     .strictObject({
       alias: contactAliasSchema.optional(),
-      displayName: displayNameSchema.optional(),
+      displayName: nativeDisplayNameSchema.optional(),
     })
     .default({}),
   plaintextAddresses: z.boolean().default(false),
-  tags: tagsSchema.default({}),
+  tags: contactsTagsSchema.default({}),
 });
 
 type TeamShape = z.output<typeof teamObject>;
@@ -460,8 +493,7 @@ function resolveTeam(args: TeamShape, report: Report) {
     } else {
       engagement = [];
       // With no channel, or a channel whose name is broken, that rule is the one reported.
-      const channelsBroken =
-        channels.length === 0 || channels.some((c) => !CHANNEL_NAME.test(c.name));
+      const channelsBroken = channels.length === 0 || channels.some((c) => !isChannelName(c.name));
       member.engagement.forEach((step, k) => {
         const found = findChannel(channels, step.channel);
         if (typeof found === "string") {
@@ -589,9 +621,25 @@ export type OnCallTeamSpec = z.output<typeof onCallTeamSchema>;
 export function defaultScheduleAlias(name: string): string {
   const slug = name
     .toLowerCase()
-    .replace(/[^a-z0-9_.-]+/g, "-")
+    .replace(/[^a-z0-9_-]+/g, "-")
     .replace(/^-+|-+$/g, "");
   return `${slug === "" ? "team" : slug}-oncall`.slice(0, 255);
+}
+
+const SCHEDULE_SUFFIX = " on-call schedule";
+
+/**
+ * `<name> on-call schedule`, with every character of `name` that CloudFormation's display name
+ * pattern (`^[a-zA-Z0-9_\-\s]*$`) refuses written as `-`, so it fits for any component name.
+ */
+export function defaultScheduleDisplayName(name: string): string {
+  const slug = name
+    .replace(/[^A-Za-z0-9_ -]+/g, "-")
+    .replace(/ {2,}/g, " ")
+    .trim()
+    .slice(0, 255 - SCHEDULE_SUFFIX.length)
+    .trim();
+  return `${slug === "" ? "team" : slug}${SCHEDULE_SUFFIX}`;
 }
 
 /**
@@ -604,7 +652,7 @@ export function scheduleOf(
 ): { alias: string; displayName: string; onCall: string[] } {
   return {
     alias: spec.schedule.alias ?? defaultScheduleAlias(name),
-    displayName: spec.schedule.displayName ?? `${name} on-call schedule`,
+    displayName: spec.schedule.displayName ?? defaultScheduleDisplayName(name),
     onCall: [...new Set(spec.rotations.flatMap((r) => r.members))],
   };
 }
@@ -686,7 +734,10 @@ export class OnCallTeam extends pulumi.ComponentResource {
   constructor(name: string, args: OnCallTeamArgs, opts?: pulumi.ComponentResourceOptions) {
     const context: ValidationContext = { component: COMPONENT, name };
     const spec: OnCallTeamSpec = validateArgs(onCallTeamSchema, args, context);
-    const scheduleIssues = scheduleAliasIssues(name, spec);
+    const scheduleIssues = [
+      ...scheduleAliasIssues(name, spec),
+      ...mergedTagsIssues(spec.setup?.tags, spec.tags),
+    ];
     if (scheduleIssues.length > 0) fail(context, scheduleIssues);
     const scheduleDefinition = scheduleOf(name, spec);
     super("incident-manager:index:OnCallTeam", name, {}, opts);

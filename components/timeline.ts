@@ -6,7 +6,7 @@
  * The timeline assumes nobody acknowledges: an acknowledgement by an essential target stops the
  * plan, so everything after it is what would happen if nobody answered.
  */
-import { maskAddress } from "../policies/checks/phone";
+import { maskAddress } from "../aws/phone";
 import { ChannelType, ContactReference, MemberReference } from "./references";
 
 /** A target given by ARN: its alias when the ARN is known, and nothing about its channels. */
