@@ -496,7 +496,7 @@ describe("OnCallTeam", () => {
       [
         "an alias with capitals",
         (a) => (member(0)(a).alias = "Taro"),
-        'OnCallTeam \'sre\': `members[0].alias` must use only lower-case letters, digits, "_", "-" and "." (an AWS rule for contact aliases); got "Taro". Changing an alias later replaces the contact, so pick it with care.',
+        'OnCallTeam \'sre\': `members[0].alias` must use only lower-case letters, digits, "_" and "-" (ssm-contacts CreateContact Alias: ^[a-z0-9_\\-]*$); got "Taro". Changing an alias later replaces the contact, so pick it with care.',
       ],
       [
         "an alias over 255 characters",
@@ -512,13 +512,13 @@ describe("OnCallTeam", () => {
         "afterMinutes 31",
         (a) =>
           (member(1)(a).engagement = [{ channel: "email", afterMinutes: 31, retryMinutes: 0 }]),
-        "OnCallTeam 'sre': `members[1].engagement[0].afterMinutes` must be a whole number from 0 to 30 (an engagement plan stage lasts at most 30 minutes); got 31. Engage this channel within 30 minutes, or page it from a later EscalationChain stage.",
+        "OnCallTeam 'sre': `members[1].engagement[0].afterMinutes` must be a whole number from 0 to 30 (an engagement plan stage lasts at most 30 minutes: ssm-contacts CreateContact Plan.Stages[].DurationInMinutes); got 31. Engage this channel within 30 minutes, or page it from a later EscalationChain stage.",
       ],
       [
         "retryMinutes 61",
         (a) =>
           (member(1)(a).engagement = [{ channel: "email", afterMinutes: 0, retryMinutes: 61 }]),
-        "OnCallTeam 'sre': `members[1].engagement[0].retryMinutes` must be a whole number from 0 to 60 (the AWS limit on a channel's retry interval); got 61. Use 60 or less (0: no retry).",
+        "OnCallTeam 'sre': `members[1].engagement[0].retryMinutes` must be a whole number from 0 to 60 (ssm-contacts CreateContact Plan.Stages[].Targets[].ChannelTargetInfo.RetryIntervalInMinutes); got 61. Use 60 or less (0: no retry).",
       ],
       [
         "an engagement that starts late",
@@ -537,7 +537,7 @@ describe("OnCallTeam", () => {
       [
         "31 rotation members",
         (a) => (rotation(a).members = Array.from({ length: 31 }, () => "taro")),
-        "OnCallTeam 'sre': `rotations[0].members` holds at most 30 members (an AWS limit); got 31. Split it into two rotations.",
+        "OnCallTeam 'sre': `rotations[0].members` holds at most 30 members (AWS::SSMContacts::Rotation ContactIds); got 31. Split it into two rotations.",
       ],
       [
         "a start time with an offset",
@@ -557,7 +557,7 @@ describe("OnCallTeam", () => {
       [
         "a multiplier of 101",
         (a) => (rotation(a).recurrence = { daily: ["09:00"], every: 101 }),
-        "OnCallTeam 'sre': `rotations[0].recurrence.every` must be a whole number from 1 to 100 (the AWS recurrence multiplier); got 101. Use 1-100.",
+        "OnCallTeam 'sre': `rotations[0].recurrence.every` must be a whole number from 1 to 100 (ssm-contacts CreateRotation Recurrence.RecurrenceMultiplier); got 101. Use 1-100.",
       ],
       [
         "more on call than members",
@@ -571,12 +571,12 @@ describe("OnCallTeam", () => {
             daily: ["09:00"],
             coverage: { TUE: [{ start: "09:00", end: "09:15" }] },
           }),
-        "OnCallTeam 'sre': `rotations[0].recurrence.coverage.TUE[0]` must cover at least 30 minutes (an AWS limit on shifts); got 09:00-09:15. Widen it or remove it.",
+        "OnCallTeam 'sre': `rotations[0].recurrence.coverage.TUE[0]` must cover at least 30 minutes (a limit on shifts); got 09:00-09:15. Widen it or remove it.",
       ],
       [
         "a rotation name with a hyphen",
         (a) => (rotation(a).name = "follow-the-sun"),
-        'OnCallTeam \'sre\': `rotations[0].name` must be a rotation name of 1-255 letters, digits and "_" (an AWS rule); got "follow-the-sun". Replace other characters with "_".',
+        'OnCallTeam \'sre\': `rotations[0].name` must be a rotation name of 1-255 letters, digits and "_" (AWS::SSMContacts::Rotation Name: ^[a-zA-Z0-9_]*$); got "follow-the-sun". Replace other characters with "_".',
       ],
       [
         "two SMS channels without names",
@@ -640,7 +640,7 @@ describe("OnCallTeam", () => {
         () => new mod.OnCallTeam("sre", args),
         [
           "OnCallTeam 'sre' has 4 invalid inputs:",
-          '  - `members[0].displayName` must be a display name of 1-255 characters; got ""',
+          '  - `members[0].displayName` must be a display name of 1-255 characters (ssm-contacts CreateContact DisplayName); got ""',
           '  - `rotations[0].timeZone` must be an IANA time zone id such as Asia/Tokyo or America/Los_Angeles; got "PST". Abbreviations such as JST or PST are not time zones: write the Region/City id.',
           '  - `members[0].channels[0].address` keeps the trunk prefix 0 after the country code +81, so the activation code never arrives; got "+8109012345678". Drop the trunk 0 after the country code: write +819012345678.',
           '  - `rotations[0].members[1]` names someone who is not a member of this team; got "saburo". Add them to `members` or use one of: taro, hanako, jiro.',

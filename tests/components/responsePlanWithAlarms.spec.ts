@@ -589,7 +589,7 @@ describe("ResponsePlanWithAlarms", () => {
             (a) => `arn:aws:ssm-contacts:ap-northeast-1:${ACCOUNT}:contact/${a}`,
           ),
         },
-        `${head}\`engagements\` holds at most 5 engagements (an Incident Manager limit); got 6. Remove 1, or put them in an EscalationChain and engage the chain.`,
+        `${head}\`engagements\` holds at most 5 engagements (ssm-incidents CreateResponsePlan engagements); got 6. Remove 1, or put them in an EscalationChain and engage the chain.`,
       ],
       [
         "a bad plan name",

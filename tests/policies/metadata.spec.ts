@@ -24,6 +24,9 @@ import { impactEngagementsConfig } from "../../policies/rules/responsePlans/enfo
 import { responsePlanTriggerConfig } from "../../policies/rules/responsePlans/requireResponsePlanTrigger";
 import { rotationConfig } from "../../policies/rules/rotations/requireRotationMembersAndZone";
 import { requiredTagsConfig } from "../../policies/rules/tags/requireTags";
+import { incidentManagerRegionsConfig } from "../../policies/rules/regions/requireIncidentManagerRegions";
+import { eventPatternArraysConfig } from "../../policies/rules/events/requireEventPatternArrays";
+import { roleNameLengthConfig } from "../../policies/rules/iam/enforceRoleNameLength";
 import { nativeStack, classicStack, pick } from "./fixtures";
 import { configFor, runResource } from "./harness";
 
@@ -44,12 +47,15 @@ const zodConfigs: z.ZodObject[] = [
   requiredTagsConfig,
   responsePlanTriggerConfig,
   wildcardRolesConfig,
+  incidentManagerRegionsConfig,
+  eventPatternArraysConfig,
+  roleNameLengthConfig,
 ];
 
 const VERBS = ["require", "enforce", "disallow"];
 
 describe("policy rule metadata", () => {
-  it("lists the fifteen rules of issue 6: seven mandatory, then eight advisory", () => {
+  it("lists the rules: seven mandatory, eight advisory, then three mandatory AWS-fact rules", () => {
     assert.deepEqual(
       rules.map((r) => [r.name, r.enforcementLevel]),
       [
@@ -68,6 +74,9 @@ describe("policy rule metadata", () => {
         ["require-tags", "advisory"],
         ["require-response-plan-trigger", "advisory"],
         ["disallow-wildcard-incident-roles", "advisory"],
+        ["require-incident-manager-regions", "mandatory"],
+        ["require-event-pattern-arrays", "mandatory"],
+        ["enforce-role-name-length", "mandatory"],
       ],
     );
     assert.equal(new Set(rules.map((r) => r.name)).size, rules.length);

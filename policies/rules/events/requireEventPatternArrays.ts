@@ -1,5 +1,11 @@
 import { patternLeafIssues } from "../../../aws/events";
-import { IncidentResourceRule, obj, show } from "../common";
+import { z } from "zod";
+import { configSchemaOf, IncidentResourceRule, obj, readConfig, show } from "../common";
+
+export const eventPatternArraysConfig = z.object({
+  /** Report a field whose array is empty, which matches nothing. */
+  rejectEmptyArrays: z.boolean().default(true),
+});
 
 const TYPES: readonly string[] = ["aws:cloudwatch/eventRule:EventRule", "aws-native:events:Rule"];
 
@@ -8,8 +14,10 @@ export const requireEventPatternArrays: IncidentResourceRule = {
   name: "require-event-pattern-arrays",
   description:
     'Checks that every field of an EventBridge rule\'s event pattern is an object of fields or a non-empty array of values to match, as EventBridge requires. `{ "source": "aws.ec2" }` is refused when the rule is created; `{ "source": ["aws.ec2"] }` is what was meant.',
+  configSchema: configSchemaOf(eventPatternArraysConfig),
   enforcementLevel: "mandatory",
   validateResource: (args, report) => {
+    const cfg = readConfig(eventPatternArraysConfig, args.getConfig(), report);
     if (!TYPES.includes(args.type)) {
       args.notApplicable(`Policy only applies to resources of type ${TYPES.join(", ")}`);
     }
@@ -29,6 +37,7 @@ export const requireEventPatternArrays: IncidentResourceRule = {
       return;
     }
     for (const leaf of patternLeafIssues(pattern)) {
+      if (Array.isArray(leaf.value) && !cfg.rejectEmptyArrays) continue;
       report(
         `\`eventPattern.${leaf.path.join(".")}\` must be a non-empty array of values to match; got ${Array.isArray(leaf.value) ? "an empty array" : show(leaf.value)}.`,
       );

@@ -3,14 +3,28 @@ import {
   MAX_AUTO_NAMED_ROLE_RESOURCE_NAME,
   ROLE_NAME,
 } from "../../../aws/iam";
-import { IncidentResourceRule, str, validateResourceOfKinds } from "../common";
+import { z } from "zod";
+import {
+  configSchemaOf,
+  IncidentResourceRule,
+  readConfig,
+  str,
+  validateResourceOfKinds,
+} from "../common";
+
+export const roleNameLengthConfig = z.object({
+  /** Characters the provider adds when it auto-names a role: "-" and 7 random characters. */
+  autoNameSuffixLength: z.number().int().min(0).max(ROLE_NAME.max).default(AUTO_NAME_SUFFIX_LENGTH),
+});
 
 /** Rule 18: an IAM role's name, given or auto-named, fits IAM's 64 characters. */
 export const enforceRoleNameLength: IncidentResourceRule = {
   name: "enforce-role-name-length",
   description: `Checks that an IAM role's name fits IAM's ${ROLE_NAME.max} characters, including the name the provider makes when none is given: the resource name, "-" and 7 random characters. A longer name fails when the role is created, so the runbook or EventBridge role that lets Incident Manager act is never made.`,
+  configSchema: configSchemaOf(roleNameLengthConfig),
   enforcementLevel: "mandatory",
   validateResource: validateResourceOfKinds(["role"], (props, args, report) => {
+    const cfg = readConfig(roleNameLengthConfig, args.getConfig(), report);
     const given = str(props.name) ?? str(props.roleName);
     if (given !== undefined) {
       if (given.length > ROLE_NAME.max) {
@@ -21,9 +35,9 @@ export const enforceRoleNameLength: IncidentResourceRule = {
       return;
     }
     if (props.namePrefix !== undefined) return;
-    if (args.name.length > MAX_AUTO_NAMED_ROLE_RESOURCE_NAME) {
+    if (args.name.length + cfg.autoNameSuffixLength > ROLE_NAME.max) {
       report(
-        `The role has no name, so the provider names it '${args.name}' plus ${AUTO_NAME_SUFFIX_LENGTH} characters: ${args.name.length + AUTO_NAME_SUFFIX_LENGTH}, more than IAM's ${ROLE_NAME.max}.`,
+        `The role has no name, so the provider names it '${args.name}' plus ${cfg.autoNameSuffixLength} characters: ${args.name.length + cfg.autoNameSuffixLength}, more than IAM's ${ROLE_NAME.max}.`,
       );
     }
   }),

@@ -1,5 +1,14 @@
 import { checkIncidentManagerRegion, INCIDENT_MANAGER_REGIONS } from "../../../aws/regions";
-import { IncidentResourceRule, isKind, obj, show, str } from "../common";
+import { z } from "zod";
+import {
+  configSchemaOf,
+  IncidentResourceRule,
+  isKind,
+  obj,
+  readConfig,
+  show,
+  str,
+} from "../common";
 import { regionsOf } from "../replication/regions";
 
 /**
@@ -30,6 +39,11 @@ const NATIVE = [
   "aws-native:events:Rule",
 ] as const;
 
+export const incidentManagerRegionsConfig = z.object({
+  /** The regions allowed: by default every region that offers Incident Manager. */
+  allowedRegions: z.array(z.string()).default(() => [...INCIDENT_MANAGER_REGIONS]),
+});
+
 const TYPES: readonly string[] = [
   "aws:ssmincidents/replicationSet:ReplicationSet",
   "aws-native:ssmincidents:ReplicationSet",
@@ -42,8 +56,10 @@ export const requireIncidentManagerRegions: IncidentResourceRule = {
   name: "require-incident-manager-regions",
   description:
     "Checks that replication set regions, and the regions of contacts, channels, plans, rotations, response plans, and of the alarms and EventBridge rules that start incidents, are regions where Incident Manager is offered (both ssm-incidents and ssm-contacts have an endpoint, per AWS's endpoint data). Elsewhere the first request fails.",
+  configSchema: configSchemaOf(incidentManagerRegionsConfig),
   enforcementLevel: "mandatory",
   validateResource: (args, report) => {
+    const cfg = readConfig(incidentManagerRegionsConfig, args.getConfig(), report);
     if (!TYPES.includes(args.type)) {
       args.notApplicable(`Policy only applies to resources of type ${TYPES.join(", ")}`);
     }
@@ -53,6 +69,11 @@ export const requireIncidentManagerRegions: IncidentResourceRule = {
       if (name === undefined) return;
       const broken = checkIncidentManagerRegion(name);
       if (broken !== undefined) report(`${where} ${broken}`);
+      else if (!cfg.allowedRegions.includes(name)) {
+        report(
+          `${where} is ${name}, which is not in \`allowedRegions\` (${cfg.allowedRegions.join(", ")}).`,
+        );
+      }
     };
     if (isKind(args.type, "replicationSet")) {
       for (const region of regionsOf(args.type, props)) {
