@@ -12,7 +12,7 @@ const emailSchema = z.email();
  */
 export function checkEmailAddress(address: string): string | undefined {
   if (address.length > EMAIL_MAX_LENGTH) {
-    return `must be an email address of at most ${EMAIL_MAX_LENGTH} characters (${SIMPLE_ADDRESS.source}); got ${address.length} characters`;
+    return `must be an email address of at most ${EMAIL_MAX_LENGTH} characters (${SIMPLE_ADDRESS.source}), not ${address.length}`;
   }
   if (!emailSchema.safeParse(address).success) {
     return "must be a valid email address such as oncall@example.com";

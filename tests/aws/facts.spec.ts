@@ -74,7 +74,7 @@ describe("AWS facts", () => {
     assert.equal(aws.checkEmailAddress(`${"a".repeat(308)}@example.com`), undefined);
     assert.equal(
       aws.checkEmailAddress(`${"a".repeat(309)}@example.com`),
-      "must be an email address of at most 320 characters (ssm-contacts CreateContactChannel DeliveryAddress.SimpleAddress); got 321 characters",
+      "must be an email address of at most 320 characters (ssm-contacts CreateContactChannel DeliveryAddress.SimpleAddress), not 321",
     );
   });
 

@@ -268,9 +268,9 @@ describe("IncidentManagerSetup", () => {
         `IncidentManagerSetup 'im': \`regions[1]\` must be a region where Incident Manager is offered; got ap-northeast-3, which does not offer it (no ssm-incidents/ssm-contacts endpoint in AWS's endpoint data). ${USE}`,
       ],
       [
-        "a setup tag key SSM Contacts refuses",
+        "a setup tag key the replication set's CloudFormation schema refuses",
         { regions: ["ap-northeast-1", "ap-northeast-2"], tags: { "cost center": "x" } },
-        'IncidentManagerSetup \'im\': `tags["cost center"]` is a tag key "cost center" that SSM Contacts refuses: it must match ^[\\\\\\/a-zA-Z0-9_+=\\-]*$ (ssm-contacts TagResource Tags[].Key). Replace the other characters.',
+        'IncidentManagerSetup \'im\': `tags["cost center"]` is a tag key "cost center" that the replication set (CloudFormation) refuses: it must match ^(?!aws:)[a-zA-Z+-=._:/]+$ (AWS::SSMIncidents::ReplicationSet Tags[].Key). Replace the other characters.',
       ],
       [
         "an unknown region in an object",

@@ -501,7 +501,7 @@ describe("OnCallTeam", () => {
       [
         "an alias over 255 characters",
         (a) => (member(0)(a).alias = "t".repeat(256)),
-        "OnCallTeam 'sre': `members[0].alias` must be a contact alias of 1-255 characters; got 256 characters. Shorten it.",
+        "OnCallTeam 'sre': `members[0].alias` must be a contact alias of 1-255 characters (ssm-contacts CreateContact Alias); got 256 characters. Shorten it.",
       ],
       [
         "engagement naming a missing channel",
@@ -619,6 +619,52 @@ describe("OnCallTeam", () => {
         "a misspelt field",
         (a) => ((member(0)(a) as Record<string, unknown>).chanels = []),
         "OnCallTeam 'sre': `members[0]` has unknown field `chanels`; check the spelling",
+      ],
+      [
+        "an alias with a dot, which only CloudFormation allows",
+        (a) => (member(0)(a).alias = "taro.yamada"),
+        'OnCallTeam \'sre\': `members[0].alias` must use only lower-case letters, digits, "_" and "-" (ssm-contacts CreateContact Alias: ^[a-z0-9_\\-]*$); got "taro.yamada". Changing an alias later replaces the contact, so pick it with care.',
+      ],
+      [
+        "a display name with parentheses",
+        (a) => (member(0)(a).displayName = "Taro (SRE)"),
+        'OnCallTeam \'sre\': `members[0].displayName` must use only letters, spaces, digits, "_", "." and "-" (ssm-contacts CreateContact DisplayName: ^[\\p{L}\\p{Z}\\p{N}_.\\-]*$); got "Taro (SRE)". Replace the other characters.',
+      ],
+      [
+        "a schedule display name CloudFormation refuses",
+        (a) => ((a as { schedule?: object }).schedule = { displayName: "SRE on-call (primary)" }),
+        'OnCallTeam \'sre\': `schedule.displayName` must use only ASCII letters, digits, "_", "-" and spaces (AWS::SSMContacts::Contact DisplayName: ^[a-zA-Z0-9_\\-\\s]*$); got "SRE on-call (primary)". Replace the other characters.',
+      ],
+      [
+        "Etc/GMT+9, which AWS's time zone pattern refuses",
+        (a) => (rotation(a).timeZone = "Etc/GMT+9"),
+        "OnCallTeam 'sre': `rotations[0].timeZone` must match AWS's time zone pattern ^[:a-zA-Z0-9_\\-\\s\\.\\\\/]*$ (ssm-contacts CreateRotation TimeZoneId); got \"Etc/GMT+9\". Etc/GMT+9 is UTC-9 (POSIX inverts the sign): use Pacific/Gambier for UTC-9, or Etc/GMT-9 if you meant UTC+9.",
+      ],
+      [
+        "nine rotations",
+        (a) =>
+          ((a as { rotations: unknown[] }).rotations = Array.from({ length: 9 }, (_, i) => ({
+            ...(a.rotations[0] as object),
+            name: `r${i}`,
+          }))),
+        "OnCallTeam 'sre': `rotations` holds at most 8 rotations (an on-call schedule supports up to eight, per the Incident Manager user guide); got 9. Split them over two teams.",
+      ],
+      [
+        "a tag key with a space, which SSM Contacts refuses",
+        (a) => ((a as { tags?: object }).tags = { "cost center": "sre" }),
+        'OnCallTeam \'sre\': `tags["cost center"]` is a tag key "cost center" that SSM Contacts refuses: it must match ^[\\\\\\/a-zA-Z0-9_+=\\-]*$ (ssm-contacts TagResource Tags[].Key). Replace the other characters.',
+      ],
+      [
+        "an empty tag value, which SSM Contacts refuses",
+        (a) => ((a as { tags?: object }).tags = { team: "" }),
+        "OnCallTeam 'sre': `tags.team` is a tag value of 0 characters; SSM Contacts allows 1-256 (ssm-contacts TagResource Tags[].Value). Shorten it or fill it in.",
+      ],
+      [
+        "an email address over 320 characters",
+        (a) =>
+          ((member(1)(a).channels as { address: string }[])[1].address =
+            `${"h".repeat(309)}@example.com`),
+        `OnCallTeam 'sre': \`members[1].channels[1].address\` must be an email address of at most 320 characters (ssm-contacts CreateContactChannel DeliveryAddress.SimpleAddress), not 321; got "${"h".repeat(80)}…" (321 characters). Check the address for typos.`,
       ],
     ];
     for (const [title, mutate, message] of cases) {
