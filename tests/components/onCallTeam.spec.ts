@@ -643,7 +643,7 @@ describe("OnCallTeam", () => {
       [
         "nine rotations",
         (a) =>
-          ((a as { rotations: unknown[] }).rotations = Array.from({ length: 9 }, (_, i) => ({
+          ((a as unknown as { rotations: unknown[] }).rotations = Array.from({ length: 9 }, (_, i) => ({
             ...(a.rotations[0] as object),
             name: `r${i}`,
           }))),

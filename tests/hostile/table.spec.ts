@@ -72,7 +72,12 @@ const setupCases: HostileCase[] = [
   s("regions left out", ["regions"], REMOVE, "is required"),
   s("regions empty", ["regions"], [], "needs at least 2 regions"),
   s("a region as a number", ["regions", 0], 42, "must be a region name or { region, kms }"),
-  s("a look-alike region", ["regions", 0], `ap-n${CYRILLIC_A}rtheast-1`, "AWS Region where Incident Manager is offered"),
+  s(
+    "a look-alike region",
+    ["regions", 0],
+    `ap-n${CYRILLIC_A}rtheast-1`,
+    "AWS Region where Incident Manager is offered",
+  ),
   s("a region object with region null", ["regions", 1, "region"], null, "got null"),
   s("a 10 MB key ARN", ["regions", 1, "kms"], HUGE, "KMS key ARN"),
   s("a key of the wrong type", ["regions", 1, "kms"], 7, "KMS key ARN"),
@@ -171,7 +176,7 @@ const teamCases: HostileCase[] = [
   t("onCall -1", ["rotations", 0, "recurrence", "onCall"], -1, "from 1 to 30"),
   t("a weekday in lower case", ["rotations", 0, "recurrence", "weekly", 0, "day"], "mon", '"MON"'),
   t("a hand-off at 9:00", ["rotations", 0, "recurrence", "weekly", 0, "handOff"], "9:00", "HH:MM"),
-  t("weekly empty", ["rotations", 0, "recurrence", "weekly"], [], "at least 1 items"),
+  t("weekly empty", ["rotations", 0, "recurrence", "weekly"], [], "at least 1 item; got 0"),
   t(
     "a coverage end null",
     ["rotations", 0, "recurrence", "coverage", "MON", 0, "end"],
