@@ -46,7 +46,9 @@ export interface ReplicationRegion {
 export interface IncidentManagerSetupArgs {
   /**
    * The regions Incident Manager replicates its data to. The first is the primary region, where
-   * contacts, plans, rotations and response plans are created. 2 or 3 unique regions; each is a
+   * contacts, plans, rotations and response plans are created. 2 or 3 unique regions where Incident
+   * Manager is offered (botocore's endpoint data: both ssm-incidents and ssm-contacts; not
+   * ap-northeast-3); each is a
    * region name or `{ region, kms }`.
    * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/replication.html
    */
@@ -77,7 +79,11 @@ export interface IncidentManagerSetupArgs {
    * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/findings.html
    */
   readonly findingsAccess?: boolean;
-  /** Tags for every taggable child. Keys may not start with `aws:`. */
+  /**
+   * Tags for every taggable child, merged into every component on this setup: each must suit the
+   * replication set's CloudFormation rule, SSM Contacts, SSM Incidents and IAM. At most 50.
+   * @default {}
+   */
   readonly tags?: Tags;
 }
 

@@ -65,7 +65,7 @@ export interface ChannelArgs {
    * The address. SMS and VOICE: a phone number, `+819012345678`, `+81 90-1234-5678`, or in national
    * format (`090-1234-5678`) when `defaultCountry` is set; it is normalized to E.164 and must be
    * valid for its country, with no trunk prefix after the country code. SMS numbers the phone
-   * library knows to be fixed lines are rejected. EMAIL: 6-1000 characters. Kept secret in state
+   * library knows to be fixed lines are rejected. EMAIL: at most 320 characters (ssm-contacts CreateContactChannel DeliveryAddress.SimpleAddress). Kept secret in state
    * unless `plaintextAddresses` is set.
    */
   readonly address: string;
@@ -93,13 +93,15 @@ export interface EngagementArgs {
 /** A member of the team: one PERSONAL contact. */
 export interface MemberArgs {
   /**
-   * The contact's alias: 1-255 characters of `a-z 0-9 _ - .`, unique in the team. Create-only:
+   * The contact's alias: 1-255 characters of `a-z 0-9 _ -` (ssm-contacts CreateContact Alias: the
+   * API has no `.`), unique in the team. Create-only:
    * changing it replaces the contact, and its owner must activate every channel again.
    * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/contacts.html
    */
   readonly alias: string;
   /**
-   * The name shown in Incident Manager, 1-255 characters.
+   * The name shown in Incident Manager: 1-255 letters, spaces, digits, `_`, `.` and `-`
+   * (ssm-contacts CreateContact DisplayName `^[\p{L}\p{Z}\p{N}_.\-]*$`).
    * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/contacts.html
    */
   readonly displayName: string;

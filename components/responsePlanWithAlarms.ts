@@ -86,7 +86,8 @@ export interface IncidentTemplate {
    */
   readonly dedupeString?: string;
   /**
-   * Tags Incident Manager puts on each incident record it opens. At most 50; keys may not start
+   * Tags Incident Manager puts on each incident record it opens. At most 50, SSM Incidents'
+   * pattern `^[A-Za-z0-9 _=@:.+-/]*$` (ssm-incidents CreateResponsePlan incidentTags); keys may not start
    * with `aws:`.
    * @default none
    */
