@@ -128,7 +128,9 @@ export interface RunbookAction {
    */
   readonly targetAccount?: "IMPACTED_ACCOUNT" | "RESPONSE_PLAN_OWNER_ACCOUNT";
   /**
-   * Static runbook parameters: name to values. At most 200.
+   * Static runbook parameters: name to values. At most 200; names 1-50 characters, at most 100
+   * values each, values at most 512 characters (ssm-incidents CreateResponsePlan
+   * actions[].ssmAutomation.parameters).
    * @default none
    */
   readonly parameters?: Readonly<Record<string, readonly pulumi.Input<string>[]>>;
@@ -146,7 +148,7 @@ export interface RunbookAction {
 export interface PagerDutyIntegration {
   /** A name for the integration. 1-200 characters. */
   readonly name: string;
-  /** The PagerDuty service's id. */
+  /** The PagerDuty service's id: 1-200 characters (pagerDutyIncidentConfiguration.serviceId). */
   readonly serviceId: pulumi.Input<string>;
   /**
    * The Secrets Manager secret holding the PagerDuty credentials. The secret must be encrypted with
@@ -192,7 +194,8 @@ export interface ResponseAlarm extends AlarmSettings {
   /** The metric's name, e.g. `CPUUtilization`. */
   readonly metricName: string;
   /**
-   * The metric's dimensions, e.g. `{ InstanceId: instance.id }`.
+   * The metric's dimensions, e.g. `{ InstanceId: instance.id }`. At most 30; names 1-255 and
+   * values 1-1024 characters (cloudwatch PutMetricAlarm Dimensions).
    * @default none
    */
   readonly dimensions?: Readonly<Record<string, pulumi.Input<string>>>;

@@ -643,10 +643,13 @@ describe("OnCallTeam", () => {
       [
         "nine rotations",
         (a) =>
-          ((a as unknown as { rotations: unknown[] }).rotations = Array.from({ length: 9 }, (_, i) => ({
-            ...(a.rotations[0] as object),
-            name: `r${i}`,
-          }))),
+          ((a as unknown as { rotations: unknown[] }).rotations = Array.from(
+            { length: 9 },
+            (_, i) => ({
+              ...(a.rotations[0] as object),
+              name: `r${i}`,
+            }),
+          )),
         "OnCallTeam 'sre': `rotations` holds at most 8 rotations (an on-call schedule supports up to eight, per the Incident Manager user guide); got 9. Split them over two teams.",
       ],
       [
