@@ -1,4 +1,5 @@
 import { strict as assert } from "assert";
+import * as fc from "fast-check";
 import { Capture, installCapture, reset, settle, valueOf } from "../../plan/capture";
 import { assertRejected } from "../support/rejects";
 
@@ -419,6 +420,64 @@ describe("OnCallTeam", () => {
     assert.equal(schedule.inputs.alias, "platform");
     assert.equal(schedule.inputs.displayName, "Platform on call");
     assert.equal(mod.defaultScheduleAlias("Platform Team"), "platform-team-oncall");
+  });
+
+  it("derives a schedule display name CloudFormation accepts from any component name", async () => {
+    assert.equal(mod.defaultScheduleDisplayName("sre"), "sre on-call schedule");
+    assert.equal(
+      mod.defaultScheduleDisplayName("sre.tokyo (primary)"),
+      "sre-tokyo -primary- on-call schedule",
+    );
+    assert.equal(mod.defaultScheduleDisplayName("..."), "- on-call schedule");
+    assert.equal(mod.defaultScheduleDisplayName("()"), "- on-call schedule");
+    assert.equal(mod.defaultScheduleDisplayName("x".repeat(300)).length, 255);
+    // AWS::SSMContacts::Contact DisplayName, and the API's pattern the handler also applies.
+    const cfn = /^[a-zA-Z0-9_\-\s]*$/;
+    const api = /^[\p{L}\p{Z}\p{N}_.\-]*$/u;
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 300 }), (name) => {
+        const text = mod.defaultScheduleDisplayName(name);
+        return cfn.test(text) && api.test(text) && text.length <= 255 && text.trim() !== "";
+      }),
+      { numRuns: 500 },
+    );
+    new mod.OnCallTeam("sre.tokyo", threeMembers());
+    await settle();
+    const schedule = named("sre.tokyo-schedule");
+    assert.equal(schedule.inputs.displayName, "sre-tokyo on-call schedule");
+    assert.equal(schedule.inputs.alias, "sre-tokyo-oncall");
+  });
+
+  it("refuses more than 50 tags once merged over the setup's, before registering the team", async () => {
+    const setup = new setupMod.IncidentManagerSetup("im", {
+      regions: ["ap-northeast-1", "ap-northeast-2"],
+      tags: Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`setup${i}`, "x"])),
+    });
+    assert.throws(
+      () =>
+        new mod.OnCallTeam("sre", {
+          ...threeMembers(),
+          setup,
+          tags: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`team${i}`, "x"])),
+        }),
+      (err: Error) => {
+        assert.equal(err.name, "ValidationError");
+        assert.equal(
+          err.message,
+          "OnCallTeam 'sre': `tags` holds 51 tags once merged over the setup's tags; AWS allows at most 50 (ssm-contacts TagResource Tags). Remove 1.",
+        );
+        return true;
+      },
+    );
+    await settle();
+    assert.deepEqual(
+      capture.resources
+        .filter(
+          (r) => r.type === "incident-manager:index:OnCallTeam" || r.type.includes("ssmcontacts"),
+        )
+        .map((r) => r.name),
+      [],
+    );
   });
 
   it("exports its schema, which normalizes addresses and resolves the engagement", () => {
