@@ -728,6 +728,26 @@ describe("ResponsePlanWithAlarms", () => {
         `${head}\`(args)\` has unknown field \`alarm\`; check the spelling`,
       ],
       [
+        "a 51-character dynamic parameter name",
+        {
+          ...base,
+          runbook: {
+            documentName: "Restart",
+            dynamicParameters: { ["q".repeat(51)]: "INCIDENT_RECORD_ARN" },
+          },
+        },
+        `${head}\`runbook.dynamicParameters.${"q".repeat(51)}\` is a parameter name of 51 characters; AWS allows 1-50 (ssm-incidents CreateResponsePlan actions[].ssmAutomation.dynamicParameters{key}). Use the name the document declares.`,
+      ],
+      [
+        "a component name too long for its auto-named EventBridge role",
+        {
+          ...base,
+          __name: "e".repeat(50),
+          events: [{ name: "ec2", eventPattern: { source: ["aws.ec2"] } }],
+        },
+        `ResponsePlanWithAlarms '${"e".repeat(50)}': \`events\` need a role for EventBridge that names an IAM role "${"e".repeat(50)}-events" of 57 characters; with the provider's 8-character suffix it exceeds IAM's 64 (iam CreateRole RoleName); got a component name of 50 characters. Give the component a name of at most 49 characters.`,
+      ],
+      [
         "31 dimensions",
         {
           ...base,
