@@ -149,3 +149,74 @@ function unicodeSource(pattern: string): string {
 export function incidentManagerRegions(partition = "aws"): readonly string[] {
   return AWS_CONSTRAINTS.regions[partition]?.incidentManager ?? [];
 }
+
+/** A text rule: length bounds and, when AWS gives one, a pattern the whole value must match. */
+export interface TextRule {
+  readonly min: number;
+  readonly max: number;
+  /** AWS's pattern, compiled with {@link awsPattern}. */
+  readonly pattern?: RegExp;
+  /** AWS's pattern as AWS writes it, for messages. */
+  readonly patternText?: string;
+  /** Where the rule comes from, e.g. `ssm-contacts CreateContact Alias`. */
+  readonly source: string;
+}
+
+/** Bounds of a number, a list or a map. `max` is `Infinity` where AWS gives none. */
+export interface RangeRule {
+  readonly min: number;
+  readonly max: number;
+  readonly source: string;
+}
+
+function sourceOfApi(operation: string, path: string): string {
+  return `${operation.replace(":", " ")} ${path}`;
+}
+
+/** The text rule of an API member: `apiText("ssm-contacts:CreateContact", "Alias")`. */
+export function apiText(operation: string, path: string): TextRule {
+  const m = apiMember(operation, path);
+  return {
+    min: m.min ?? 0,
+    max: m.max ?? Infinity,
+    ...(m.pattern === undefined ? {} : { pattern: awsPattern(m.pattern), patternText: m.pattern }),
+    source: sourceOfApi(operation, path),
+  };
+}
+
+/** The bounds of an API member (a number, list or map). */
+export function apiRange(operation: string, path: string): RangeRule {
+  const m = apiMember(operation, path);
+  return { min: m.min ?? 0, max: m.max ?? Infinity, source: sourceOfApi(operation, path) };
+}
+
+/** The text rule of a CloudFormation property: `cfnText("AWS::SSMContacts::Contact", "DisplayName")`. */
+export function cfnText(typeName: string, path: string): TextRule {
+  const p = cfnProperty(typeName, path);
+  return {
+    min: p.minLength ?? 0,
+    max: p.maxLength ?? Infinity,
+    ...(p.pattern === undefined ? {} : { pattern: awsPattern(p.pattern), patternText: p.pattern }),
+    source: `${typeName} ${path}`,
+  };
+}
+
+/** The bounds of a CloudFormation property (a number or an array). */
+export function cfnRange(typeName: string, path: string): RangeRule {
+  const p = cfnProperty(typeName, path);
+  return {
+    min: p.minimum ?? p.minItems ?? 0,
+    max: p.maximum ?? p.maxItems ?? Infinity,
+    source: `${typeName} ${path}`,
+  };
+}
+
+/** True when `value` fits `rule`: its length within bounds and, if any, the whole of it matching. */
+export function fitsText(rule: TextRule, value: string): boolean {
+  // AWS's services count UTF-16 code units, as JavaScript's `length` does.
+  return (
+    value.length >= rule.min &&
+    value.length <= rule.max &&
+    (rule.pattern === undefined || rule.pattern.test(value))
+  );
+}

@@ -13,6 +13,12 @@ import {
   type ValidationContext,
   type ValidationIssue,
 } from "./validation";
+import {
+  CFN_CONTACT_DISPLAY_NAME,
+  CONTACT_ALIAS as CONTACT_ALIAS_RULE,
+  CONTACT_DISPLAY_NAME,
+  TextRule,
+} from "../aws";
 
 /**
  * `setup`: an {@link IncidentManagerSetup}. Components depend on its replication set and create
@@ -26,32 +32,65 @@ export const setupSchema = z.custom<IncidentManagerSetup>(
   },
 );
 
-/** AWS's rule for a contact alias: 1-255 characters of `a-z 0-9 _ - .`. Create-only. */
-export const CONTACT_ALIAS = /^[a-z0-9_\-.]+$/;
+/** AWS's rule for a contact alias (ssm-contacts CreateContact Alias), as a RegExp. Create-only. */
+export const CONTACT_ALIAS: RegExp = CONTACT_ALIAS_RULE.pattern!;
 
-/** A contact alias (PERSONAL, ESCALATION or ONCALL_SCHEDULE). */
+/** A contact alias (PERSONAL, ESCALATION or ONCALL_SCHEDULE): every one goes through the API. */
 export const contactAliasSchema = z.string().superRefine((alias, ctx) => {
-  if (alias.length < 1 || alias.length > 255) {
+  const { min, max, source } = CONTACT_ALIAS_RULE;
+  if (alias.length < min || alias.length > max) {
     ctx.addIssue({
       code: "custom",
-      message: `must be a contact alias of 1-255 characters; got ${alias.length} characters. Shorten it.`,
+      message: `must be a contact alias of ${min}-${max} characters (${source}); got ${alias.length} characters. Shorten it.`,
     });
   } else if (!CONTACT_ALIAS.test(alias)) {
     ctx.addIssue({
       code: "custom",
-      message: `must use only lower-case letters, digits, "_", "-" and "." (an AWS rule for contact aliases); got ${describeValue(alias)}. Changing an alias later replaces the contact, so pick it with care.`,
+      message: `must use only lower-case letters, digits, "_" and "-" (${source}: ${CONTACT_ALIAS_RULE.patternText}); got ${describeValue(alias)}. Changing an alias later replaces the contact, so pick it with care.`,
     });
   }
 });
 
-/** A contact display name: 1-255 characters. */
-export const displayNameSchema = z.string().superRefine((text, ctx) => {
-  if (text.trim().length < 1 || text.length > 255) {
-    ctx.addIssue({
-      code: "custom",
-      message: `must be a display name of 1-255 characters; got ${describeValue(text)}`,
-    });
+/**
+ * The rule a display name breaks under `rule`, if any: not blank, within its length, matching
+ * its pattern. `what` says which characters the pattern allows, for the message.
+ */
+export function checkDisplayName(rule: TextRule, what: string, text: string): string | undefined {
+  const max = Math.min(rule.max, 255);
+  if (text.trim().length < 1 || text.length > max) {
+    return `must be a display name of 1-${max} characters (${rule.source}); got ${describeValue(text)}`;
   }
+  if (rule.pattern !== undefined && !rule.pattern.test(text)) {
+    return `must use only ${what} (${rule.source}: ${rule.patternText}); got ${describeValue(text)}. Replace the other characters.`;
+  }
+  return undefined;
+}
+
+/** A display name of a classic (API) contact: letters, spaces, digits, `_`, `.` and `-`. */
+export const displayNameSchema = z.string().superRefine((text, ctx) => {
+  const message = checkDisplayName(
+    CONTACT_DISPLAY_NAME,
+    'letters, spaces, digits, "_", "." and "-"',
+    text,
+  );
+  if (message !== undefined) ctx.addIssue({ code: "custom", message });
+});
+
+/** The rule a display name of an aws-native (CloudFormation) contact breaks, if any. */
+export function checkNativeDisplayName(text: string): string | undefined {
+  return (
+    checkDisplayName(
+      CFN_CONTACT_DISPLAY_NAME,
+      'ASCII letters, digits, "_", "-" and spaces',
+      text,
+    ) ?? checkDisplayName(CONTACT_DISPLAY_NAME, 'letters, spaces, digits, "_", "." and "-"', text)
+  );
+}
+
+/** A display name of an aws-native contact: CloudFormation's pattern and the API's. */
+export const nativeDisplayNameSchema = z.string().superRefine((text, ctx) => {
+  const message = checkNativeDisplayName(text);
+  if (message !== undefined) ctx.addIssue({ code: "custom", message });
 });
 
 /** An SSM Contacts contact ARN: `arn:aws:ssm-contacts:<region>:<account>:contact/<alias>`. */

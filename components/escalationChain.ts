@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
+import { STAGE_DURATION_MINUTES } from "../aws";
 import {
   CONTACT_ARN,
   checkContactArn,
@@ -14,11 +15,12 @@ import {
 } from "./common";
 import { IncidentManagerSetup } from "./incidentManagerSetup";
 import { ChannelType, ContactReference, isContactReference } from "./references";
-import { Tags, tagsSchema } from "./tags";
+import { contactsTagsSchema, mergedTagsIssues, Tags } from "./tags";
 import { buildTimeline, TimelineEntry, TimelineStage } from "./timeline";
 import {
   checkWhenKnown,
   describeValue,
+  fail,
   FieldPath,
   formatPath,
   validateArgs,
@@ -71,13 +73,15 @@ export interface EscalationChainArgs {
    */
   readonly setup?: IncidentManagerSetup;
   /**
-   * The ESCALATION contact's alias: 1-255 characters of `a-z 0-9 _ - .`. Changing it replaces the
+   * The ESCALATION contact's alias: 1-255 characters of `a-z 0-9 _ -` (no `.`: ssm-contacts
+   * CreateContact Alias). Changing it replaces the
    * contact.
    * @see https://docs.aws.amazon.com/incident-manager/latest/APIReference/API_SSMContacts_CreateContact.html
    */
   readonly alias: string;
   /**
-   * The name shown in the console: 1-255 characters.
+   * The name shown in the console: 1-255 letters, spaces, digits, `_`, `.` and `-` (ssm-contacts
+   * CreateContact DisplayName).
    * @see https://docs.aws.amazon.com/incident-manager/latest/APIReference/API_SSMContacts_CreateContact.html
    */
   readonly displayName: string;
@@ -121,7 +125,8 @@ export interface EscalationChainArgs {
 }
 
 const COMPONENT = "EscalationChain";
-const MAX_DURATION = 30;
+/** Source: ssm-contacts CreateContact Plan.Stages[].DurationInMinutes. */
+const MAX_DURATION = STAGE_DURATION_MINUTES.max;
 
 /** A validated stage target: an OnCallTeam reference, or a contact ARN (checked when known). */
 export class ChainTarget {
@@ -171,7 +176,7 @@ const durationSchema = z.any().superRefine((value, ctx) => {
         : "";
   ctx.addIssue({
     code: "custom",
-    message: `must be a whole number of minutes from 0 to ${MAX_DURATION} (an Incident Manager limit); got ${describeValue(value)}.${hint}`,
+    message: `must be a whole number of minutes from 0 to ${MAX_DURATION} (${STAGE_DURATION_MINUTES.source}); got ${describeValue(value)}.${hint}`,
   });
 }) as unknown as z.ZodType<number>;
 
@@ -257,7 +262,7 @@ export const escalationChainSchema = z
         "needs at least one stage; got none. Add a stage with a duration and at least one target.",
     }),
     allowInterruptiveFinalStage: z.boolean().default(false),
-    tags: tagsSchema.default({}),
+    tags: contactsTagsSchema.default({}),
     inheritTags: z.boolean().default(true),
     adopt: z.boolean().default(false),
   })
@@ -326,6 +331,8 @@ export class EscalationChain extends pulumi.ComponentResource {
         "the contact's import ID is",
       ),
     );
+    const tagIssues = mergedTagsIssues(spec.inheritTags ? spec.setup?.tags : undefined, spec.tags);
+    if (tagIssues.length > 0) fail(context, tagIssues);
     super("incident-manager:index:EscalationChain", name, {}, opts);
 
     const { setup } = spec;

@@ -2,8 +2,14 @@ import * as aws from "@pulumi/aws";
 import * as awsnative from "@pulumi/aws-native";
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { isAwsRegion } from "../policies/checks/regions";
-import { Tags, tagsSchema, toNativeTags } from "./tags";
+import {
+  ALIAS_NAME,
+  checkAutoNamedRole,
+  checkIncidentManagerRegion,
+  MAX_AUTO_NAMED_ROLE_RESOURCE_NAME,
+  REPLICATION_SET_REGIONS,
+} from "../aws";
+import { setupTagsSchema, Tags, toNativeTags } from "./tags";
 import {
   checkWhenKnown,
   describeValue,
@@ -11,6 +17,7 @@ import {
   stringOr,
   validateArgs,
   ValidationContext,
+  ValidationIssue,
 } from "./validation";
 
 /** How Incident Manager data is encrypted in one region. */
@@ -39,7 +46,9 @@ export interface ReplicationRegion {
 export interface IncidentManagerSetupArgs {
   /**
    * The regions Incident Manager replicates its data to. The first is the primary region, where
-   * contacts, plans, rotations and response plans are created. 2 or 3 unique regions; each is a
+   * contacts, plans, rotations and response plans are created. 2 or 3 unique regions where Incident
+   * Manager is offered (botocore's endpoint data: both ssm-incidents and ssm-contacts; not
+   * ap-northeast-3); each is a
    * region name or `{ region, kms }`.
    *
    * Changing the list: AWS adds or removes one region per update (`UpdateReplicationSet` takes one
@@ -75,7 +84,11 @@ export interface IncidentManagerSetupArgs {
    * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/findings.html
    */
   readonly findingsAccess?: boolean;
-  /** Tags for every taggable child. Keys may not start with `aws:`. */
+  /**
+   * Tags for every taggable child, merged into every component on this setup: each must suit the
+   * replication set's CloudFormation rule, SSM Contacts, SSM Incidents and IAM. At most 50.
+   * @default {}
+   */
   readonly tags?: Tags;
   /**
    * The ARN of the account's existing replication set,
@@ -100,7 +113,8 @@ export interface IncidentManagerSetupArgs {
 }
 
 const COMPONENT = "IncidentManagerSetup";
-const MAX_REGIONS = 3;
+/** Source: ssm-incidents CreateReplicationSet regions. */
+const MAX_REGIONS = REPLICATION_SET_REGIONS.max;
 /**
  * A replication set ARN: the ssm-incidents service, no region, a 12-digit account (the ssm-incidents
  * model's `Arn` shape, botocore 1.43: `^arn:aws(-cn|-us-gov)?:[a-z0-9-]*:[a-z0-9-]*:([0-9]{12})?:.+$`).
@@ -109,9 +123,10 @@ const REPLICATION_SET_ARN =
   /^arn:(aws|aws-cn|aws-us-gov):ssm-incidents::(\d{12}):replication-set\/[A-Za-z0-9_.-]+$/;
 const KEY_ARN = /^arn:aws(?:-[a-z]+)*:kms:([a-z0-9-]+):(\d{12}):key\/[A-Za-z0-9-]+$/;
 
-const regionName = z.string().refine(isAwsRegion, {
-  error: (iss) =>
-    `must be an AWS Region name such as ap-northeast-1; got ${describeValue(iss.input)}`,
+/** A region where Incident Manager is offered (botocore endpoint data). */
+const regionName = z.string().superRefine((region, ctx) => {
+  const message = checkIncidentManagerRegion(region);
+  if (message !== undefined) ctx.addIssue({ code: "custom", message });
 });
 
 const kmsSchema = z.custom<KmsChoice>((v) => typeof v === "string" || pulumi.Output.isInstance(v), {
@@ -153,7 +168,7 @@ export const incidentManagerSetupSchema = z
     deletionProtected: z.boolean().default(true),
     allowDestroy: z.boolean().default(false),
     findingsAccess: z.boolean().default(false),
-    tags: tagsSchema.default({}),
+    tags: setupTagsSchema.default({}),
     replicationSetArn: z
       .string()
       .refine((arn) => REPLICATION_SET_ARN.test(arn), {
@@ -196,7 +211,7 @@ export const incidentManagerSetupSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["regions"],
-        message: `holds at most ${MAX_REGIONS} regions (an Incident Manager limit); got ${regions.length} (${names.join(", ")}). Remove ${regions.length - MAX_REGIONS}.`,
+        message: `holds at most ${MAX_REGIONS} regions (${REPLICATION_SET_REGIONS.source}); got ${regions.length} (${names.join(", ")}). Remove ${regions.length - MAX_REGIONS}.`,
       });
     }
     names.forEach((name, i) => {
@@ -252,6 +267,35 @@ function checkNativeRegion(context: ValidationContext, primary: string): void {
   }
 }
 
+/**
+ * The rules on the component's name that its children's names bring: the created keys' alias
+ * `alias/incident-manager/<name>` (kms CreateAlias AliasName), and the findings role the provider
+ * auto-names `<name>-findings-<7 characters>` (iam CreateRole RoleName).
+ */
+function setupNameIssues(name: string, spec: SetupSpec): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  spec.regions.forEach((r, i) => {
+    if (r.kms !== "create") return;
+    const alias = `alias/incident-manager/${name}`;
+    if (alias.length > ALIAS_NAME.max || !ALIAS_NAME.pattern!.test(alias)) {
+      issues.push({
+        path: ["regions", i, "kms"],
+        message: `is "create", and the key's alias would be ${describeValue(alias)}, which KMS refuses (${ALIAS_NAME.source}: ${ALIAS_NAME.patternText}, at most ${ALIAS_NAME.max} characters). Name the component with letters, digits, "/", "_", "-" and ":" only, or pass an existing key's ARN.`,
+      });
+    }
+  });
+  if (spec.findingsAccess) {
+    const broken = checkAutoNamedRole(`${name}-findings`);
+    if (broken !== undefined) {
+      issues.push({
+        path: ["findingsAccess"],
+        message: `is true, so the component creates a role that ${broken}; got a component name of ${name.length} characters. Give the component a name of at most ${MAX_AUTO_NAMED_ROLE_RESOURCE_NAME - "-findings".length} characters.`,
+      });
+    }
+  }
+  return issues;
+}
+
 /** Validated, defaulted args. */
 type SetupSpec = z.output<typeof incidentManagerSetupSchema>;
 
@@ -305,6 +349,8 @@ export class IncidentManagerSetup extends pulumi.ComponentResource {
   ) {
     const context: ValidationContext = { component: COMPONENT, name };
     const spec: SetupSpec = validateArgs(incidentManagerSetupSchema, args, context);
+    const nameIssues = setupNameIssues(name, spec);
+    if (nameIssues.length > 0) fail(context, nameIssues);
     checkNativeRegion(context, spec.regions[0].region);
     super("incident-manager:index:IncidentManagerSetup", name, {}, opts);
 

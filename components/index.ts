@@ -39,8 +39,8 @@ export {
   formatPath,
   describeValue,
 } from "./validation";
-export { maskAddress, normalizePhoneNumber, type PhoneCheck } from "../policies/checks/phone";
-export { checkEmailAddress } from "../policies/checks/email";
+export { maskAddress, normalizePhoneNumber, type PhoneCheck } from "../aws/phone";
+export { checkEmailAddress } from "../aws/email";
 export {
   EscalationChain,
   type EscalationChainArgs,
@@ -74,6 +74,7 @@ export {
   type ScheduleArgs,
   onCallTeamSchema,
   defaultScheduleAlias,
+  defaultScheduleDisplayName,
   scheduleAliasIssues,
   scheduleOf,
   engagementStages,

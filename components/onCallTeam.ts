@@ -3,14 +3,30 @@ import * as awsnative from "@pulumi/aws-native";
 import * as pulumi from "@pulumi/pulumi";
 import { DateTime } from "luxon";
 import { z } from "zod";
-import { checkEmailAddress } from "../policies/checks/email";
-import { isPhoneCountry, maskAddress, normalizePhoneNumber } from "../policies/checks/phone";
+import {
+  CFN_ROTATION_CONTACTS,
+  CFN_ROTATION_NAME,
+  CHANNEL_NAME as CHANNEL_NAME_RULE,
+  checkEmailAddress,
+  checkTimeZoneId,
+  DAY_OF_MONTH,
+  fitsText,
+  isPhoneCountry,
+  maskAddress,
+  MIN_COVERAGE_MINUTES,
+  normalizePhoneNumber,
+  RECURRENCE_MULTIPLIER,
+  RETRY_INTERVAL_MINUTES,
+  ROTATIONS_PER_SCHEDULE,
+  STAGE_DURATION_MINUTES,
+} from "../aws";
 import {
   childOptions,
   CONTACT_ALIAS,
   contactAliasSchema,
   displayNameSchema,
   setupAdoptionIssue,
+  nativeDisplayNameSchema,
   setupSchema,
   validateAdopting,
 } from "./common";
@@ -33,7 +49,7 @@ import {
   memberReference,
   ScheduleReference,
 } from "./references";
-import { Tags, tagsSchema, toNativeTags } from "./tags";
+import { contactsTagsSchema, mergedTagsIssues, Tags, toNativeTags } from "./tags";
 import {
   describeValue,
   fail,
@@ -56,7 +72,7 @@ export interface ChannelArgs {
    * The address. SMS and VOICE: a phone number, `+819012345678`, `+81 90-1234-5678`, or in national
    * format (`090-1234-5678`) when `defaultCountry` is set; it is normalized to E.164 and must be
    * valid for its country, with no trunk prefix after the country code. SMS numbers the phone
-   * library knows to be fixed lines are rejected. EMAIL: 6-1000 characters. Kept secret in state
+   * library knows to be fixed lines are rejected. EMAIL: at most 320 characters (ssm-contacts CreateContactChannel DeliveryAddress.SimpleAddress). Kept secret in state
    * unless `plaintextAddresses` is set.
    *
    * An Output (for example `config.requireSecret("taroPhone")`) is checked and normalized with the
@@ -98,15 +114,17 @@ export interface EngagementArgs {
 /** A member of the team: one PERSONAL contact. */
 export interface MemberArgs {
   /**
-   * The contact's alias: 1-255 characters of `a-z 0-9 _ - .`, unique in the team and, since every
-   * contact, escalation plan and on-call schedule shares one alias namespace, in the account and
-   * region (the config-driven stack and the pack check that across teams). Create-only:
+   * The contact's alias: 1-255 characters of `a-z 0-9 _ -` (ssm-contacts CreateContact Alias: the
+   * API has no `.`), unique in the team and, since every contact, escalation plan and on-call
+   * schedule shares one alias namespace, in the account and region (the config-driven stack and
+   * the pack check that across teams). Create-only:
    * changing it replaces the contact, and its owner must activate every channel again.
    * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/contacts.html
    */
   readonly alias: string;
   /**
-   * The name shown in Incident Manager, 1-255 characters.
+   * The name shown in Incident Manager: 1-255 letters, spaces, digits, `_`, `.` and `-`
+   * (ssm-contacts CreateContact DisplayName `^[\p{L}\p{Z}\p{N}_.\-]*$`).
    * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/contacts.html
    */
   readonly displayName: string;
@@ -141,14 +159,17 @@ export type RotationArgs = RotationDefinition;
 /** The team's ONCALL_SCHEDULE contact. */
 export interface ScheduleArgs {
   /**
-   * Its alias: 1-255 characters of `a-z 0-9 _ - .`, not a member's alias. Create-only.
+   * Its alias: 1-255 characters of `a-z 0-9 _ -` (ssm-contacts CreateContact Alias: no `.`),
+   * not a member's alias. Create-only.
    * @default `<name>-oncall`, the component name in lower case with other characters as `-`
    * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/incident-manager-on-call-schedule.html
    */
   readonly alias?: string;
   /**
-   * The name shown in Incident Manager, 1-255 characters.
-   * @default `<name> on-call schedule`
+   * The name shown in Incident Manager: 1-255 ASCII letters, digits, `_`, `-` and spaces. The
+   * ONCALL_SCHEDULE contact is an aws-native resource, so CloudFormation's pattern applies
+   * (AWS::SSMContacts::Contact DisplayName `^[a-zA-Z0-9_\-\s]*$`), not the API's wider one.
+   * @default `<name> on-call schedule`, other characters of the name written as `-`
    */
   readonly displayName?: string;
 }
@@ -244,8 +265,11 @@ export interface OnCallTeamArgs {
 
 const COMPONENT = "OnCallTeam";
 const CHANNEL_TYPES = ["VOICE", "SMS", "EMAIL"] as const;
-/** ChannelName in the ssm-contacts model (botocore 1.43): 1-255, `^[\p{L}\p{Z}\p{N}_.\-]*$`. */
-const CHANNEL_NAME = /^[\p{L}\p{Z}\p{N}_.-]{1,255}$/u;
+/**
+ * A channel name: AWS's rule (ssm-contacts CreateContactChannel Name: 1-255 characters of
+ * `^[\p{L}\p{Z}\p{N}_.\-]*$`), so an adopted channel keeps the name it has.
+ */
+const isChannelName = (n: string): boolean => fitsText(CHANNEL_NAME_RULE, n);
 /** A contact channel ARN; the ssm-contacts model's SsmContactsArn shape names the partitions. */
 const CHANNEL_ARN =
   /^arn:(aws|aws-cn|aws-us-gov):ssm-contacts:[a-z0-9-]+:\d{12}:contact-channel\/[a-z0-9_\-.]+\/[A-Za-z0-9_-]+$/;
@@ -253,11 +277,11 @@ const ROTATION_ARN =
   /^arn:(aws|aws-cn|aws-us-gov):ssm-contacts:[a-z0-9-]+:\d{12}:rotation\/[A-Za-z0-9_-]+$/;
 /** How an address still unknown (an Output) is shown until it resolves. */
 export const SECRET_ADDRESS = "[secret]";
-const ROTATION_NAME = /^[A-Za-z0-9_]{1,255}$/;
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/;
-const MAX_ROTATION_MEMBERS = 30;
-const MAX_ROTATIONS = 25;
+/** The rotation is an aws-native resource: CloudFormation's ContactIds limit. */
+const MAX_ROTATION_MEMBERS = CFN_ROTATION_CONTACTS.max;
+const MAX_ROTATIONS = ROTATIONS_PER_SCHEDULE;
 /**
  * Retry intervals of the default engagement plan: how long Incident Manager waits before resending
  * an engagement that failed to send ("the number of minutes to wait before retrying to send
@@ -306,9 +330,9 @@ const channelSchema = z.strictObject({
   }),
   name: z
     .string()
-    .refine((n) => CHANNEL_NAME.test(n), {
+    .refine(isChannelName, {
       error: (iss) =>
-        `must be a channel name of 1-255 letters, digits, spaces, "_", "." and "-" (the SSM Contacts rule); got ${describeValue(iss.input)}. Rename it.`,
+        `must be a channel name of ${CHANNEL_NAME_RULE.min}-${CHANNEL_NAME_RULE.max} letters, digits, spaces, "_", "." and "-" (ssm-contacts CreateContactChannel Name); got ${describeValue(iss.input)}. Rename it.`,
     })
     .optional(),
 });
@@ -316,16 +340,16 @@ const channelSchema = z.strictObject({
 const engagementSchema = z.strictObject({
   channel: z.string(),
   afterMinutes: wholeNumber(
-    0,
-    30,
-    "an engagement plan stage lasts at most 30 minutes",
-    "Engage this channel within 30 minutes, or page it from a later EscalationChain stage.",
+    STAGE_DURATION_MINUTES.min,
+    STAGE_DURATION_MINUTES.max,
+    `an engagement plan stage lasts at most ${STAGE_DURATION_MINUTES.max} minutes: ${STAGE_DURATION_MINUTES.source}`,
+    `Engage this channel within ${STAGE_DURATION_MINUTES.max} minutes, or page it from a later EscalationChain stage.`,
   ),
   retryMinutes: wholeNumber(
-    0,
-    60,
-    "the AWS limit on a channel's retry interval",
-    "Use 60 or less (0: no retry).",
+    RETRY_INTERVAL_MINUTES.min,
+    RETRY_INTERVAL_MINUTES.max,
+    RETRY_INTERVAL_MINUTES.source,
+    `Use ${RETRY_INTERVAL_MINUTES.max} or less (0: no retry).`,
   ),
 });
 
@@ -357,13 +381,23 @@ const recurrenceSchema = z
     monthly: z
       .array(
         z.strictObject({
-          dayOfMonth: wholeNumber(1, 31, "a day of the month", "Use 1-31."),
+          dayOfMonth: wholeNumber(
+            DAY_OF_MONTH.min,
+            DAY_OF_MONTH.max,
+            "a day of the month",
+            `Use ${DAY_OF_MONTH.min}-${DAY_OF_MONTH.max}.`,
+          ),
           handOff: hhmm,
         }),
       )
       .min(1)
       .optional(),
-    every: wholeNumber(1, 100, "the AWS recurrence multiplier", "Use 1-100.").default(1),
+    every: wholeNumber(
+      RECURRENCE_MULTIPLIER.min,
+      RECURRENCE_MULTIPLIER.max,
+      RECURRENCE_MULTIPLIER.source,
+      `Use ${RECURRENCE_MULTIPLIER.min}-${RECURRENCE_MULTIPLIER.max}.`,
+    ).default(1),
     onCall: wholeNumber(1, 30, "members on call at once", "Use at least 1.").default(1),
     coverage: z
       .partialRecord(weekdaySchema, z.array(z.strictObject({ start: hhmm, end: hhmm })))
@@ -393,38 +427,36 @@ const recurrenceSchema = z
         const start = Number(t.start.slice(0, 2)) * 60 + Number(t.start.slice(3));
         const end = Number(t.end.slice(0, 2)) * 60 + Number(t.end.slice(3));
         const minutes = (end - start + 1440) % 1440 || 1440;
-        if (HHMM.test(t.start) && HHMM.test(t.end) && minutes < 30) {
+        if (HHMM.test(t.start) && HHMM.test(t.end) && minutes < MIN_COVERAGE_MINUTES) {
           custom(
             ctx,
             ["coverage", day, i],
-            `must cover at least 30 minutes (an AWS limit on shifts); got ${t.start}-${t.end}. Widen it or remove it.`,
+            `must cover at least ${MIN_COVERAGE_MINUTES} minutes (a limit on shifts); got ${t.start}-${t.end}. Widen it or remove it.`,
           );
         }
       });
     }
   });
 
-/** True when `zone` is a time zone `Intl` knows; abbreviations such as JST are not. */
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-  } catch {
-    return false;
-  }
-  return zone.includes("/") || zone === "UTC";
-}
-
 const rotationSchema = z.strictObject({
-  name: z.string().refine((n) => ROTATION_NAME.test(n), {
-    error: (iss) =>
-      `must be a rotation name of 1-255 letters, digits and "_" (an AWS rule); got ${describeValue(iss.input)}. Replace other characters with "_".`,
-  }),
+  name: z
+    .string()
+    .refine(
+      (n) =>
+        n.length >= CFN_ROTATION_NAME.min &&
+        n.length <= CFN_ROTATION_NAME.max &&
+        CFN_ROTATION_NAME.pattern!.test(n),
+      {
+        error: (iss) =>
+          `must be a rotation name of ${CFN_ROTATION_NAME.min}-${CFN_ROTATION_NAME.max} letters, digits and "_" (${CFN_ROTATION_NAME.source}: ${CFN_ROTATION_NAME.patternText}); got ${describeValue(iss.input)}. Replace other characters with "_".`,
+      },
+    ),
   members: z
     .array(z.string())
     .min(1, { error: "needs at least one member; got none" })
     .max(MAX_ROTATION_MEMBERS, {
       error: (iss) =>
-        `holds at most ${MAX_ROTATION_MEMBERS} members (an AWS limit); got ${(iss.input as unknown[]).length}. Split it into two rotations.`,
+        `holds at most ${MAX_ROTATION_MEMBERS} members (${CFN_ROTATION_CONTACTS.source}); got ${(iss.input as unknown[]).length}. Split it into two rotations.`,
     }),
   startTime: z.string().superRefine((text, ctx) => {
     if (/(Z|[+-]\d{2}:?\d{2})$/.test(text) && text.length > 19) {
@@ -449,9 +481,9 @@ const rotationSchema = z.strictObject({
       );
     }
   }),
-  timeZone: z.string().refine(isTimeZone, {
-    error: (iss) =>
-      `must be an IANA time zone id such as Asia/Tokyo or America/Los_Angeles; got ${describeValue(iss.input)}. Abbreviations such as JST or PST are not time zones: write the Region/City id.`,
+  timeZone: z.string().superRefine((zone, ctx) => {
+    const message = checkTimeZoneId(zone);
+    if (message !== undefined) custom(ctx, [], message);
   }),
   recurrence: recurrenceSchema,
 });
@@ -575,13 +607,13 @@ const teamObject = z.strictObject({
     })
     .max(MAX_ROTATIONS, {
       error: (iss) =>
-        `holds at most ${MAX_ROTATIONS} rotations (an AWS limit per on-call schedule); got ${(iss.input as unknown[]).length}.`,
+        `holds at most ${MAX_ROTATIONS} rotations (an on-call schedule supports up to eight, per the Incident Manager user guide); got ${(iss.input as unknown[]).length}. Split them over two teams.`,
     })
     .default([]),
   schedule: z
     .strictObject({
       alias: contactAliasSchema.optional(),
-      displayName: displayNameSchema.optional(),
+      displayName: nativeDisplayNameSchema.optional(),
     })
     .default({}),
   adopt: z
@@ -593,7 +625,7 @@ const teamObject = z.strictObject({
     .default({ contacts: [], channels: {}, rotations: {} }),
   plaintextAddresses: z.boolean().default(false),
   inheritTags: z.boolean().default(true),
-  tags: tagsSchema.default({}),
+  tags: contactsTagsSchema.default({}),
 });
 
 type TeamShape = z.output<typeof teamObject>;
@@ -647,8 +679,7 @@ function resolveTeam(args: TeamShape, report: Report) {
     } else {
       engagement = [];
       // With no channel, or a channel whose name is broken, that rule is the one reported.
-      const channelsBroken =
-        channels.length === 0 || channels.some((c) => !CHANNEL_NAME.test(c.name));
+      const channelsBroken = channels.length === 0 || channels.some((c) => !isChannelName(c.name));
       member.engagement.forEach((step, k) => {
         const found = findChannel(channels, step.channel);
         if (typeof found === "string") {
@@ -888,9 +919,25 @@ export type OnCallTeamSpec = z.output<typeof onCallTeamSchema>;
 export function defaultScheduleAlias(name: string): string {
   const slug = name
     .toLowerCase()
-    .replace(/[^a-z0-9_.-]+/g, "-")
+    .replace(/[^a-z0-9_-]+/g, "-")
     .replace(/^-+|-+$/g, "");
   return `${slug === "" ? "team" : slug}-oncall`.slice(0, 255);
+}
+
+const SCHEDULE_SUFFIX = " on-call schedule";
+
+/**
+ * `<name> on-call schedule`, with every character of `name` that CloudFormation's display name
+ * pattern (`^[a-zA-Z0-9_\-\s]*$`) refuses written as `-`, so it fits for any component name.
+ */
+export function defaultScheduleDisplayName(name: string): string {
+  const slug = name
+    .replace(/[^A-Za-z0-9_ -]+/g, "-")
+    .replace(/ {2,}/g, " ")
+    .trim()
+    .slice(0, 255 - SCHEDULE_SUFFIX.length)
+    .trim();
+  return `${slug === "" ? "team" : slug}${SCHEDULE_SUFFIX}`;
 }
 
 /**
@@ -905,7 +952,7 @@ export function scheduleOf(
   if (spec.rotations.length === 0) return undefined; // No rotations: no on-call schedule.
   return {
     alias: spec.schedule.alias ?? defaultScheduleAlias(name),
-    displayName: spec.schedule.displayName ?? `${name} on-call schedule`,
+    displayName: spec.schedule.displayName ?? defaultScheduleDisplayName(name),
     onCall: [...new Set(spec.rotations.flatMap((r) => r.members))],
   };
 }
@@ -1090,7 +1137,11 @@ export class OnCallTeam extends pulumi.ComponentResource {
         "the contacts' import IDs are",
       ),
     );
-    const scheduleIssues = [...scheduleAliasIssues(name, spec), ...childNameIssues(name, spec)];
+    const scheduleIssues = [
+      ...scheduleAliasIssues(name, spec),
+      ...childNameIssues(name, spec),
+      ...mergedTagsIssues(spec.inheritTags ? spec.setup?.tags : undefined, spec.tags),
+    ];
     if (scheduleIssues.length > 0) fail(context, scheduleIssues);
     const scheduleDefinition = scheduleOf(name, spec);
     super("incident-manager:index:OnCallTeam", name, {}, opts);

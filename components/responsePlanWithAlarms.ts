@@ -1,7 +1,32 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { isAwsRegion } from "../policies/checks/regions";
+import {
+  ALARM_ACTIONS,
+  checkAutoNamedRole,
+  checkIncidentManagerRegion,
+  CHATBOT_SNS_TOPICS,
+  DIMENSION_NAME,
+  DIMENSION_VALUE,
+  DIMENSIONS,
+  ENGAGEMENTS,
+  EVENT_PATTERN,
+  IMPACT,
+  MAX_AUTO_NAMED_ROLE_RESOURCE_NAME,
+  NOTIFICATION_TARGETS,
+  PAGER_DUTY_SECRET_ID,
+  PAGER_DUTY_SERVICE_ID,
+  patternLeafIssues,
+  RESPONSE_PLAN_NAME,
+  RULE_NAME as RULE_NAME_RULE,
+  RUNBOOK_DOCUMENT_NAME,
+  RUNBOOK_DYNAMIC_PARAMETER_NAME,
+  RUNBOOK_PARAMETER_NAME,
+  RUNBOOK_PARAMETER_VALUE,
+  RUNBOOK_PARAMETER_VALUES,
+  RUNBOOK_PARAMETERS,
+  TextRule,
+} from "../aws";
 import {
   checkContactArn,
   childOptions,
@@ -22,12 +47,14 @@ import {
 } from "./iamPolicies";
 import { IncidentManagerSetup } from "./incidentManagerSetup";
 import { ContactReference, isContactReference } from "./references";
-import { Tags, tagsSchema } from "./tags";
+import { incidentTagsSchema, mergedTagsIssues, responsePlanTagsSchema, Tags } from "./tags";
 import {
   checkWhenKnown,
   describeValue,
+  fail,
   input,
   validateArgs,
+  ValidationIssue,
   ValidationContext,
 } from "./validation";
 
@@ -72,7 +99,8 @@ export interface IncidentTemplate {
    */
   readonly dedupeString?: string;
   /**
-   * Tags Incident Manager puts on each incident record it opens. At most 50; keys may not start
+   * Tags Incident Manager puts on each incident record it opens. At most 50, SSM Incidents'
+   * pattern `^[A-Za-z0-9 _=@:.+-/]*$` (ssm-incidents CreateResponsePlan incidentTags); keys may not start
    * with `aws:`.
    * @default none
    */
@@ -134,7 +162,9 @@ export interface RunbookAction {
    */
   readonly targetAccount?: "IMPACTED_ACCOUNT" | "RESPONSE_PLAN_OWNER_ACCOUNT";
   /**
-   * Static runbook parameters: name to values. At most 200.
+   * Static runbook parameters: name to values. At most 200; names 1-50 characters, at most 100
+   * values each, values at most 512 characters (ssm-incidents CreateResponsePlan
+   * actions[].ssmAutomation.parameters).
    * @default none
    */
   readonly parameters?: Readonly<Record<string, readonly pulumi.Input<string>[]>>;
@@ -152,7 +182,7 @@ export interface RunbookAction {
 export interface PagerDutyIntegration {
   /** A name for the integration. 1-200 characters. */
   readonly name: string;
-  /** The PagerDuty service's id. */
+  /** The PagerDuty service's id: 1-200 characters (pagerDutyIncidentConfiguration.serviceId). */
   readonly serviceId: pulumi.Input<string>;
   /**
    * The Secrets Manager secret holding the PagerDuty credentials. The secret must be encrypted with
@@ -198,7 +228,8 @@ export interface ResponseAlarm extends AlarmSettings {
   /** The metric's name, e.g. `CPUUtilization`. */
   readonly metricName: string;
   /**
-   * The metric's dimensions, e.g. `{ InstanceId: instance.id }`.
+   * The metric's dimensions, e.g. `{ InstanceId: instance.id }`. At most 30; names 1-255 and
+   * values 1-1024 characters (cloudwatch PutMetricAlarm Dimensions).
    * @default none
    */
   readonly dimensions?: Readonly<Record<string, pulumi.Input<string>>>;
@@ -374,7 +405,8 @@ export interface ResponsePlanAdoption {
 
 const COMPONENT = "ResponsePlanWithAlarms";
 const PARTITION = "aws(?:-[a-z]+)*";
-const PLAN_NAME = /^[a-zA-Z0-9_-]+$/;
+/** Source: ssm-incidents CreateResponsePlan name. */
+const PLAN_NAME = RESPONSE_PLAN_NAME.pattern!;
 const SNS_TOPIC_ARN = new RegExp(
   `^arn:${PARTITION}:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}(\\.fifo)?$`,
 );
@@ -385,8 +417,10 @@ const DOCUMENT_ARN = new RegExp(
   `^arn:${PARTITION}:ssm:[a-z0-9-]+:\\d{12}:document/[a-zA-Z0-9_.-]{3,128}$`,
 );
 const DOCUMENT_VERSION = /^(\$DEFAULT|\$LATEST|[1-9][0-9]*)$/;
-const RULE_NAME = /^[.\-_A-Za-z0-9]{1,64}$/;
-const MAX_EVENT_PATTERN = 4096;
+/** Source: events PutRule Name. */
+const RULE_NAME = RULE_NAME_RULE.pattern!;
+/** Source: events PutRule EventPattern. */
+const MAX_EVENT_PATTERN = EVENT_PATTERN.max;
 const IMPACTS = { critical: 1, high: 2, medium: 3, low: 4, none: 5 } as const;
 const DYNAMIC_VARIABLES = ["INCIDENT_RECORD_ARN", "INVOLVED_RESOURCES"] as const;
 
@@ -408,8 +442,9 @@ function textOf(min: number, max: number, what: string) {
 }
 
 function checkPlanName(value: string): string | undefined {
-  if (value.length >= 1 && value.length <= 200 && PLAN_NAME.test(value)) return undefined;
-  return `must be 1-200 characters of letters, digits, "_" and "-" (an Incident Manager rule for response plan names; it defaults to the component's name); got ${describeValue(value)}. Set \`responsePlanName\` to a name such as "emergency-response-plan".`;
+  const { min, max } = RESPONSE_PLAN_NAME;
+  if (value.length >= min && value.length <= max && PLAN_NAME.test(value)) return undefined;
+  return `must be ${min}-${max} characters of letters, digits, "_" and "-" (an Incident Manager rule for response plan names; it defaults to the component's name); got ${describeValue(value)}. Set \`responsePlanName\` to a name such as "emergency-response-plan".`;
 }
 
 function checkSnsTopicArn(value: string): string | undefined {
@@ -428,12 +463,20 @@ function checkRoleArn(value: string, advice = ""): string | undefined {
 }
 
 function checkDocumentName(value: string): string | undefined {
-  if (DOCUMENT_NAME.test(value) || DOCUMENT_ARN.test(value)) return undefined;
+  if (!RUNBOOK_DOCUMENT_NAME.pattern!.test(value) && value.length > 128) {
+    return `must be at most 128 characters, a shared document's ARN included (${RUNBOOK_DOCUMENT_NAME.source}: ${RUNBOOK_DOCUMENT_NAME.patternText}); got ${value.length} characters. Share the document under a shorter name, or run it from this account by name.`;
+  }
+  if (
+    (DOCUMENT_NAME.test(value) || DOCUMENT_ARN.test(value)) &&
+    RUNBOOK_DOCUMENT_NAME.pattern!.test(value)
+  ) {
+    return undefined;
+  }
   return `must be an SSM document name of 3-128 characters of letters, digits, "_", "-" and ".", or a shared document's ARN; got ${describeValue(value)}`;
 }
 
 function checkEventRuleName(value: string): string | undefined {
-  if (RULE_NAME.test(value)) return undefined;
+  if (value.length <= RULE_NAME_RULE.max && RULE_NAME.test(value)) return undefined;
   return `must be 1-64 characters of letters, digits, ".", "-" and "_" (an EventBridge rule name); got ${describeValue(value)}`;
 }
 
@@ -445,25 +488,42 @@ function checkAlarmName(value: string): string | undefined {
   return `must be an alarm name of 1-255 characters without control characters; got ${describeValue(value)}`;
 }
 
-const regionName = z.string().refine(isAwsRegion, {
-  error: (iss) =>
-    `must be an AWS Region name such as ap-northeast-1; got ${describeValue(iss.input)}`,
-});
+/** An alarm's or rule's region: one where Incident Manager is offered (botocore endpoint data). */
+const regionName = checked(checkIncidentManagerRegion);
+
+/** A text rule of AWS's as a schema: its length, then its pattern. */
+function textRule(rule: TextRule, what: string) {
+  return checked((value) => {
+    if (value.length < rule.min || value.length > rule.max) {
+      return `must be ${rule.min}-${rule.max} characters (${what}: ${rule.source}); got ${value.length} characters. ${value.length > rule.max ? "Shorten it." : "Fill it in."}`;
+    }
+    if (rule.pattern !== undefined && !rule.pattern.test(value)) {
+      return `must match ${rule.patternText} (${what}: ${rule.source}); got ${describeValue(value)}`;
+    }
+    return undefined;
+  });
+}
 
 const snsTopicArns = z.array(input(checked(checkSnsTopicArn)));
 const actionArns = z.array(input(checked(checkActionArn)));
 /** The user's own ALARM actions: CloudWatch allows 5 per state, and the plan is one of them. */
 const alarmActions = actionArns.superRefine((actions, ctx) => {
-  if (actions.length > 4) {
+  const max = ALARM_ACTIONS.max - 1;
+  if (actions.length > max) {
     ctx.addIssue({
       code: "custom",
-      message: `holds at most 4 actions: CloudWatch allows 5 per alarm state and the response plan is one; got ${actions.length}. Remove ${actions.length - 4}.`,
+      message: `holds at most ${max} actions: CloudWatch allows ${ALARM_ACTIONS.max} per alarm state (${ALARM_ACTIONS.source}) and the response plan is one; got ${actions.length}. Remove ${actions.length - max}.`,
     });
   }
 });
 
 const impactSchema = z.any().transform((value, ctx): 1 | 2 | 3 | 4 | 5 => {
-  if (typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 5) {
+  if (
+    typeof value === "number" &&
+    Number.isInteger(value) &&
+    value >= IMPACT.min &&
+    value <= IMPACT.max
+  ) {
     return value as 1 | 2 | 3 | 4 | 5;
   }
   if (typeof value === "string" && Object.prototype.hasOwnProperty.call(IMPACTS, value)) {
@@ -553,17 +613,42 @@ const runbookSchema = z
       })
       .optional(),
     targetAccount: z.enum(["IMPACTED_ACCOUNT", "RESPONSE_PLAN_OWNER_ACCOUNT"]).optional(),
-    parameters: z.record(z.string(), z.array(input(z.string()))).optional(),
+    parameters: z
+      .record(
+        z.string(),
+        z
+          .array(input(textRule(RUNBOOK_PARAMETER_VALUE, "a runbook parameter value")))
+          .max(RUNBOOK_PARAMETER_VALUES.max, {
+            error: (iss) =>
+              `holds at most ${RUNBOOK_PARAMETER_VALUES.max} values (${RUNBOOK_PARAMETER_VALUES.source}); got ${(iss.input as unknown[]).length}. Remove ${(iss.input as unknown[]).length - RUNBOOK_PARAMETER_VALUES.max}.`,
+          }),
+      )
+      .optional(),
     dynamicParameters: z.record(z.string(), dynamicVariable).optional(),
   })
   .superRefine((runbook, ctx) => {
     const count = Object.keys(runbook.parameters ?? {}).length;
-    if (count > 200) {
+    if (count > RUNBOOK_PARAMETERS.max) {
       ctx.addIssue({
         code: "custom",
         path: ["parameters"],
-        message: `holds at most 200 parameters (an Incident Manager limit); got ${count}. Remove ${count - 200}.`,
+        message: `holds at most ${RUNBOOK_PARAMETERS.max} parameters (${RUNBOOK_PARAMETERS.source}); got ${count}. Remove ${count - RUNBOOK_PARAMETERS.max}.`,
       });
+    }
+    const names: [string, TextRule, Record<string, unknown> | undefined][] = [
+      ["parameters", RUNBOOK_PARAMETER_NAME, runbook.parameters],
+      ["dynamicParameters", RUNBOOK_DYNAMIC_PARAMETER_NAME, runbook.dynamicParameters],
+    ];
+    for (const [field, rule, record] of names) {
+      for (const key of Object.keys(record ?? {})) {
+        if (key.length < rule.min || key.length > rule.max) {
+          ctx.addIssue({
+            code: "custom",
+            path: [field, key],
+            message: `is a parameter name of ${key.length} characters; AWS allows ${rule.min}-${rule.max} (${rule.source}). Use the name the document declares.`,
+          });
+        }
+      }
     }
     // A role passed to the automation is named in the runbook role's iam:PassRole statement.
     (runbook.parameters?.AutomationAssumeRole ?? []).forEach((role, i) => {
@@ -615,7 +700,27 @@ const alarmSchema = z
     name: checked(checkAlarmName),
     namespace: textOf(1, 255, "a CloudWatch namespace"),
     metricName: textOf(1, 255, "a CloudWatch metric name"),
-    dimensions: z.record(z.string(), input(z.string())).optional(),
+    dimensions: z
+      .record(z.string(), input(textRule(DIMENSION_VALUE, "a dimension value")))
+      .superRefine((dimensions, ctx) => {
+        const names = Object.keys(dimensions);
+        if (names.length > DIMENSIONS.max) {
+          ctx.addIssue({
+            code: "custom",
+            message: `holds at most ${DIMENSIONS.max} dimensions (${DIMENSIONS.source}); got ${names.length}. Remove ${names.length - DIMENSIONS.max}.`,
+          });
+        }
+        for (const key of names) {
+          if (key.length < DIMENSION_NAME.min || key.length > DIMENSION_NAME.max) {
+            ctx.addIssue({
+              code: "custom",
+              path: [key],
+              message: `is a dimension name of ${key.length} characters; CloudWatch allows ${DIMENSION_NAME.min}-${DIMENSION_NAME.max} (${DIMENSION_NAME.source}). Rename it.`,
+            });
+          }
+        }
+      })
+      .optional(),
     statistic: z.enum(["SampleCount", "Average", "Sum", "Minimum", "Maximum"]).optional(),
     extendedStatistic: checked((v) =>
       /^(p|tm|wm|tc|ts)\d{1,2}(\.\d+)?$|^(TM|WM|TC|TS|PR)\(.+\)$/.test(v)
@@ -750,6 +855,17 @@ const eventPatternSchema = z.any().transform((pattern, ctx): string => {
     });
     return z.NEVER;
   }
+  const leaves = patternLeafIssues(pattern);
+  if (leaves.length > 0) {
+    for (const leaf of leaves) {
+      ctx.addIssue({
+        code: "custom",
+        path: [...leaf.path],
+        message: `must be a non-empty array of values to match, or an object of fields (EventBridge user guide: the value of each field in an event pattern is an array of one or more values); got ${Array.isArray(leaf.value) ? "an empty array" : describeValue(leaf.value)}.${Array.isArray(leaf.value) ? " Add a value, or remove the field." : ` Write [${JSON.stringify(leaf.value)}].`}`,
+      });
+    }
+    return z.NEVER;
+  }
   const json = JSON.stringify(pattern);
   if (json.length > MAX_EVENT_PATTERN) {
     ctx.addIssue({
@@ -816,11 +932,11 @@ export const responsePlanWithAlarmsSchema = z
       impact: impactSchema,
       summary: textOf(0, 4000, "an Incident Manager limit").optional(),
       dedupeString: textOf(0, 1000, "an Incident Manager limit").optional(),
-      tags: tagsSchema.optional(),
+      tags: incidentTagsSchema.optional(),
       notificationTopicArns: snsTopicArns
-        .max(10, {
+        .max(NOTIFICATION_TARGETS.max, {
           error: (iss) =>
-            `holds at most 10 SNS topics (an Incident Manager limit); got ${(iss.input as unknown[]).length}`,
+            `holds at most ${NOTIFICATION_TARGETS.max} SNS topics (${NOTIFICATION_TARGETS.source}); got ${(iss.input as unknown[]).length}`,
         })
         .optional(),
     }),
@@ -830,10 +946,10 @@ export const responsePlanWithAlarmsSchema = z
           code: "custom",
           message: `needs 1-5 contacts, on-call schedules or escalation chains, or the response plan pages nobody; got none. Add an EscalationChain or a contact ARN.`,
         });
-      } else if (engagements.length > 5) {
+      } else if (engagements.length > ENGAGEMENTS.max) {
         ctx.addIssue({
           code: "custom",
-          message: `holds at most 5 engagements (an Incident Manager limit); got ${engagements.length}. Remove ${engagements.length - 5}, or put them in an EscalationChain and engage the chain.`,
+          message: `holds at most ${ENGAGEMENTS.max} engagements (${ENGAGEMENTS.source}); got ${engagements.length}. Remove ${engagements.length - ENGAGEMENTS.max}, or put them in an EscalationChain and engage the chain.`,
         });
       }
       uniqueBy(
@@ -846,10 +962,11 @@ export const responsePlanWithAlarmsSchema = z
     }),
     chatChannelTopicArns: snsTopicArns
       .superRefine((arns, ctx) => {
-        if (arns.length < 1 || arns.length > 5) {
+        const { min, max } = CHATBOT_SNS_TOPICS;
+        if (arns.length < min || arns.length > max) {
           ctx.addIssue({
             code: "custom",
-            message: `needs 1-5 SNS topics of an AWS Chatbot channel; got ${arns.length}. ${arns.length === 0 ? "Leave the field out for no chat channel." : `Remove ${arns.length - 5}.`}`,
+            message: `needs ${min}-${max} SNS topics of an AWS Chatbot channel (${CHATBOT_SNS_TOPICS.source}); got ${arns.length}. ${arns.length === 0 ? "Leave the field out for no chat channel." : `Remove ${arns.length - max}.`}`,
           });
         }
       })
@@ -858,14 +975,14 @@ export const responsePlanWithAlarmsSchema = z
     pagerDuty: z
       .strictObject({
         name: textOf(1, 200, "an Incident Manager limit"),
-        serviceId: input(z.string().min(1)),
-        secretId: input(z.string().min(1)),
+        serviceId: input(textRule(PAGER_DUTY_SERVICE_ID, "a PagerDuty service id")),
+        secretId: input(textRule(PAGER_DUTY_SECRET_ID, "a Secrets Manager secret id")),
       })
       .optional(),
     alarms: uniquelyNamed(alarmSchema, "alarms", "alarm"),
     compositeAlarms: uniquelyNamed(compositeAlarmSchema, "compositeAlarms", "alarm"),
     events: uniquelyNamed(eventSchema, "events", "rule"),
-    tags: tagsSchema.default({}),
+    tags: responsePlanTagsSchema.default({}),
     inheritTags: z.boolean().default(true),
     adopt: z
       .strictObject({
@@ -957,6 +1074,38 @@ export class ResponsePlanWithAlarms extends pulumi.ComponentResource {
         "the response plan's import ID is",
       ),
     );
+    const lateIssues: ValidationIssue[] = [
+      ...mergedTagsIssues(spec.inheritTags ? spec.setup?.tags : undefined, spec.tags),
+    ];
+    // Roles this component creates are auto-named `<child name>-<7 characters>` by the provider.
+    if (spec.runbook !== undefined && spec.runbook.roleArn === undefined) {
+      const broken = checkAutoNamedRole(`${name}-runbook`);
+      if (broken !== undefined) {
+        lateIssues.push({
+          path: ["runbook", "roleArn"],
+          message: `is not set, so the component creates a role that ${broken}; got a component name of ${name.length} characters. Give the component a name of at most ${MAX_AUTO_NAMED_ROLE_RESOURCE_NAME - "-runbook".length} characters, or pass \`runbook.roleArn\`.`,
+        });
+      }
+    }
+    if (spec.runbook?.automationPolicy !== undefined) {
+      const broken = checkAutoNamedRole(`${name}-automation`);
+      if (broken !== undefined) {
+        lateIssues.push({
+          path: ["runbook", "automationPolicy"],
+          message: `makes the component create a role that ${broken}; got a component name of ${name.length} characters. Give the component a name of at most ${MAX_AUTO_NAMED_ROLE_RESOURCE_NAME - "-automation".length} characters, or pass \`runbook.automationRoleArn\`.`,
+        });
+      }
+    }
+    if (spec.events.length > 0) {
+      const broken = checkAutoNamedRole(`${name}-events`);
+      if (broken !== undefined) {
+        lateIssues.push({
+          path: ["events"],
+          message: `need a role for EventBridge that ${broken}; got a component name of ${name.length} characters. Give the component a name of at most ${MAX_AUTO_NAMED_ROLE_RESOURCE_NAME - "-events".length} characters.`,
+        });
+      }
+    }
+    if (lateIssues.length > 0) fail(context, lateIssues);
     super("incident-manager:index:ResponsePlanWithAlarms", name, {}, opts);
 
     const setup = spec.setup;

@@ -8,7 +8,7 @@
  * engagement is sent: a channel's retry interval only resends an engagement that failed to send,
  * so it adds no entry.
  */
-import { maskAddress } from "../policies/checks/phone";
+import { maskAddress } from "../aws/phone";
 import { ChannelType, ContactReference, MemberReference } from "./references";
 
 /** A target given by ARN: its alias when the ARN is known, and nothing about its channels. */

@@ -177,15 +177,16 @@ function toMessage(issue: z.core.$ZodIssue): string {
     case "too_big": {
       const bound = issue.code === "too_small" ? "at least" : "at most";
       const limit = String(issue.code === "too_small" ? issue.minimum : issue.maximum);
-      const unit =
+      const noun =
         issue.origin === "string"
-          ? " characters"
+          ? "character"
           : issue.origin === "array" || issue.origin === "set"
-            ? " items"
+            ? "item"
             : "";
+      const unit = noun === "" ? "" : ` ${plural(Number(limit), noun)}`;
       const got =
         typeof received === "string"
-          ? `${received.length} characters`
+          ? `${received.length} ${plural(received.length, "character")}`
           : Array.isArray(received)
             ? `${received.length}`
             : describeValue(received);
@@ -198,6 +199,11 @@ function toMessage(issue: z.core.$ZodIssue): string {
     default:
       return `${own}; got ${describeValue(received)}`;
   }
+}
+
+/** `noun` for one, `nouns` for any other count. */
+function plural(count: number, noun: string): string {
+  return count === 1 ? noun : `${noun}s`;
 }
 
 function article(expected: string): string {

@@ -3,7 +3,7 @@
  * that matter for that type. Secret inputs print as `[secret]`; phone numbers and email addresses
  * are masked wherever they appear, secret or not.
  */
-import { maskAddress } from "../policies/checks/phone";
+import { maskAddress } from "../aws/phone";
 import type { CapturedResource } from "./capture";
 
 /** One node of the tree. */

@@ -8,7 +8,9 @@ import { requireE164PhoneChannels } from "./channels/requireE164PhoneChannels";
 import { requirePlanCoversChannels } from "./channels/requirePlanCoversChannels";
 import { requireTwoChannelTypes } from "./channels/requireTwoChannelTypes";
 import { requireValidEmailChannels } from "./channels/requireValidEmailChannels";
+import { requireEventPatternArrays } from "./events/requireEventPatternArrays";
 import { disallowWildcardIncidentRoles } from "./iam/disallowWildcardIncidentRoles";
+import { enforceRoleNameLength } from "./iam/enforceRoleNameLength";
 import { enforcePlanStageTiming } from "./plans/enforceStageTiming";
 import { requireEmailOnlyFinalStage } from "./plans/requireEmailOnlyFinalStage";
 import { requireOncallScheduleRotations } from "./plans/requireOncallScheduleRotations";
@@ -17,6 +19,7 @@ import { requireDeletionProtection } from "./replication/requireDeletionProtecti
 import { requireMultiRegionReplicationSet } from "./replication/requireMultiRegionReplicationSet";
 import { enforceResponsePlanImpactAndEngagements } from "./responsePlans/enforceImpactAndEngagements";
 import { requireResponsePlanTrigger } from "./responsePlans/requireResponsePlanTrigger";
+import { requireIncidentManagerRegions } from "./regions/requireIncidentManagerRegions";
 import { requireRotationMembersAndZone } from "./rotations/requireRotationMembersAndZone";
 import { requireTags } from "./tags/requireTags";
 import { disallowDuplicateAlarmNames } from "./names/disallowDuplicateAlarmNames";
@@ -34,11 +37,14 @@ export {
   disallowDuplicateRotationNames,
   disallowWildcardIncidentRoles,
   enforcePlanStageTiming,
+  enforceRoleNameLength,
   enforceResponsePlanImpactAndEngagements,
   requireCustomerManagedKeys,
   requireDeletionProtection,
   requireE164PhoneChannels,
   requireEmailOnlyFinalStage,
+  requireEventPatternArrays,
+  requireIncidentManagerRegions,
   requireMultiRegionReplicationSet,
   requireOncallScheduleRotations,
   requirePlanCoversChannels,
@@ -66,6 +72,9 @@ export const rules: readonly IncidentRule[] = [
   requireTags,
   requireResponsePlanTrigger,
   disallowWildcardIncidentRoles,
+  requireIncidentManagerRegions,
+  requireEventPatternArrays,
+  enforceRoleNameLength,
   disallowDuplicateContactAliases,
   disallowDuplicateResponsePlanNames,
   disallowDuplicateAlarmNames,

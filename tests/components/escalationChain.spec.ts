@@ -339,22 +339,22 @@ describe("EscalationChain", () => {
       [
         "45 minutes",
         withStages([{ durationMinutes: 45, targets: [{ target: taro }] }, last]),
-        "EscalationChain 'payments': `stages[0].durationMinutes` must be a whole number of minutes from 0 to 30 (an Incident Manager limit); got 45. Use 30 or less, and add a stage that engages the next targets.",
+        "EscalationChain 'payments': `stages[0].durationMinutes` must be a whole number of minutes from 0 to 30 (ssm-contacts CreateContact Plan.Stages[].DurationInMinutes); got 45. Use 30 or less, and add a stage that engages the next targets.",
       ],
       [
         "-1 minutes",
         withStages([{ durationMinutes: -1, targets: [{ target: taro }] }, last]),
-        "EscalationChain 'payments': `stages[0].durationMinutes` must be a whole number of minutes from 0 to 30 (an Incident Manager limit); got -1. Use 0 to start the next stage at once.",
+        "EscalationChain 'payments': `stages[0].durationMinutes` must be a whole number of minutes from 0 to 30 (ssm-contacts CreateContact Plan.Stages[].DurationInMinutes); got -1. Use 0 to start the next stage at once.",
       ],
       [
         "2.5 minutes",
         withStages([{ durationMinutes: 2.5, targets: [{ target: taro }] }, last]),
-        "EscalationChain 'payments': `stages[0].durationMinutes` must be a whole number of minutes from 0 to 30 (an Incident Manager limit); got 2.5.",
+        "EscalationChain 'payments': `stages[0].durationMinutes` must be a whole number of minutes from 0 to 30 (ssm-contacts CreateContact Plan.Stages[].DurationInMinutes); got 2.5.",
       ],
       [
         "a duration missing",
         withStages([{ targets: [{ target: taro }] }, last]),
-        "EscalationChain 'payments': `stages[0].durationMinutes` must be a whole number of minutes from 0 to 30 (an Incident Manager limit); got nothing.",
+        "EscalationChain 'payments': `stages[0].durationMinutes` must be a whole number of minutes from 0 to 30 (ssm-contacts CreateContact Plan.Stages[].DurationInMinutes); got nothing.",
       ],
       [
         "a final stage by VOICE",
@@ -417,12 +417,12 @@ describe("EscalationChain", () => {
       [
         "an alias with spaces",
         { ...base, alias: "payments escalation" },
-        'EscalationChain \'payments\': `alias` must use only lower-case letters, digits, "_", "-" and "." (an AWS rule for contact aliases); got "payments escalation". Changing an alias later replaces the contact, so pick it with care.',
+        'EscalationChain \'payments\': `alias` must use only lower-case letters, digits, "_" and "-" (ssm-contacts CreateContact Alias: ^[a-z0-9_\\-]*$); got "payments escalation". Changing an alias later replaces the contact, so pick it with care.',
       ],
       [
         "an empty display name",
         { ...base, displayName: " " },
-        "EscalationChain 'payments': `displayName` must be a display name of 1-255 characters; got \" \"",
+        "EscalationChain 'payments': `displayName` must be a display name of 1-255 characters (ssm-contacts CreateContact DisplayName); got \" \"",
       ],
       [
         "essential as a string",
@@ -464,8 +464,8 @@ describe("EscalationChain", () => {
             ],
           }),
         "EscalationChain 'payments' has 4 invalid inputs:\n" +
-          '  - `alias` must use only lower-case letters, digits, "_", "-" and "." (an AWS rule for contact aliases); got "Payments". Changing an alias later replaces the contact, so pick it with care.\n' +
-          "  - `stages[0].durationMinutes` must be a whole number of minutes from 0 to 30 (an Incident Manager limit); got 31. Use 30 or less, and add a stage that engages the next targets.\n" +
+          '  - `alias` must use only lower-case letters, digits, "_" and "-" (ssm-contacts CreateContact Alias: ^[a-z0-9_\\-]*$); got "Payments". Changing an alias later replaces the contact, so pick it with care.\n' +
+          "  - `stages[0].durationMinutes` must be a whole number of minutes from 0 to 30 (ssm-contacts CreateContact Plan.Stages[].DurationInMinutes); got 31. Use 30 or less, and add a stage that engages the next targets.\n" +
           "  - `stages[0].targets` needs at least one target (a contact or an on-call schedule); got none. Add a target, or remove the stage.\n" +
           '  - `stages[1].targets[0].target` must be an SSM Contacts contact ARN such as arn:aws:ssm-contacts:ap-northeast-1:123456789012:contact/taro; got "taro"',
       );

@@ -232,6 +232,9 @@ describe("IncidentManagerSetup", () => {
   });
 
   describe("rejects bad input with one error and registers nothing", () => {
+    // AWS's endpoint data: regions where both ssm-incidents and ssm-contacts have endpoints.
+    const USE =
+      "Use one of ap-northeast-1, ap-northeast-2, ap-south-1, ap-southeast-1, ap-southeast-2, ca-central-1, eu-central-1, eu-north-1, eu-west-1, eu-west-2, eu-west-3, sa-east-1, us-east-1, us-east-2, us-west-1, us-west-2.";
     const arn1 = "arn:aws:kms:ap-northeast-1:123456789012:key/11111111-2222-3333-4444-555555555555";
     const cases: RejectCase[] = [
       [
@@ -247,7 +250,7 @@ describe("IncidentManagerSetup", () => {
       [
         "four regions",
         { regions: ["us-east-1", "us-east-2", "us-west-1", "us-west-2"] },
-        "IncidentManagerSetup 'im': `regions` holds at most 3 regions (an Incident Manager limit); got 4 (us-east-1, us-east-2, us-west-1, us-west-2). Remove 1.",
+        "IncidentManagerSetup 'im': `regions` holds at most 3 regions (ssm-incidents CreateReplicationSet regions); got 4 (us-east-1, us-east-2, us-west-1, us-west-2). Remove 1.",
       ],
       [
         "a duplicate region",
@@ -257,12 +260,22 @@ describe("IncidentManagerSetup", () => {
       [
         "an unknown region",
         { regions: ["ap-northeast-1", "tokyo"] },
-        "IncidentManagerSetup 'im': `regions[1]` must be an AWS Region name such as ap-northeast-1; got \"tokyo\"",
+        `IncidentManagerSetup 'im': \`regions[1]\` must be an AWS Region where Incident Manager is offered, such as ap-northeast-1; got "tokyo". ${USE}`,
+      ],
+      [
+        "Osaka, which has no Incident Manager endpoints",
+        { regions: ["ap-northeast-1", "ap-northeast-3"] },
+        `IncidentManagerSetup 'im': \`regions[1]\` must be a region where Incident Manager is offered; got ap-northeast-3, which does not offer it (no ssm-incidents/ssm-contacts endpoint in AWS's endpoint data). ${USE}`,
+      ],
+      [
+        "a setup tag key the replication set's CloudFormation schema refuses",
+        { regions: ["ap-northeast-1", "ap-northeast-2"], tags: { "cost center": "x" } },
+        'IncidentManagerSetup \'im\': `tags["cost center"]` is a tag key "cost center" that the replication set (CloudFormation) refuses: it must match ^(?!aws:)[a-zA-Z+-=._:/]+$ (AWS::SSMIncidents::ReplicationSet Tags[].Key). Replace the other characters.',
       ],
       [
         "an unknown region in an object",
         { regions: ["ap-northeast-1", { region: "osaka" }] },
-        "IncidentManagerSetup 'im': `regions[1].region` must be an AWS Region name such as ap-northeast-1; got \"osaka\"",
+        `IncidentManagerSetup 'im': \`regions[1].region\` must be an AWS Region where Incident Manager is offered, such as ap-northeast-1; got "osaka". ${USE}`,
       ],
       [
         "a number as a region",
@@ -328,6 +341,39 @@ describe("IncidentManagerSetup", () => {
       cases,
     );
 
+    it("refuses a name that would break the created keys' KMS alias", async () => {
+      await assertRejected(
+        capture,
+        () =>
+          new mod.IncidentManagerSetup("im.prod", {
+            regions: [
+              { region: "ap-northeast-1", kms: "create" },
+              { region: "ap-northeast-2", kms: "create" },
+            ],
+          }),
+        "IncidentManagerSetup 'im.prod' has 2 invalid inputs:\n" +
+          [0, 1]
+            .map(
+              (i) =>
+                `  - \`regions[${i}].kms\` is "create", and the key's alias would be "alias/incident-manager/im.prod", which KMS refuses (kms CreateAlias AliasName: ^[a-zA-Z0-9:/_-]+$, at most 256 characters). Name the component with letters, digits, "/", "_", "-" and ":" only, or pass an existing key's ARN.`,
+            )
+            .join("\n"),
+      );
+    });
+
+    it("refuses a name whose auto-named findings role would pass IAM's 64 characters", async () => {
+      const name = "i".repeat(48);
+      await assertRejected(
+        capture,
+        () =>
+          new mod.IncidentManagerSetup(name, {
+            regions: ["ap-northeast-1", "ap-northeast-2"],
+            findingsAccess: true,
+          }),
+        `IncidentManagerSetup '${name}': \`findingsAccess\` is true, so the component creates a role that names an IAM role "${name}-findings" of 57 characters; with the provider's 8-character suffix it exceeds IAM's 64 (iam CreateRole RoleName); got a component name of 48 characters. Give the component a name of at most 47 characters.`,
+      );
+    });
+
     it("lists every broken rule in one error", async () => {
       await assertRejected(
         capture,
@@ -337,7 +383,7 @@ describe("IncidentManagerSetup", () => {
             tags: { "aws:x": "y" },
           }),
         "IncidentManagerSetup 'im' has 2 invalid inputs:\n" +
-          '  - `regions[0]` must be an AWS Region name such as ap-northeast-1; got "tokyo"\n' +
+          `  - \`regions[0]\` must be an AWS Region where Incident Manager is offered, such as ap-northeast-1; got "tokyo". ${USE}\n` +
           '  - `tags["aws:x"]` uses the reserved prefix "aws:"; got "aws:x". Only AWS may create such tags: rename the key.',
       );
     });

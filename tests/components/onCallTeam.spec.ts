@@ -1,4 +1,5 @@
 import { strict as assert } from "assert";
+import * as fc from "fast-check";
 import { Capture, installCapture, reset, settle, valueOf } from "../../plan/capture";
 import { assertRejected } from "../support/rejects";
 
@@ -421,6 +422,64 @@ describe("OnCallTeam", () => {
     assert.equal(mod.defaultScheduleAlias("Platform Team"), "platform-team-oncall");
   });
 
+  it("derives a schedule display name CloudFormation accepts from any component name", async () => {
+    assert.equal(mod.defaultScheduleDisplayName("sre"), "sre on-call schedule");
+    assert.equal(
+      mod.defaultScheduleDisplayName("sre.tokyo (primary)"),
+      "sre-tokyo -primary- on-call schedule",
+    );
+    assert.equal(mod.defaultScheduleDisplayName("..."), "- on-call schedule");
+    assert.equal(mod.defaultScheduleDisplayName("()"), "- on-call schedule");
+    assert.equal(mod.defaultScheduleDisplayName("x".repeat(300)).length, 255);
+    // AWS::SSMContacts::Contact DisplayName, and the API's pattern the handler also applies.
+    const cfn = /^[a-zA-Z0-9_\-\s]*$/;
+    const api = /^[\p{L}\p{Z}\p{N}_.-]*$/u;
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 300 }), (name) => {
+        const text = mod.defaultScheduleDisplayName(name);
+        return cfn.test(text) && api.test(text) && text.length <= 255 && text.trim() !== "";
+      }),
+      { numRuns: 500 },
+    );
+    new mod.OnCallTeam("sre.tokyo", threeMembers());
+    await settle();
+    const schedule = named("sre.tokyo-schedule");
+    assert.equal(schedule.inputs.displayName, "sre-tokyo on-call schedule");
+    assert.equal(schedule.inputs.alias, "sre-tokyo-oncall");
+  });
+
+  it("refuses more than 50 tags once merged over the setup's, before registering the team", async () => {
+    const setup = new setupMod.IncidentManagerSetup("im", {
+      regions: ["ap-northeast-1", "ap-northeast-2"],
+      tags: Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`setup${i}`, "x"])),
+    });
+    assert.throws(
+      () =>
+        new mod.OnCallTeam("sre", {
+          ...threeMembers(),
+          setup,
+          tags: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`team${i}`, "x"])),
+        }),
+      (err: Error) => {
+        assert.equal(err.name, "ValidationError");
+        assert.equal(
+          err.message,
+          "OnCallTeam 'sre': `tags` holds 51 tags once merged over the setup's tags; AWS allows at most 50 (ssm-contacts TagResource Tags). Remove 1.",
+        );
+        return true;
+      },
+    );
+    await settle();
+    assert.deepEqual(
+      capture.resources
+        .filter(
+          (r) => r.type === "incident-manager:index:OnCallTeam" || r.type.includes("ssmcontacts"),
+        )
+        .map((r) => r.name),
+      [],
+    );
+  });
+
   it("exports its schema, which normalizes addresses and resolves the engagement", () => {
     const spec = mod.onCallTeamSchema.parse(threeMembers());
     assert.deepEqual(spec.members[0].channels, [
@@ -496,12 +555,12 @@ describe("OnCallTeam", () => {
       [
         "an alias with capitals",
         (a) => (member(0)(a).alias = "Taro"),
-        'OnCallTeam \'sre\': `members[0].alias` must use only lower-case letters, digits, "_", "-" and "." (an AWS rule for contact aliases); got "Taro". Changing an alias later replaces the contact, so pick it with care.',
+        'OnCallTeam \'sre\': `members[0].alias` must use only lower-case letters, digits, "_" and "-" (ssm-contacts CreateContact Alias: ^[a-z0-9_\\-]*$); got "Taro". Changing an alias later replaces the contact, so pick it with care.',
       ],
       [
         "an alias over 255 characters",
         (a) => (member(0)(a).alias = "t".repeat(256)),
-        "OnCallTeam 'sre': `members[0].alias` must be a contact alias of 1-255 characters; got 256 characters. Shorten it.",
+        "OnCallTeam 'sre': `members[0].alias` must be a contact alias of 1-255 characters (ssm-contacts CreateContact Alias); got 256 characters. Shorten it.",
       ],
       [
         "engagement naming a missing channel",
@@ -512,13 +571,13 @@ describe("OnCallTeam", () => {
         "afterMinutes 31",
         (a) =>
           (member(1)(a).engagement = [{ channel: "email", afterMinutes: 31, retryMinutes: 0 }]),
-        "OnCallTeam 'sre': `members[1].engagement[0].afterMinutes` must be a whole number from 0 to 30 (an engagement plan stage lasts at most 30 minutes); got 31. Engage this channel within 30 minutes, or page it from a later EscalationChain stage.",
+        "OnCallTeam 'sre': `members[1].engagement[0].afterMinutes` must be a whole number from 0 to 30 (an engagement plan stage lasts at most 30 minutes: ssm-contacts CreateContact Plan.Stages[].DurationInMinutes); got 31. Engage this channel within 30 minutes, or page it from a later EscalationChain stage.",
       ],
       [
         "retryMinutes 61",
         (a) =>
           (member(1)(a).engagement = [{ channel: "email", afterMinutes: 0, retryMinutes: 61 }]),
-        "OnCallTeam 'sre': `members[1].engagement[0].retryMinutes` must be a whole number from 0 to 60 (the AWS limit on a channel's retry interval); got 61. Use 60 or less (0: no retry).",
+        "OnCallTeam 'sre': `members[1].engagement[0].retryMinutes` must be a whole number from 0 to 60 (ssm-contacts CreateContact Plan.Stages[].Targets[].ChannelTargetInfo.RetryIntervalInMinutes); got 61. Use 60 or less (0: no retry).",
       ],
       [
         "an engagement that starts late",
@@ -537,7 +596,7 @@ describe("OnCallTeam", () => {
       [
         "31 rotation members",
         (a) => (rotation(a).members = Array.from({ length: 31 }, () => "taro")),
-        "OnCallTeam 'sre': `rotations[0].members` holds at most 30 members (an AWS limit); got 31. Split it into two rotations.",
+        "OnCallTeam 'sre': `rotations[0].members` holds at most 30 members (AWS::SSMContacts::Rotation ContactIds); got 31. Split it into two rotations.",
       ],
       [
         "a start time with an offset",
@@ -567,7 +626,7 @@ describe("OnCallTeam", () => {
       [
         "a multiplier of 101",
         (a) => (rotation(a).recurrence = { daily: ["09:00"], every: 101 }),
-        "OnCallTeam 'sre': `rotations[0].recurrence.every` must be a whole number from 1 to 100 (the AWS recurrence multiplier); got 101. Use 1-100.",
+        "OnCallTeam 'sre': `rotations[0].recurrence.every` must be a whole number from 1 to 100 (ssm-contacts CreateRotation Recurrence.RecurrenceMultiplier); got 101. Use 1-100.",
       ],
       [
         "more on call than members",
@@ -581,12 +640,12 @@ describe("OnCallTeam", () => {
             daily: ["09:00"],
             coverage: { TUE: [{ start: "09:00", end: "09:15" }] },
           }),
-        "OnCallTeam 'sre': `rotations[0].recurrence.coverage.TUE[0]` must cover at least 30 minutes (an AWS limit on shifts); got 09:00-09:15. Widen it or remove it.",
+        "OnCallTeam 'sre': `rotations[0].recurrence.coverage.TUE[0]` must cover at least 30 minutes (a limit on shifts); got 09:00-09:15. Widen it or remove it.",
       ],
       [
         "a rotation name with a hyphen",
         (a) => (rotation(a).name = "follow-the-sun"),
-        'OnCallTeam \'sre\': `rotations[0].name` must be a rotation name of 1-255 letters, digits and "_" (an AWS rule); got "follow-the-sun". Replace other characters with "_".',
+        'OnCallTeam \'sre\': `rotations[0].name` must be a rotation name of 1-255 letters, digits and "_" (AWS::SSMContacts::Rotation Name: ^[a-zA-Z0-9_]*$); got "follow-the-sun". Replace other characters with "_".',
       ],
       [
         "two SMS channels without names",
@@ -630,6 +689,55 @@ describe("OnCallTeam", () => {
         (a) => ((member(0)(a) as Record<string, unknown>).chanels = []),
         "OnCallTeam 'sre': `members[0]` has unknown field `chanels`; check the spelling",
       ],
+      [
+        "an alias with a dot, which only CloudFormation allows",
+        (a) => (member(0)(a).alias = "taro.yamada"),
+        'OnCallTeam \'sre\': `members[0].alias` must use only lower-case letters, digits, "_" and "-" (ssm-contacts CreateContact Alias: ^[a-z0-9_\\-]*$); got "taro.yamada". Changing an alias later replaces the contact, so pick it with care.',
+      ],
+      [
+        "a display name with parentheses",
+        (a) => (member(0)(a).displayName = "Taro (SRE)"),
+        'OnCallTeam \'sre\': `members[0].displayName` must use only letters, spaces, digits, "_", "." and "-" (ssm-contacts CreateContact DisplayName: ^[\\p{L}\\p{Z}\\p{N}_.\\-]*$); got "Taro (SRE)". Replace the other characters.',
+      ],
+      [
+        "a schedule display name CloudFormation refuses",
+        (a) => ((a as { schedule?: object }).schedule = { displayName: "SRE on-call (primary)" }),
+        'OnCallTeam \'sre\': `schedule.displayName` must use only ASCII letters, digits, "_", "-" and spaces (AWS::SSMContacts::Contact DisplayName: ^[a-zA-Z0-9_\\-\\s]*$); got "SRE on-call (primary)". Replace the other characters.',
+      ],
+      [
+        "Etc/GMT+9, which AWS's time zone pattern refuses",
+        (a) => (rotation(a).timeZone = "Etc/GMT+9"),
+        "OnCallTeam 'sre': `rotations[0].timeZone` must match AWS's time zone pattern ^[:a-zA-Z0-9_\\-\\s\\.\\\\/]*$ (ssm-contacts CreateRotation TimeZoneId); got \"Etc/GMT+9\". Etc/GMT+9 is UTC-9 (POSIX inverts the sign): use Pacific/Gambier for UTC-9, or Etc/GMT-9 if you meant UTC+9.",
+      ],
+      [
+        "nine rotations",
+        (a) =>
+          ((a as unknown as { rotations: unknown[] }).rotations = Array.from(
+            { length: 9 },
+            (_, i) => ({
+              ...(a.rotations![0] as object),
+              name: `r${i}`,
+            }),
+          )),
+        "OnCallTeam 'sre': `rotations` holds at most 8 rotations (an on-call schedule supports up to eight, per the Incident Manager user guide); got 9. Split them over two teams.",
+      ],
+      [
+        "a tag key with a space, which SSM Contacts refuses",
+        (a) => ((a as { tags?: object }).tags = { "cost center": "sre" }),
+        'OnCallTeam \'sre\': `tags["cost center"]` is a tag key "cost center" that SSM Contacts refuses: it must match ^[\\\\\\/a-zA-Z0-9_+=\\-]*$ (ssm-contacts TagResource Tags[].Key). Replace the other characters.',
+      ],
+      [
+        "an empty tag value, which SSM Contacts refuses",
+        (a) => ((a as { tags?: object }).tags = { team: "" }),
+        "OnCallTeam 'sre': `tags.team` is a tag value of 0 characters; SSM Contacts allows 1-256 (ssm-contacts TagResource Tags[].Value). Shorten it or fill it in.",
+      ],
+      [
+        "an email address over 320 characters",
+        (a) =>
+          ((member(1)(a).channels as { address: string }[])[1].address =
+            `${"h".repeat(309)}@example.com`),
+        `OnCallTeam 'sre': \`members[1].channels[1].address\` must be an email address of at most 320 characters (ssm-contacts CreateContactChannel DeliveryAddress.SimpleAddress), not 321; got "${"h".repeat(80)}…" (321 characters). Check the address for typos.`,
+      ],
     ];
     for (const [title, mutate, message] of cases) {
       it(title, async () => {
@@ -650,7 +758,7 @@ describe("OnCallTeam", () => {
         () => new mod.OnCallTeam("sre", args),
         [
           "OnCallTeam 'sre' has 4 invalid inputs:",
-          '  - `members[0].displayName` must be a display name of 1-255 characters; got ""',
+          '  - `members[0].displayName` must be a display name of 1-255 characters (ssm-contacts CreateContact DisplayName); got ""',
           '  - `rotations[0].timeZone` must be an IANA time zone id such as Asia/Tokyo or America/Los_Angeles; got "PST". Abbreviations such as JST or PST are not time zones: write the Region/City id.',
           '  - `members[0].channels[0].address` keeps the trunk prefix 0 after the country code +81, so the activation code never arrives; got "+8109012345678". Drop the trunk 0 after the country code: write +819012345678.',
           '  - `rotations[0].members[1]` names someone who is not a member of this team; got "saburo". Add them to `members` or use one of: taro, hanako, jiro.',

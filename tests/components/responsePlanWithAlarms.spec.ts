@@ -686,7 +686,7 @@ describe("ResponsePlanWithAlarms", () => {
             (a) => `arn:aws:ssm-contacts:ap-northeast-1:${ACCOUNT}:contact/${a}`,
           ),
         },
-        `${head}\`engagements\` holds at most 5 engagements (an Incident Manager limit); got 6. Remove 1, or put them in an EscalationChain and engage the chain.`,
+        `${head}\`engagements\` holds at most 5 engagements (ssm-incidents CreateResponsePlan engagements); got 6. Remove 1, or put them in an EscalationChain and engage the chain.`,
       ],
       [
         "a bad plan name",
@@ -739,7 +739,7 @@ describe("ResponsePlanWithAlarms", () => {
       [
         "five alarm actions of the user's",
         { ...base, alarms: [{ ...alarm, alarmActions: [TOPIC, TOPIC, TOPIC, TOPIC, TOPIC] }] },
-        `${head}\`alarms[0].alarmActions\` holds at most 4 actions: CloudWatch allows 5 per alarm state and the response plan is one; got 5. Remove 1.`,
+        `${head}\`alarms[0].alarmActions\` holds at most 4 actions: CloudWatch allows 5 per alarm state (cloudwatch PutMetricAlarm AlarmActions) and the response plan is one; got 5. Remove 1.`,
       ],
       [
         "a composite alarm named like a metric alarm",
@@ -756,7 +756,7 @@ describe("ResponsePlanWithAlarms", () => {
           ...base,
           compositeAlarms: [{ name: "web", alarmRule: "TRUE", alarmActions: Array(6).fill(TOPIC) }],
         },
-        `${head}\`compositeAlarms[0].alarmActions\` holds at most 4 actions: CloudWatch allows 5 per alarm state and the response plan is one; got 6. Remove 2.`,
+        `${head}\`compositeAlarms[0].alarmActions\` holds at most 4 actions: CloudWatch allows 5 per alarm state (cloudwatch PutMetricAlarm AlarmActions) and the response plan is one; got 6. Remove 2.`,
       ],
       [
         "both statistic and extendedStatistic",
@@ -791,7 +791,7 @@ describe("ResponsePlanWithAlarms", () => {
       [
         "six chat channel topics",
         { ...base, chatChannelTopicArns: Array(6).fill(TOPIC) },
-        `${head}\`chatChannelTopicArns\` needs 1-5 SNS topics of an AWS Chatbot channel; got 6. Remove 1.`,
+        `${head}\`chatChannelTopicArns\` needs 1-5 SNS topics of an AWS Chatbot channel (ssm-incidents CreateResponsePlan chatChannel.chatbotSns); got 6. Remove 1.`,
       ],
       [
         "a notification target that is not an SNS topic",
@@ -823,6 +823,111 @@ describe("ResponsePlanWithAlarms", () => {
         "a misspelt field",
         { ...base, alarm: [] },
         `${head}\`(args)\` has unknown field \`alarm\`; check the spelling`,
+      ],
+      [
+        "a 51-character dynamic parameter name",
+        {
+          ...base,
+          runbook: {
+            documentName: "Restart",
+            dynamicParameters: { ["q".repeat(51)]: "INCIDENT_RECORD_ARN" },
+          },
+        },
+        `${head}\`runbook.dynamicParameters.${"q".repeat(51)}\` is a parameter name of 51 characters; AWS allows 1-50 (ssm-incidents CreateResponsePlan actions[].ssmAutomation.dynamicParameters{key}). Use the name the document declares.`,
+      ],
+      [
+        "a component name too long for its auto-named EventBridge role",
+        {
+          ...base,
+          __name: "e".repeat(50),
+          events: [{ name: "ec2", eventPattern: { source: ["aws.ec2"] } }],
+        },
+        `ResponsePlanWithAlarms '${"e".repeat(50)}': \`events\` need a role for EventBridge that names an IAM role "${"e".repeat(50)}-events" of 57 characters; with the provider's 8-character suffix it exceeds IAM's 64 (iam CreateRole RoleName); got a component name of 50 characters. Give the component a name of at most 49 characters.`,
+      ],
+      [
+        "31 dimensions",
+        {
+          ...base,
+          alarms: [
+            {
+              ...alarm,
+              dimensions: Object.fromEntries(Array.from({ length: 31 }, (_, i) => [`d${i}`, "x"])),
+            },
+          ],
+        },
+        `${head}\`alarms[0].dimensions\` holds at most 30 dimensions (cloudwatch PutMetricAlarm Dimensions); got 31. Remove 1.`,
+      ],
+      [
+        "an empty dimension value",
+        { ...base, alarms: [{ ...alarm, dimensions: { InstanceId: "" } }] },
+        `${head}\`alarms[0].dimensions.InstanceId\` must be 1-1024 characters (a dimension value: cloudwatch PutMetricAlarm Dimensions[].Value); got 0 characters. Fill it in.`,
+      ],
+      [
+        "an alarm in Osaka, which has no Incident Manager",
+        { ...base, alarms: [{ ...alarm, region: "ap-northeast-3" }] },
+        `${head}\`alarms[0].region\` must be a region where Incident Manager is offered; got ap-northeast-3, which does not offer it (no ssm-incidents/ssm-contacts endpoint in AWS's endpoint data). Use one of ap-northeast-1, ap-northeast-2, ap-south-1, ap-southeast-1, ap-southeast-2, ca-central-1, eu-central-1, eu-north-1, eu-west-1, eu-west-2, eu-west-3, sa-east-1, us-east-1, us-east-2, us-west-1, us-west-2.`,
+      ],
+      [
+        "an event pattern field that is not an array",
+        { ...base, events: [{ name: "ec2", eventPattern: { source: "aws.ec2" } }] },
+        `${head}\`events[0].eventPattern.source\` must be a non-empty array of values to match, or an object of fields (EventBridge user guide: the value of each field in an event pattern is an array of one or more values); got "aws.ec2". Write ["aws.ec2"].`,
+      ],
+      [
+        "an empty array in an event pattern",
+        {
+          ...base,
+          events: [{ name: "ec2", eventPattern: { source: ["aws.ec2"], detail: { state: [] } } }],
+        },
+        `${head}\`events[0].eventPattern.detail.state\` must be a non-empty array of values to match, or an object of fields (EventBridge user guide: the value of each field in an event pattern is an array of one or more values); got an empty array. Add a value, or remove the field.`,
+      ],
+      [
+        "a runbook parameter value over 512 characters",
+        {
+          ...base,
+          runbook: { documentName: "Restart", parameters: { Target: ["x".repeat(513)] } },
+        },
+        `${head}\`runbook.parameters.Target[0]\` must be 0-512 characters (a runbook parameter value: ssm-incidents CreateResponsePlan actions[].ssmAutomation.parameters{}[]); got 513 characters. Shorten it.`,
+      ],
+      [
+        "101 values for a runbook parameter",
+        {
+          ...base,
+          runbook: {
+            documentName: "Restart",
+            parameters: { Target: Array.from({ length: 101 }, () => "x") },
+          },
+        },
+        `${head}\`runbook.parameters.Target\` holds at most 100 values (ssm-incidents CreateResponsePlan actions[].ssmAutomation.parameters{}); got 101. Remove 1.`,
+      ],
+      [
+        "a 51-character runbook parameter name",
+        { ...base, runbook: { documentName: "Restart", parameters: { ["p".repeat(51)]: ["x"] } } },
+        `${head}\`runbook.parameters.${"p".repeat(51)}\` is a parameter name of 51 characters; AWS allows 1-50 (ssm-incidents CreateResponsePlan actions[].ssmAutomation.parameters{key}). Use the name the document declares.`,
+      ],
+      [
+        "a shared document's ARN over 128 characters",
+        {
+          ...base,
+          runbook: {
+            documentName: `arn:aws:ssm:ap-northeast-1:${ACCOUNT}:document/${"d".repeat(80)}`,
+          },
+        },
+        `${head}\`runbook.documentName\` must be at most 128 characters, a shared document's ARN included (ssm-incidents CreateResponsePlan actions[].ssmAutomation.documentName: ^[a-zA-Z0-9_\\-.:/]{3,128}$); got 129 characters. Share the document under a shorter name, or run it from this account by name.`,
+      ],
+      [
+        "a 201-character PagerDuty service id",
+        { ...base, pagerDuty: { name: "pd", serviceId: "s".repeat(201), secretId: "pd-secret" } },
+        `${head}\`pagerDuty.serviceId\` must be 1-200 characters (a PagerDuty service id: ssm-incidents CreateResponsePlan integrations[].pagerDutyConfiguration.pagerDutyIncidentConfiguration.serviceId); got 201 characters. Shorten it.`,
+      ],
+      [
+        "an incident tag value SSM Incidents refuses",
+        { ...base, incident: { title: "t", impact: 3, tags: { team: "sre#1" } } },
+        `${head}\`incident.tags.team\` is a tag value "sre#1" that SSM Incidents refuses: it must match ^[A-Za-z0-9 _=@:.+-/]*$ (ssm-incidents TagResource tags{}). Replace the other characters.`,
+      ],
+      [
+        "a component name too long for its auto-named runbook role",
+        { ...base, __name: "p".repeat(49), runbook: { documentName: "Restart" } },
+        `ResponsePlanWithAlarms '${"p".repeat(49)}': \`runbook.roleArn\` is not set, so the component creates a role that names an IAM role "${"p".repeat(49)}-runbook" of 57 characters; with the provider's 8-character suffix it exceeds IAM's 64 (iam CreateRole RoleName); got a component name of 49 characters. Give the component a name of at most 48 characters, or pass \`runbook.roleArn\`.`,
       ],
     ];
     for (const [label, args, message] of cases) {

@@ -27,14 +27,16 @@ function checkoutAfterBuild(): string[] {
   const compiled = files
     .filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))
     .flatMap((f) => [".js", ".js.map", ".d.ts"].map((ext) => `${compiledName(f)}${ext}`));
-  return [...files, ...compiled];
+  // tsc also emits the JSON files the sources import (AWS's constraints extract).
+  const json = files.filter((f) => /^aws\/models\/.+\.json$/.test(f)).map((f) => `dist/${f}`);
+  return [...files, ...compiled, ...json];
 }
 
 /** The TypeScript files that the bin loads from dist: plan, the root stack, its components, the pack. */
 function neededSources(files: readonly string[]): string[] {
   return files.filter(
     (f) =>
-      /^(plan|stack|components)\/[^/]+\.ts$/.test(f) ||
+      /^(aws|plan|stack|components)\/[^/]+\.ts$/.test(f) ||
       /^policies\/(index\.ts|(rules|checks)\/.+\.ts)$/.test(f),
   );
 }
@@ -74,6 +76,8 @@ describe("the published package", function () {
     assert.ok(needed.includes("dist/plan/cli.js"));
     assert.ok(needed.includes("dist/stack/index.js"));
     assert.ok(needed.includes("dist/policies/index.js"));
+    assert.ok(needed.includes("dist/aws/model.js"));
+    assert.ok(listed.includes("dist/aws/models/constraints.json"));
     assert.ok(needed.length > 30, `only ${needed.length} files found`);
     const missing = [
       ...needed,
@@ -90,7 +94,8 @@ describe("the published package", function () {
   it("ships nothing else: no tests, examples, benchmarks, sources or source maps", () => {
     const expected = [
       ...neededSources(tree).map((f) => `${compiledName(f)}.js`),
-      ...tree.filter((f) => /^dist\/(components|policies\/checks)\/.+\.d\.ts$/.test(f)),
+      ...tree.filter((f) => /^dist\/(aws|components|policies\/checks)\/.+\.d\.ts$/.test(f)),
+      "dist/aws/models/constraints.json",
       "CHANGELOG.md",
       "Pulumi.dev.yaml",
       "Pulumi.yaml",

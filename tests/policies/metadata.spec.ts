@@ -25,6 +25,9 @@ import { responsePlanTriggerConfig } from "../../policies/rules/responsePlans/re
 import { rotationConfig } from "../../policies/rules/rotations/requireRotationMembersAndZone";
 import { requiredTagsConfig } from "../../policies/rules/tags/requireTags";
 import { uniqueNamesConfig } from "../../policies/rules/names/unique";
+import { incidentManagerRegionsConfig } from "../../policies/rules/regions/requireIncidentManagerRegions";
+import { eventPatternArraysConfig } from "../../policies/rules/events/requireEventPatternArrays";
+import { roleNameLengthConfig } from "../../policies/rules/iam/enforceRoleNameLength";
 import { nativeStack, classicStack, pick } from "./fixtures";
 import { configFor, runResource } from "./harness";
 
@@ -45,6 +48,9 @@ const zodConfigs: z.ZodObject[] = [
   requiredTagsConfig,
   responsePlanTriggerConfig,
   wildcardRolesConfig,
+  incidentManagerRegionsConfig,
+  eventPatternArraysConfig,
+  roleNameLengthConfig,
   uniqueNamesConfig,
   uniqueNamesConfig,
   uniqueNamesConfig,
@@ -55,7 +61,7 @@ const zodConfigs: z.ZodObject[] = [
 const VERBS = ["require", "enforce", "disallow"];
 
 describe("policy rule metadata", () => {
-  it("lists rules 1-15 (seven mandatory, then eight advisory), then the five name rules", () => {
+  it("lists rules 1-15 (seven mandatory, then eight advisory), then three mandatory AWS-fact rules and the five name rules", () => {
     assert.deepEqual(
       rules.map((r) => [r.name, r.enforcementLevel]),
       [
@@ -74,6 +80,9 @@ describe("policy rule metadata", () => {
         ["require-tags", "advisory"],
         ["require-response-plan-trigger", "advisory"],
         ["disallow-wildcard-incident-roles", "advisory"],
+        ["require-incident-manager-regions", "mandatory"],
+        ["require-event-pattern-arrays", "mandatory"],
+        ["enforce-role-name-length", "mandatory"],
         ["disallow-duplicate-contact-aliases", "mandatory"],
         ["disallow-duplicate-response-plan-names", "mandatory"],
         ["disallow-duplicate-alarm-names", "mandatory"],

@@ -15,6 +15,7 @@ import {
   nativeStack,
   pick,
   responsePlanArn,
+  rotationArn,
 } from "./fixtures";
 import { ResourceFixture, configFor, messages, runResource, runStack } from "./harness";
 
@@ -191,14 +192,24 @@ describe("policy rules", () => {
         '`channelAddress` must be a valid email address such as oncall@example.com; got "taro.example.com".',
       ]);
     });
-    it("Noncompliance 2: too short, and missing (classic)", async () => {
+    it("Noncompliance 2: too long for the API's 320 characters, and missing (classic)", async () => {
+      const address = `${"t".repeat(309)}@example.com`;
+      const long = mutate(
+        classicStack(),
+        "taro-email",
+        (p) => (p.deliveryAddress.simpleAddress = address),
+      );
+      assert.deepEqual(await on(rule, long, "taro-email"), [
+        `\`deliveryAddress.simpleAddress\` must be an email address of at most 320 characters (ssm-contacts CreateContactChannel DeliveryAddress.SimpleAddress), not 321; got "${"t".repeat(76)}....`,
+      ]);
+      // "a@b" is short but valid for AWS (the console's 6-character minimum is not the API's).
       const short = mutate(
         classicStack(),
         "taro-email",
         (p) => (p.deliveryAddress.simpleAddress = "a@b"),
       );
       assert.deepEqual(await on(rule, short, "taro-email"), [
-        '`deliveryAddress.simpleAddress` must be an email address of 6-1000 characters; got "a@b".',
+        '`deliveryAddress.simpleAddress` must be a valid email address such as oncall@example.com; got "a@b".',
       ]);
       const missing = mutate(classicStack(), "taro-email", (p) => delete p.deliveryAddress);
       assert.deepEqual(await on(rule, missing, "taro-email"), [
@@ -560,4 +571,114 @@ describe("policy rules", () => {
 
   it("keeps the key ARN fixture honest", () =>
     assert.match(keyArn("ap-northeast-1"), /^arn:aws:kms:/));
+});
+
+describe("policy rules for AWS facts", () => {
+  const withRegion = (region: string) => ({
+    type: T.classic.responsePlan,
+    name: "sev1",
+    props: { name: "sev1", region, incidentTemplate: { title: "t", impact: 1 } },
+  });
+
+  describe("require-incident-manager-regions", () => {
+    const rule = r.requireIncidentManagerRegions;
+    compliance(rule, "stack in ap-northeast-1 and ap-northeast-2");
+    const osaka =
+      "must be a region where Incident Manager is offered; got ap-northeast-3, which does not offer it (no ssm-incidents/ssm-contacts endpoint in AWS's endpoint data). Use one of ap-northeast-1, ap-northeast-2, ap-south-1, ap-southeast-1, ap-southeast-2, ca-central-1, eu-central-1, eu-north-1, eu-west-1, eu-west-2, eu-west-3, sa-east-1, us-east-1, us-east-2, us-west-1, us-west-2.";
+    it("Noncompliance 1: a replication set region in Osaka (aws-native)", async () => {
+      const stack = mutate(nativeStack(), "replication-set", (p) => {
+        p.regions[1].regionName = "ap-northeast-3";
+      });
+      assert.deepEqual(await on(rule, stack, "replication-set"), [`\`regions[1]\` ${osaka}`]);
+    });
+    it("Noncompliance 2: a replication set region in Osaka (classic)", async () => {
+      const stack = mutate(classicStack(), "replication-set", (p) => {
+        p.regions[1].name = "ap-northeast-3";
+      });
+      assert.deepEqual(await on(rule, stack, "replication-set", T.classic.replicationSet), [
+        `\`regions[1]\` ${osaka}`,
+      ]);
+    });
+    it("Noncompliance 3: a classic response plan's region input", async () => {
+      assert.deepEqual(messages(await runResource(rule, withRegion("ap-northeast-3"))), [
+        `\`region\` ${osaka}`,
+      ]);
+      assert.deepEqual(messages(await runResource(rule, withRegion("ap-northeast-1"))), []);
+    });
+    it("Noncompliance 4: a region outside `allowedRegions`", async () => {
+      const out = await runResource(
+        rule,
+        withRegion("us-east-1"),
+        configFor(rule, { allowedRegions: ["ap-northeast-1"] }),
+      );
+      assert.deepEqual(messages(out), [
+        "`region` is us-east-1, which is not in `allowedRegions` (ap-northeast-1).",
+      ]);
+    });
+  });
+
+  describe("require-event-pattern-arrays", () => {
+    const rule = r.requireEventPatternArrays;
+    const classic = (pattern: unknown) => ({
+      type: "aws:cloudwatch/eventRule:EventRule",
+      name: "ec2",
+      props: { eventPattern: JSON.stringify(pattern) },
+    });
+    const native = (pattern: unknown) => ({
+      type: T.native.eventRule,
+      name: "ec2",
+      props: { eventPattern: pattern },
+    });
+    it("Compliance: both flavours with every field an array", async () => {
+      const pattern = { source: ["aws.ec2"], detail: { state: ["stopped"] } };
+      assert.deepEqual(messages(await runResource(rule, classic(pattern))), []);
+      assert.deepEqual(messages(await runResource(rule, native(pattern))), []);
+    });
+    it("Noncompliance 1: a bare string (classic)", async () => {
+      assert.deepEqual(messages(await runResource(rule, classic({ source: "aws.ec2" }))), [
+        '`eventPattern.source` must be a non-empty array of values to match; got "aws.ec2".',
+      ]);
+    });
+    it("Noncompliance 2: an empty array, unless allowed (aws-native)", async () => {
+      const fixture = native({ source: ["aws.ec2"], detail: { state: [] } });
+      assert.deepEqual(messages(await runResource(rule, fixture)), [
+        "`eventPattern.detail.state` must be a non-empty array of values to match; got an empty array.",
+      ]);
+      assert.deepEqual(
+        messages(await runResource(rule, fixture, configFor(rule, { rejectEmptyArrays: false }))),
+        [],
+      );
+    });
+  });
+
+  describe("require-oncall-schedule-rotations: at most 8 rotations by default", () => {
+    it("Noncompliance: nine rotations on an aws-native schedule", async () => {
+      const stack = mutate(nativeStack(), "sre-oncall", (p) => {
+        p.plan[0].rotationIds = Array.from({ length: 9 }, () => rotationArn("primary"));
+      });
+      assert.deepEqual(await violations(r.requireOncallScheduleRotations, stack), [
+        "Contact 'sre-oncall' lists 9 rotations; at most 8 are allowed (an on-call schedule supports up to 8, per the Incident Manager user guide).",
+      ]);
+    });
+  });
+
+  describe("enforce-role-name-length", () => {
+    const rule = r.enforceRoleNameLength;
+    compliance(rule, "roles");
+    it("Noncompliance 1: an explicit name over 64 characters (classic)", async () => {
+      const stack = mutate(classicStack(), "start-incident", (p) => (p.name = "r".repeat(65)));
+      assert.deepEqual(await on(rule, stack, "start-incident", T.classic.role), [
+        "`name` must be at most 64 characters (iam CreateRole RoleName); got 65.",
+      ]);
+    });
+    it("Noncompliance 2: an auto-named role whose resource name is over 56 characters (aws-native)", async () => {
+      const name = "r".repeat(57);
+      const fixture = { type: T.native.role, name, props: { assumeRolePolicyDocument: {} } };
+      assert.deepEqual(messages(await runResource(rule, fixture)), [
+        `The role has no name, so the provider names it '${name}' plus 8 characters: 65, more than IAM's 64.`,
+      ]);
+      const fits = { ...fixture, name: "r".repeat(56) };
+      assert.deepEqual(messages(await runResource(rule, fits)), []);
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { normalizePhoneNumber } from "../../checks/phone";
+import { normalizePhoneNumber } from "../../../aws/phone";
 import {
   IncidentResourceRule,
   configSchemaOf,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkEmailAddress } from "../../checks/email";
+import { checkEmailAddress } from "../../../aws/email";
 import {
   IncidentResourceRule,
   configSchemaOf,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { RETRY_INTERVAL_MINUTES, STAGE_DURATION_MINUTES } from "../../../aws/contacts";
 import {
   IncidentResourceRule,
   configSchemaOf,
@@ -10,8 +11,18 @@ import {
 import { stagesOf, targetsOf } from "./stages";
 
 export const stageTimingConfig = z.object({
-  maxStageDurationMinutes: z.number().int().min(0).max(30).default(30),
-  maxRetryIntervalMinutes: z.number().int().min(0).max(60).default(60),
+  maxStageDurationMinutes: z
+    .number()
+    .int()
+    .min(STAGE_DURATION_MINUTES.min)
+    .max(STAGE_DURATION_MINUTES.max)
+    .default(STAGE_DURATION_MINUTES.max),
+  maxRetryIntervalMinutes: z
+    .number()
+    .int()
+    .min(RETRY_INTERVAL_MINUTES.min)
+    .max(RETRY_INTERVAL_MINUTES.max)
+    .default(RETRY_INTERVAL_MINUTES.max),
 });
 
 /** Rule 5: stage durations 0-30 minutes (0 only with targets) and retry intervals 0-60. */

@@ -1,11 +1,16 @@
 import { z } from "zod";
+import { PLAN_ROTATION_IDS } from "../../../aws/contacts";
+import { ROTATIONS_PER_SCHEDULE } from "../../../aws/rotations";
 import { IncidentStackRule, configSchemaOf, label, readConfig } from "../common";
 import { contactStages, contactsOfType, rotationIdsOf } from "../graph";
 import { targetsOf } from "./stages";
 
 export const oncallScheduleConfig = z.object({
-  /** The most rotations an on-call schedule may list (the console shows up to 8; the API allows 25). */
-  maxRotations: z.number().int().min(1).max(25).default(25),
+  /**
+   * The most rotations an on-call schedule may list: 8 per the user guide; the API's
+   * Plan.RotationIds allows 25.
+   */
+  maxRotations: z.number().int().min(1).max(PLAN_ROTATION_IDS.max).default(ROTATIONS_PER_SCHEDULE),
 });
 
 /** Rule 7 (stack): on-call schedule contacts have rotations and no stages. */
@@ -26,7 +31,7 @@ export const requireOncallScheduleRotations: IncidentStackRule = {
         );
       } else if (rotations.length > cfg.maxRotations) {
         report(
-          `${label(contact)} lists ${rotations.length} rotations; at most ${cfg.maxRotations} are allowed.`,
+          `${label(contact)} lists ${rotations.length} rotations; at most ${cfg.maxRotations} are allowed (an on-call schedule supports up to ${ROTATIONS_PER_SCHEDULE}, per the Incident Manager user guide).`,
           contact.urn,
         );
       }

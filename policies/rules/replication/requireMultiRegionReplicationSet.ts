@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { isAwsRegion } from "../../checks/regions";
+import { REPLICATION_SET_REGIONS } from "../../../aws/incidents";
+import { isAwsRegion } from "../../../aws/regions";
 import {
   IncidentResourceRule,
   configSchemaOf,
@@ -12,7 +13,12 @@ import { regionsOf } from "./regions";
 
 export const multiRegionConfig = z.object({
   /** The fewest regions a replication set may have (AWS allows 1-3). */
-  minRegions: z.number().int().min(1).max(3).default(2),
+  minRegions: z
+    .number()
+    .int()
+    .min(REPLICATION_SET_REGIONS.min)
+    .max(REPLICATION_SET_REGIONS.max)
+    .default(2),
 });
 
 /** Rule 1: the replication set has at least `minRegions` regions. */

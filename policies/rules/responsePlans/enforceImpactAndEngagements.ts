@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ENGAGEMENTS, IMPACT } from "../../../aws/incidents";
 import {
   IncidentResourceRule,
   configSchemaOf,
@@ -12,7 +13,7 @@ import {
 
 export const impactEngagementsConfig = z.object({
   /** The fewest engagements a response plan may have (AWS allows 0-5; we want someone paged). */
-  minEngagements: z.number().int().min(0).max(5).default(1),
+  minEngagements: z.number().int().min(ENGAGEMENTS.min).max(ENGAGEMENTS.max).default(1),
 });
 
 /** Rule 6: impact 1-5 and 1-5 engagements. */
@@ -26,15 +27,20 @@ export const enforceResponsePlanImpactAndEngagements: IncidentResourceRule = {
     const cfg = readConfig(impactEngagementsConfig, args.getConfig(), report);
     const raw = obj(props.incidentTemplate)?.impact;
     const impact = num(raw);
-    if (impact === undefined || !Number.isInteger(impact) || impact < 1 || impact > 5) {
+    if (
+      impact === undefined ||
+      !Number.isInteger(impact) ||
+      impact < IMPACT.min ||
+      impact > IMPACT.max
+    ) {
       report(
         `\`incidentTemplate.impact\` must be a whole number from 1 (critical) to 5 (no impact); got ${show(raw)}.`,
       );
     }
     const engagements = list(props.engagements);
-    if (engagements.length < cfg.minEngagements || engagements.length > 5) {
+    if (engagements.length < cfg.minEngagements || engagements.length > ENGAGEMENTS.max) {
       report(
-        `\`engagements\` must list ${cfg.minEngagements}-5 contacts or escalation plans to page; got ${engagements.length}.`,
+        `\`engagements\` must list ${cfg.minEngagements}-${ENGAGEMENTS.max} contacts or escalation plans to page; got ${engagements.length}.`,
       );
     }
   }),

@@ -1,5 +1,5 @@
-import { IANAZone } from "luxon";
 import { z } from "zod";
+import { checkTimeZoneId, ROTATION_CONTACTS } from "../../../aws/rotations";
 import {
   IncidentResourceRule,
   configSchemaOf,
@@ -12,12 +12,15 @@ import {
 
 export const rotationConfig = z.object({
   /** The fewest members a rotation may have. */
-  minMembers: z.number().int().min(1).max(30).default(2),
+  minMembers: z.number().int().min(ROTATION_CONTACTS.min).max(ROTATION_CONTACTS.max).default(2),
 });
 
-/** An IANA time zone id such as Asia/Tokyo (or UTC), not an abbreviation such as JST. */
+/**
+ * An IANA time zone id such as Asia/Tokyo (or UTC), not an abbreviation such as JST, that also
+ * matches AWS's TimeZoneId pattern (so not `Etc/GMT+9`).
+ */
 export function isIanaZone(zone: string): boolean {
-  return (zone === "UTC" || zone.includes("/")) && IANAZone.isValidZone(zone);
+  return checkTimeZoneId(zone) === undefined;
 }
 
 /** Rule 12: at least 2 members and an IANA time zone. */
