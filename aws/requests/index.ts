@@ -15,7 +15,7 @@ import { CLASSIC } from "./classic";
 import { nativeMapping } from "./native";
 import type { RequestViolation, ResourceMapping } from "./types";
 import { validateRequest } from "./validate";
-import { items, read } from "./values";
+import { items, keysOf, read, UNKNOWN } from "./values";
 
 export { autoName } from "./classic";
 export { cfnTypeOfToken } from "./native";
@@ -44,9 +44,12 @@ export function mapResource(
   name: string,
   inputs: Record<string, unknown>,
 ): ResourceMapping | undefined {
+  // Read each input once, defensively: a value unknown during preview becomes UNKNOWN.
+  const known: Record<string, unknown> = {};
+  for (const key of keysOf(inputs)) known[key] = read(inputs, key);
   const classic = CLASSIC[type];
-  if (classic !== undefined) return classic(inputs, name);
-  return nativeMapping(type, inputs);
+  if (classic !== undefined) return classic(known, name);
+  return nativeMapping(type, known);
 }
 
 /**
@@ -82,7 +85,9 @@ export function validateResource(
   const violations = mapping.requests.flatMap((r) => validateRequest(r.target, r.body, resource));
   if (SERVICES_IN_IM_REGIONS.has(mapping.service)) {
     const own = read(inputs, "region");
-    const region = typeof own === "string" ? own : context.providerRegion;
+    // A `region` still unknown is skipped: the provider's region is not assumed in its place.
+    const region =
+      own === UNKNOWN ? undefined : typeof own === "string" ? own : context.providerRegion;
     const target = `${mapping.service} endpoint`;
     if (region !== undefined && !INCIDENT_MANAGER_REGIONS.includes(region)) {
       violations.push(regionViolation(resource, target, "region", region));
@@ -138,9 +143,11 @@ function regionViolation(
 }
 
 /**
- * One line: `<type> '<name>': <target> `<path>` <rule>; got <value> (AWS: <doc>)`.
+ * One line: `<type> '<name>': <target> `<path>` <rule>; got <value> (AWS: <doc>)`. Without the
+ * resource (`withResource: false`) where the reader already knows it (a policy violation).
  */
-export function formatViolation(v: RequestViolation): string {
+export function formatViolation(v: RequestViolation, withResource = true): string {
   const doc = v.doc === undefined ? "" : ` (AWS: ${v.doc})`;
-  return `${v.resourceType} '${v.resourceName}': ${v.target} \`${v.path}\` ${v.message}; got ${v.value}${doc}`;
+  const who = withResource ? `${v.resourceType} '${v.resourceName}': ` : "";
+  return `${who}${v.target} \`${v.path}\` ${v.message}; got ${v.value}${doc}`;
 }

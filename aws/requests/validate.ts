@@ -141,11 +141,16 @@ export function render(value: unknown, address = false): string {
   }
   let text: string;
   try {
-    text = JSON.stringify(value, (_k, v: unknown) => (typeof v === "string" ? maskAddress(v) : v));
+    text =
+      JSON.stringify(value, (_k, v: unknown) => (typeof v === "string" ? maskAddress(v) : v)) ??
+      String(value);
   } catch {
-    text = String(value);
+    try {
+      text = String(value);
+    } catch {
+      text = `a value of type ${typeof value}`; // e.g. a BigInt inside a list
+    }
   }
-  text = text ?? String(value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 

@@ -7,6 +7,7 @@ import { requireE164PhoneChannels } from "./channels/requireE164PhoneChannels";
 import { requirePlanCoversChannels } from "./channels/requirePlanCoversChannels";
 import { requireTwoChannelTypes } from "./channels/requireTwoChannelTypes";
 import { requireValidEmailChannels } from "./channels/requireValidEmailChannels";
+import { enforceAwsRequestConstraints } from "./aws/enforceAwsRequestConstraints";
 import { disallowWildcardIncidentRoles } from "./iam/disallowWildcardIncidentRoles";
 import { enforcePlanStageTiming } from "./plans/enforceStageTiming";
 import { requireEmailOnlyFinalStage } from "./plans/requireEmailOnlyFinalStage";
@@ -22,6 +23,7 @@ import { requireTags } from "./tags/requireTags";
 export * from "./common";
 export {
   disallowWildcardIncidentRoles,
+  enforceAwsRequestConstraints,
   enforcePlanStageTiming,
   enforceResponsePlanImpactAndEngagements,
   requireCustomerManagedKeys,
@@ -55,4 +57,5 @@ export const rules: readonly IncidentRule[] = [
   requireTags,
   requireResponsePlanTrigger,
   disallowWildcardIncidentRoles,
+  enforceAwsRequestConstraints,
 ];

@@ -24,6 +24,7 @@ import { impactEngagementsConfig } from "../../policies/rules/responsePlans/enfo
 import { responsePlanTriggerConfig } from "../../policies/rules/responsePlans/requireResponsePlanTrigger";
 import { rotationConfig } from "../../policies/rules/rotations/requireRotationMembersAndZone";
 import { requiredTagsConfig } from "../../policies/rules/tags/requireTags";
+import { awsRequestConstraintsConfig } from "../../policies/rules/aws/enforceAwsRequestConstraints";
 import { nativeStack, classicStack, pick } from "./fixtures";
 import { configFor, runResource } from "./harness";
 
@@ -44,12 +45,13 @@ const zodConfigs: z.ZodObject[] = [
   requiredTagsConfig,
   responsePlanTriggerConfig,
   wildcardRolesConfig,
+  awsRequestConstraintsConfig,
 ];
 
 const VERBS = ["require", "enforce", "disallow"];
 
 describe("policy rule metadata", () => {
-  it("lists the fifteen rules of issue 6: seven mandatory, then eight advisory", () => {
+  it("lists the sixteen rules: seven mandatory, eight advisory, then the mandatory check against AWS's models", () => {
     assert.deepEqual(
       rules.map((r) => [r.name, r.enforcementLevel]),
       [
@@ -68,6 +70,7 @@ describe("policy rule metadata", () => {
         ["require-tags", "advisory"],
         ["require-response-plan-trigger", "advisory"],
         ["disallow-wildcard-incident-roles", "advisory"],
+        ["enforce-aws-request-constraints", "mandatory"],
       ],
     );
     assert.equal(new Set(rules.map((r) => r.name)).size, rules.length);
