@@ -27,7 +27,9 @@ function checkoutAfterBuild(): string[] {
   const compiled = files
     .filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))
     .flatMap((f) => [".js", ".js.map", ".d.ts"].map((ext) => `${compiledName(f)}${ext}`));
-  return [...files, ...compiled];
+  // tsc copies the JSON files the sources import (AWS's constraints extract).
+  const json = files.filter((f) => /^aws\/.+\.json$/.test(f)).map((f) => `dist/${f}`);
+  return [...files, ...compiled, ...json];
 }
 
 /** The TypeScript files that the bin loads from dist: plan, the root stack, its components, the pack. */
@@ -35,6 +37,7 @@ function neededSources(files: readonly string[]): string[] {
   return files.filter(
     (f) =>
       /^(plan|stack|components)\/[^/]+\.ts$/.test(f) ||
+      /^aws\/.+\.ts$/.test(f) ||
       /^policies\/(index\.ts|(rules|checks)\/.+\.ts)$/.test(f),
   );
 }
@@ -91,6 +94,7 @@ describe("the published package", function () {
     const expected = [
       ...neededSources(tree).map((f) => `${compiledName(f)}.js`),
       ...tree.filter((f) => /^dist\/(components|policies\/checks)\/.+\.d\.ts$/.test(f)),
+      ...tree.filter((f) => /^dist\/aws\/.+\.json$/.test(f)),
       "CHANGELOG.md",
       "Pulumi.dev.yaml",
       "Pulumi.yaml",
