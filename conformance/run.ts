@@ -31,6 +31,8 @@ export interface ProgramResult {
   readonly resources: number;
   /** Of those, the ones whose type this check maps to AWS. */
   readonly checked: number;
+  /** How many resources of each type were registered. */
+  readonly types: Readonly<Record<string, number>>;
   /** Types registered that the check does not map (reported, not failed). */
   readonly unmapped: readonly string[];
   readonly violations: readonly RequestViolation[];
@@ -74,9 +76,16 @@ function providerRegions(source: ProgramSource): { aws: string; native: string }
 /** Runs one program under the mocks and validates what it registered. */
 export async function checkProgram(program: ConformanceProgram): Promise<ProgramResult> {
   const { entry } = loadProject(program.source);
-  // The same program file may run several times (the root stack with each spec): load it afresh.
-  delete require.cache[require.resolve(path.resolve(entry))];
-  const run = await runProgram(program.source);
+  // The same program file may run several times (the root stack with each spec), and other code
+  // in this process may load it too: load it afresh, and leave no copy behind.
+  const file = require.resolve(path.resolve(entry));
+  delete require.cache[file];
+  let run;
+  try {
+    run = await runProgram(program.source);
+  } finally {
+    delete require.cache[file];
+  }
   const regions = providerRegions(program.source);
   const providers = new Map(
     run.resources
@@ -85,11 +94,13 @@ export async function checkProgram(program: ConformanceProgram): Promise<Program
   );
   const violations: RequestViolation[] = [];
   const unmapped = new Set<string>();
+  const types: Record<string, number> = {};
   let resources = 0;
   let checked = 0;
   for (const r of run.resources) {
     if (!r.custom || r.type.startsWith("pulumi:providers:")) continue;
     resources++;
+    types[r.type] = (types[r.type] ?? 0) + 1;
     const explicit = r.provider === undefined ? undefined : providers.get(r.provider);
     const providerRegion =
       typeof explicit === "string"
@@ -105,7 +116,14 @@ export async function checkProgram(program: ConformanceProgram): Promise<Program
     checked++;
     violations.push(...found);
   }
-  return { label: program.label, resources, checked, unmapped: [...unmapped].sort(), violations };
+  return {
+    label: program.label,
+    resources,
+    checked,
+    types,
+    unmapped: [...unmapped].sort(),
+    violations,
+  };
 }
 
 /** Runs every program in turn (they share one mocked runtime, so never concurrently). */
