@@ -10,6 +10,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as yaml from "js-yaml";
+import * as pulumi from "@pulumi/pulumi";
 import { COVERED_TYPES, formatViolation, validateResource } from "../aws/requests";
 import type { RequestViolation } from "../aws/requests";
 import { MOCK_REGION } from "../plan/capture";
@@ -80,11 +81,14 @@ export async function checkProgram(program: ConformanceProgram): Promise<Program
   // in this process may load it too: load it afresh, and leave no copy behind.
   const file = require.resolve(path.resolve(entry));
   delete require.cache[file];
+  // The program's stack config replaces the process's: put the caller's back afterwards.
+  const config = pulumi.runtime.allConfig();
   let run;
   try {
     run = await runProgram(program.source);
   } finally {
     delete require.cache[file];
+    pulumi.runtime.setAllConfig(config);
   }
   const regions = providerRegions(program.source);
   const providers = new Map(

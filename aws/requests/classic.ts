@@ -80,7 +80,8 @@ export const CLASSIC: Readonly<Record<string, Mapper>> = {
         Alias: i.alias,
         DisplayName: i.displayName,
         Type: i.type,
-        // The provider creates the contact with an empty plan; aws:ssmcontacts/plan:Plan fills it.
+        // The provider creates the contact with an empty plan (terraform-provider-aws
+        // resourceContactCreate); aws:ssmcontacts/plan:Plan fills it.
         Plan: { Stages: [] },
         Tags: contactsTags(i.tags),
       }),
@@ -96,7 +97,8 @@ export const CLASSIC: Readonly<Record<string, Mapper>> = {
         DeliveryAddress: isObject(i.deliveryAddress)
           ? compact({ SimpleAddress: read(i.deliveryAddress, "simpleAddress") })
           : i.deliveryAddress,
-        // The provider defers activation: the channel is activated from its owner's device.
+        // The provider always defers activation (terraform-provider-aws
+        // resourceContactChannelCreate): the channel is activated from its owner's device.
         DeferActivation: true,
       }),
     ),
