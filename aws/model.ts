@@ -220,3 +220,26 @@ export function fitsText(rule: TextRule, value: string): boolean {
     (rule.pattern === undefined || rule.pattern.test(value))
   );
 }
+
+const compiledSchema = new Map<string, RegExp>();
+
+/**
+ * A CloudFormation registry schema's pattern as a JavaScript RegExp, with JSON Schema's meaning: the
+ * pattern must match somewhere in the value (`^[^:]` in `AWS::CloudWatch::Alarm` Namespace only
+ * constrains the first character). Schemas that mean the whole value anchor their pattern
+ * themselves (`^[a-z0-9_\-]*$`).
+ */
+export function cfnPattern(pattern: string): RegExp {
+  let re = compiledSchema.get(pattern);
+  if (re === undefined) {
+    try {
+      re = new RegExp(unicodeSource(pattern), "u");
+    } catch {
+      // Schemas written for UTF-16 code units (surrogate ranges such as \uD83C-\uDBFF) compile
+      // only without the Unicode flag; they use no \p{...} classes.
+      re = new RegExp(pattern);
+    }
+    compiledSchema.set(pattern, re);
+  }
+  return re;
+}

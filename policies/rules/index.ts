@@ -1,6 +1,8 @@
 /**
- * Every rule of the pack, in the order the pack lists them: rules 1-15 mandatory first, then
- * advisory; then the stack-wide name rules 16-20 (mandatory, then advisory).
+ * Every rule of the pack, in the order the pack lists them: rules 1-7 mandatory, 8-15 advisory;
+ * then rules 16-18, mandatory checks of AWS's facts; the stack-wide name rules 19-23 (mandatory,
+ * then advisory); and rule 24, the mandatory check against AWS's models (numbers are stable once
+ * published).
  * Tests import this barrel; `policies/index.ts` builds the pack from it.
  */
 import type { IncidentRule } from "./common";
@@ -9,6 +11,7 @@ import { requirePlanCoversChannels } from "./channels/requirePlanCoversChannels"
 import { requireTwoChannelTypes } from "./channels/requireTwoChannelTypes";
 import { requireValidEmailChannels } from "./channels/requireValidEmailChannels";
 import { requireEventPatternArrays } from "./events/requireEventPatternArrays";
+import { enforceAwsRequestConstraints } from "./aws/enforceAwsRequestConstraints";
 import { disallowWildcardIncidentRoles } from "./iam/disallowWildcardIncidentRoles";
 import { enforceRoleNameLength } from "./iam/enforceRoleNameLength";
 import { enforcePlanStageTiming } from "./plans/enforceStageTiming";
@@ -36,6 +39,7 @@ export {
   disallowDuplicateResponsePlanNames,
   disallowDuplicateRotationNames,
   disallowWildcardIncidentRoles,
+  enforceAwsRequestConstraints,
   enforcePlanStageTiming,
   enforceRoleNameLength,
   enforceResponsePlanImpactAndEngagements,
@@ -80,4 +84,5 @@ export const rules: readonly IncidentRule[] = [
   disallowDuplicateAlarmNames,
   disallowDuplicateEventRuleNames,
   disallowDuplicateRotationNames,
+  enforceAwsRequestConstraints,
 ];

@@ -27,8 +27,8 @@ function checkoutAfterBuild(): string[] {
   const compiled = files
     .filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))
     .flatMap((f) => [".js", ".js.map", ".d.ts"].map((ext) => `${compiledName(f)}${ext}`));
-  // tsc also emits the JSON files the sources import (AWS's constraints extract).
-  const json = files.filter((f) => /^aws\/models\/.+\.json$/.test(f)).map((f) => `dist/${f}`);
+  // tsc copies the JSON files the sources import (AWS's constraints extract).
+  const json = files.filter((f) => /^aws\/.+\.json$/.test(f)).map((f) => `dist/${f}`);
   return [...files, ...compiled, ...json];
 }
 
@@ -36,7 +36,8 @@ function checkoutAfterBuild(): string[] {
 function neededSources(files: readonly string[]): string[] {
   return files.filter(
     (f) =>
-      /^(aws|plan|stack|components)\/[^/]+\.ts$/.test(f) ||
+      /^(plan|stack|components)\/[^/]+\.ts$/.test(f) ||
+      /^aws\/.+\.ts$/.test(f) ||
       /^policies\/(index\.ts|(rules|checks)\/.+\.ts)$/.test(f),
   );
 }
@@ -95,7 +96,7 @@ describe("the published package", function () {
     const expected = [
       ...neededSources(tree).map((f) => `${compiledName(f)}.js`),
       ...tree.filter((f) => /^dist\/(aws|components|policies\/checks)\/.+\.d\.ts$/.test(f)),
-      "dist/aws/models/constraints.json",
+      ...tree.filter((f) => /^dist\/aws\/.+\.json$/.test(f)),
       "CHANGELOG.md",
       "Pulumi.dev.yaml",
       "Pulumi.yaml",

@@ -130,6 +130,7 @@ describe("policy pack over the analyzer protocol", function () {
           diagnostics: analyzed.diagnostics.filter((d) => d.enforcementLevel === "mandatory"),
         }),
         [
+          "enforce-aws-request-constraints",
           "enforce-plan-stage-timing",
           "enforce-response-plan-impact-and-engagements",
           "require-e164-phone-channels",

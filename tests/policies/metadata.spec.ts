@@ -28,6 +28,7 @@ import { uniqueNamesConfig } from "../../policies/rules/names/unique";
 import { incidentManagerRegionsConfig } from "../../policies/rules/regions/requireIncidentManagerRegions";
 import { eventPatternArraysConfig } from "../../policies/rules/events/requireEventPatternArrays";
 import { roleNameLengthConfig } from "../../policies/rules/iam/enforceRoleNameLength";
+import { awsRequestConstraintsConfig } from "../../policies/rules/aws/enforceAwsRequestConstraints";
 import { nativeStack, classicStack, pick } from "./fixtures";
 import { configFor, runResource } from "./harness";
 
@@ -56,12 +57,13 @@ const zodConfigs: z.ZodObject[] = [
   uniqueNamesConfig,
   uniqueNamesConfig,
   uniqueNamesConfig,
+  awsRequestConstraintsConfig,
 ];
 
 const VERBS = ["require", "enforce", "disallow"];
 
 describe("policy rule metadata", () => {
-  it("lists rules 1-15 (seven mandatory, then eight advisory), then three mandatory AWS-fact rules and the five name rules", () => {
+  it("lists rules 1-15 (seven mandatory, then eight advisory), three mandatory AWS-fact rules, the five name rules and the check against AWS's models", () => {
     assert.deepEqual(
       rules.map((r) => [r.name, r.enforcementLevel]),
       [
@@ -88,6 +90,7 @@ describe("policy rule metadata", () => {
         ["disallow-duplicate-alarm-names", "mandatory"],
         ["disallow-duplicate-event-rule-names", "mandatory"],
         ["disallow-duplicate-rotation-names", "advisory"],
+        ["enforce-aws-request-constraints", "mandatory"],
       ],
     );
     assert.equal(new Set(rules.map((r) => r.name)).size, rules.length);
