@@ -4,7 +4,11 @@
  * retried with the SDK's own standard retry strategy (exponential backoff with jitter), and an
  * AccessDenied turned into an error that names the IAM permission to add.
  */
-import { CloudWatchClient, DescribeAlarmsCommand } from "@aws-sdk/client-cloudwatch";
+import {
+  CloudWatchClient,
+  DescribeAlarmsCommand,
+  ListTagsForResourceCommand as ListAlarmTagsCommand,
+} from "@aws-sdk/client-cloudwatch";
 import {
   GetContactCommand,
   ListContactChannelsCommand,
@@ -303,6 +307,27 @@ export async function readAccount(
     next = page.NextToken;
   } while (next !== undefined && next !== "");
 
+  // The alarms that open incidents: their actions name a response plan
+  // (arn:<partition>:ssm-incidents::<account>:response-plan/<name>).
+  const planArns = new Set(plans.map((p) => p.arn));
+  const alarmTags: Record<string, object> = {};
+  for (const alarm of [...metricAlarms, ...compositeAlarms] as {
+    AlarmName?: string;
+    AlarmArn?: string;
+    AlarmActions?: string[];
+  }[]) {
+    if (!(alarm.AlarmActions ?? []).some((a) => planArns.has(a)) || alarm.AlarmArn === undefined) {
+      continue;
+    }
+    alarmTags[alarm.AlarmName ?? alarm.AlarmArn] = body(
+      await caller.send<object>(
+        cloudwatch,
+        "cloudwatch",
+        new ListAlarmTagsCommand({ ResourceARN: alarm.AlarmArn }),
+      ),
+    );
+  }
+
   const snapshot: Snapshot = {
     format: SNAPSHOT_FORMAT,
     region: options.region,
@@ -314,6 +339,7 @@ export async function readAccount(
       MetricAlarms: metricAlarms as Snapshot["describeAlarms"]["MetricAlarms"],
       CompositeAlarms: compositeAlarms as Snapshot["describeAlarms"]["CompositeAlarms"],
     },
+    alarmTags: alarmTags as Snapshot["alarmTags"],
   };
   return { snapshot, retryDelays: caller.delays };
 }

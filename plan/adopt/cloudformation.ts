@@ -462,19 +462,24 @@ export function templateToSnapshot(
     });
   }
 
+  const alarmTags: Record<string, { Tags: { Key: string; Value: string }[] }> = {};
   const metricAlarms: NonNullable<Snapshot["describeAlarms"]["MetricAlarms"]>[number][] = [];
   for (const [logical, r] of of("AWS::CloudWatch::Alarm")) {
     const name = physicalOf(logical, r.Type);
     if (name === undefined) continue;
     const p = propsOf(logical, r);
-    metricAlarms.push({ ...(p as object), AlarmName: name } as (typeof metricAlarms)[number]);
+    const { Tags: tags, ...alarm } = p;
+    alarmTags[name] = { Tags: tagList(tags) };
+    metricAlarms.push({ ...alarm, AlarmName: name } as (typeof metricAlarms)[number]);
   }
   const compositeAlarms: NonNullable<Snapshot["describeAlarms"]["CompositeAlarms"]>[number][] = [];
   for (const [logical, r] of of("AWS::CloudWatch::CompositeAlarm")) {
     const name = physicalOf(logical, r.Type);
     if (name === undefined) continue;
     const p = propsOf(logical, r);
-    compositeAlarms.push({ ...(p as object), AlarmName: name } as (typeof compositeAlarms)[number]);
+    const { Tags: tags, ...alarm } = p;
+    alarmTags[name] = { Tags: tagList(tags) };
+    compositeAlarms.push({ ...alarm, AlarmName: name } as (typeof compositeAlarms)[number]);
   }
 
   let getReplicationSet = options.getReplicationSet;
@@ -538,6 +543,7 @@ export function templateToSnapshot(
     rotations,
     responsePlans,
     describeAlarms: { MetricAlarms: metricAlarms, CompositeAlarms: compositeAlarms },
+    alarmTags,
   };
   return { snapshot, notes };
 }

@@ -91,6 +91,8 @@ function lastPart(arn: string): string {
   return arn.slice(arn.lastIndexOf("/") + 1);
 }
 
+const minutes = (n: number) => `${n} minute${n === 1 ? "" : "s"}`;
+
 type HandOff = { HourOfDay?: number; MinuteOfHour?: number };
 
 function hhmm(t: HandOff | undefined): string {
@@ -481,10 +483,20 @@ export function convertSnapshot(snapshot: Snapshot, options: ConvertOptions = {}
       .map((a) => compositeAlarmOf(a, arn, notes));
     if (alarms.length > 0) entry.alarms = alarms;
     if (composites.length > 0) entry.compositeAlarms = composites;
-    if (alarms.length + composites.length > 0) {
-      notes.push(
-        `The tags of the alarms of ${plan.name} are not read; ResponsePlanWithAlarms tags its alarms with its own and the setup's tags.`,
-      );
+    // ResponsePlanWithAlarms tags its alarms with the setup's tags and its own, like the plan.
+    const expected = { ...setupTags, ...planTags[pi] };
+    for (const alarm of [...alarms, ...composites]) {
+      const name = alarm.name as string;
+      const tags = snapshot.alarmTags?.[name];
+      if (tags === undefined) {
+        notes.push(
+          `The tags of the alarm ${name} are not in the snapshot; ResponsePlanWithAlarms tags it with the response plan's tags, which may change it.`,
+        );
+      } else if (!sameTags(tagsOf(tags.Tags), expected)) {
+        notes.push(
+          `The alarm ${name} is tagged ${JSON.stringify(tagsOf(tags.Tags))}; ResponsePlanWithAlarms tags it like its response plan (${JSON.stringify(expected)}), so adopting changes its tags.`,
+        );
+      }
     }
     Object.assign(entry, tagsField(without(planTags[pi], setupTags)));
     const alarmNames = [...alarms, ...composites].map((a) => a.name as string);
@@ -545,7 +557,7 @@ function engagementOf(
   const derived = Math.min(30, Math.max(0, ...lastSteps));
   if ((last.DurationInMinutes ?? 0) !== derived) {
     notes.push(
-      `The engagement plan of ${alias} ends with a stage of ${last.DurationInMinutes ?? 0} minutes; OnCallTeam makes the last stage last as long as its longest retry interval (${derived} minutes), so adopting it as written changes that stage's duration.`,
+      `The engagement plan of ${alias} ends with a stage of ${minutes(last.DurationInMinutes ?? 0)}; OnCallTeam makes the last stage last as long as its longest retry interval (${minutes(derived)}), so adopting it as written changes that stage's duration.`,
     );
   }
   return steps;

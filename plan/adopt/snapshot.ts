@@ -86,6 +86,11 @@ export interface Snapshot {
     readonly MetricAlarms?: readonly Jsonish<MetricAlarm>[];
     readonly CompositeAlarms?: readonly Jsonish<CompositeAlarm>[];
   };
+  /**
+   * `aws cloudwatch list-tags-for-resource --resource-arn <alarm arn>` (ListTagsForResource) for
+   * each alarm whose `AlarmActions` name a response plan, by alarm name.
+   */
+  readonly alarmTags?: Readonly<Record<string, { readonly Tags?: readonly Tag[] }>>;
 }
 
 /** A contact as GetContact returns it (the fields the conversion reads). */
