@@ -34,7 +34,7 @@ function checkoutAfterBuild(): string[] {
 function neededSources(files: readonly string[]): string[] {
   return files.filter(
     (f) =>
-      /^(plan|stack|components)\/[^/]+\.ts$/.test(f) ||
+      /^(plan(\/adopt)?|stack|components)\/[^/]+\.ts$/.test(f) ||
       /^policies\/(index\.ts|(rules|checks)\/.+\.ts)$/.test(f),
   );
 }
@@ -72,12 +72,14 @@ describe("the published package", function () {
   it("ships the compiled plan, root stack, components and policy pack, and the bin", () => {
     const needed = neededSources(tree).map((f) => `${compiledName(f)}.js`);
     assert.ok(needed.includes("dist/plan/cli.js"));
+    assert.ok(needed.includes("dist/plan/adopt/cli.js"));
     assert.ok(needed.includes("dist/stack/index.js"));
     assert.ok(needed.includes("dist/policies/index.js"));
     assert.ok(needed.length > 30, `only ${needed.length} files found`);
     const missing = [
       ...needed,
       "bin/incident-manager-plan",
+      "bin/incident-manager-adopt",
       "Pulumi.yaml",
       "Pulumi.dev.yaml",
       "policies/package.json",
@@ -95,6 +97,7 @@ describe("the published package", function () {
       "Pulumi.dev.yaml",
       "Pulumi.yaml",
       "README.md",
+      "bin/incident-manager-adopt",
       "bin/incident-manager-plan",
       "package.json",
       "policies/package.json",
