@@ -40,6 +40,18 @@ const example = (operation: string, i = 0) => EXAMPLES[operation][i];
 const REGION = "us-east-2"; // The region of AWS's examples.
 const credentials = { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "example" };
 
+/** What the tests use of an aws-sdk-client-mock stub, without its command types. */
+interface LooseBehavior {
+  resolves(output: unknown): LooseBehavior;
+  resolvesOnce(output: unknown): LooseBehavior;
+  rejects(error: Error): LooseBehavior;
+  rejectsOnce(error: Error): LooseBehavior;
+}
+interface LooseStub {
+  on(command: unknown, input?: object): LooseBehavior;
+  commandCalls(command: unknown): { args: [{ input: Record<string, unknown> }] }[];
+}
+
 /** Real SDK clients whose `send` aws-sdk-client-mock answers. */
 function mocked() {
   const clients: AdoptClients = {
@@ -47,7 +59,11 @@ function mocked() {
     incidents: new SSMIncidentsClient({ region: REGION, credentials }),
     cloudwatch: new CloudWatchClient({ region: REGION, credentials }),
   };
-  const contacts = mockClient(clients.contacts);
+  // @aws-sdk/client-ssm-contacts 3.523 (its newest release) is built on older @smithy/types than
+  // aws-sdk-client-mock's, so its stub is typed loosely; it is the same stub.
+  const contacts = mockClient(
+    clients.contacts as unknown as Parameters<typeof mockClient>[0],
+  ) as unknown as LooseStub;
   const incidents = mockClient(clients.incidents);
   const cloudwatch = mockClient(clients.cloudwatch);
   // An account with no replication set, rotations, response plans or alarms unless a test says so.
@@ -82,6 +98,9 @@ function answerExampleContacts(contacts: ReturnType<typeof mocked>["contacts"]) 
   }
   return list;
 }
+
+const DENIED =
+  "User: arn:aws:iam::111122223333:user/adopter is not authorized to perform: ssm-contacts:ListContacts";
 
 const noWait = () => {
   const waited: number[] = [];
@@ -191,7 +210,13 @@ describe("adopt: reading the account with the AWS SDK", () => {
     const got = example("GetContact");
     contacts
       .on(GetContactCommand)
-      .rejectsOnce(new ThrottlingException({ message: "Rate exceeded", $metadata: {} }))
+      .rejectsOnce(
+        new ThrottlingException({
+          message: "Rate exceeded",
+          Message: "Rate exceeded",
+          $metadata: {},
+        }),
+      )
       .resolves(got.output);
     contacts.on(ListContactChannelsCommand).resolves(example("ListContactChannels").output);
     const wait = noWait();
@@ -211,7 +236,13 @@ describe("adopt: reading the account with the AWS SDK", () => {
     const { clients, contacts } = mocked();
     contacts
       .on(ListContactsCommand)
-      .rejects(new ThrottlingException({ message: "Rate exceeded", $metadata: {} }));
+      .rejects(
+        new ThrottlingException({
+          message: "Rate exceeded",
+          Message: "Rate exceeded",
+          $metadata: {},
+        }),
+      );
     const wait = noWait();
     await assert.rejects(
       readAccount(clients, { region: REGION, sleep: wait.sleep }),
@@ -230,13 +261,9 @@ describe("adopt: reading the account with the AWS SDK", () => {
 
   it("names the IAM permission an AccessDenied lacks", async () => {
     const { clients, contacts } = mocked();
-    contacts.on(ListContactsCommand).rejects(
-      new AccessDeniedException({
-        message:
-          "User: arn:aws:iam::111122223333:user/adopter is not authorized to perform: ssm-contacts:ListContacts",
-        $metadata: {},
-      }),
-    );
+    contacts
+      .on(ListContactsCommand)
+      .rejects(new AccessDeniedException({ message: DENIED, Message: DENIED, $metadata: {} }));
     await assert.rejects(readAccount(clients, { region: REGION }), {
       name: "Error",
       message:
