@@ -79,10 +79,10 @@ interface Sender {
 }
 
 /**
- * The IAM action a command needs. For SSM Contacts, SSM Incidents and CloudWatch the action is
- * the operation's name under the service's prefix (Service Authorization Reference: "Actions
- * defined by AWS Systems Manager Incident Manager Contacts", "... Incident Manager", "... Amazon
- * CloudWatch").
+ * The IAM action a read command needs: the operation's name under the service's prefix. The
+ * Service Authorization Reference maps each read operation used here to the action of the same
+ * name ("API operations defined by AWS Systems Manager Incident Manager Contacts", "... Incident
+ * Manager", "... Amazon CloudWatch").
  */
 function permissionOf(prefix: string, command: object): string {
   const name = command.constructor.name.replace(/Command$/, "");
