@@ -90,7 +90,7 @@ export function renderConfig(result: AdoptResult, source: string): string {
           ...result.notes.map((n) => `#  - ${n}`),
         ]),
   ];
-  return `${head.join("\n")}\n${yaml.dump({ config }, { lineWidth: 100, noRefs: true })}`;
+  return `${head.join("\n")}\n${yaml.dump({ config }, { lineWidth: -1, noRefs: true })}`;
 }
 
 /** The secret lines as a shell script. */
@@ -99,7 +99,10 @@ export function renderSecrets(result: AdoptResult): string {
     "#!/bin/sh",
     "# Sets each channel address as a secret config value of the selected stack.",
     "set -e",
-    ...result.secrets.map((s) => secretLine(s, true)),
+    // An address the source did not give (an unresolved template parameter) is left for you.
+    ...result.secrets.map((s) =>
+      s.address === "" ? `# unknown address, set it: ${secretLine(s, true)}` : secretLine(s, true),
+    ),
     "",
   ].join("\n");
 }

@@ -119,6 +119,9 @@ export function shellQuote(value: string): string {
 
 /** The `pulumi config set --secret --path` line for one address, masked unless `show`. */
 export function secretLine(secret: SecretAddress, show: boolean): string {
+  if (secret.address === "") {
+    return `pulumi config set --secret --path ${shellQuote(secret.path)} '<address>'`;
+  }
   const value = show ? secret.address : maskAddress(secret.address);
   return `pulumi config set --secret --path ${shellQuote(secret.path)} ${shellQuote(value)}`;
 }

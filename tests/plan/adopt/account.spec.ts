@@ -234,15 +234,13 @@ describe("adopt: reading the account with the AWS SDK", () => {
 
   it("gives up after the SDK's attempts and names the call", async () => {
     const { clients, contacts } = mocked();
-    contacts
-      .on(ListContactsCommand)
-      .rejects(
-        new ThrottlingException({
-          message: "Rate exceeded",
-          Message: "Rate exceeded",
-          $metadata: {},
-        }),
-      );
+    contacts.on(ListContactsCommand).rejects(
+      new ThrottlingException({
+        message: "Rate exceeded",
+        Message: "Rate exceeded",
+        $metadata: {},
+      }),
+    );
     const wait = noWait();
     await assert.rejects(
       readAccount(clients, { region: REGION, sleep: wait.sleep }),
