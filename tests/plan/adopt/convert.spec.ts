@@ -9,7 +9,7 @@ import {
   parseTemplate,
   templateToSnapshot,
 } from "../../../plan/adopt/cloudformation";
-import { main } from "../../../plan/adopt/cli";
+import { main, renderSecrets } from "../../../plan/adopt/cli";
 import { convertSnapshot, secretLine, type AdoptResult } from "../../../plan/adopt/convert";
 import { parseSnapshot } from "../../../plan/adopt/snapshot";
 import { SPEC_KEY, validateSpec } from "../../../stack/spec";
@@ -282,6 +282,32 @@ describe("adopt: converting a CloudFormation stack", () => {
           `The engagement plan of ${alias} ends with a stage of 1 minute; OnCallTeam makes the last stage last as long as its longest retry interval (0 minutes), so adopting it as written changes that stage's duration.`,
       ),
     );
+  });
+
+  it("leaves an address it cannot resolve for the user, and takes it from --parameter", () => {
+    const noDefault = parseTemplate(
+      read("emergency-stack.yaml").replace('Default: "+819012345678"', "NoEcho: true"),
+      templateFile,
+    );
+    const unresolved = templateToSnapshot(noDefault, resources, {
+      getReplicationSet: replicationSet,
+    });
+    assert.deepEqual(unresolved.notes, [
+      'TaroChannel (AWS::SSMContacts::ContactChannel): {"Ref":"TaroPhone"} cannot be resolved from the template and the stack\'s resources; set it in the spec by hand.',
+    ]);
+    const script = renderSecrets(convertSnapshot(unresolved.snapshot));
+    assert.ok(
+      script.includes(
+        `# unknown address, set it: pulumi config set --secret --path '${SECRETS[0].path}' '<address>'`,
+      ),
+      script,
+    );
+    const given = templateToSnapshot(noDefault, resources, {
+      getReplicationSet: replicationSet,
+      parameters: { TaroPhone: "+819012345678" },
+    });
+    assert.deepEqual(given.notes, []);
+    assert.deepEqual(convertSnapshot(given.snapshot).secrets, SECRETS);
   });
 
   it("reports a resource missing from the stack and an unresolvable reference", () => {
