@@ -1,5 +1,6 @@
 import { strict as assert } from "assert";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import {
   CloudWatchClient,
@@ -27,6 +28,7 @@ import {
 } from "@aws-sdk/client-ssm-incidents";
 import { mockClient } from "aws-sdk-client-mock";
 import { AccountReadError, readAccount, type AdoptClients } from "../../../plan/adopt/account";
+import { main } from "../../../plan/adopt/cli";
 import { convertSnapshot } from "../../../plan/adopt/convert";
 import { parseSnapshot, type Snapshot } from "../../../plan/adopt/snapshot";
 
@@ -366,5 +368,64 @@ describe("adopt: an existing account, read live, adopted with zero changes", () 
     const live = convertSnapshot(snapshot);
     assert.deepEqual(live, convertSnapshot(fixture));
     assert.deepEqual(live.notes, []);
+  });
+
+  it("runs as `read --region` with --write-snapshot, and exits 3 naming a denied permission", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "adopt-read-"));
+    try {
+      const m = account();
+      let out = "";
+      const code = await main(
+        [
+          "read",
+          "--region",
+          "ap-northeast-1",
+          "--write-snapshot",
+          path.join(dir, "account.json"),
+          "--out",
+          path.join(dir, "a.yaml"),
+          "--secrets",
+          path.join(dir, "a.sh"),
+        ],
+        { out: (t) => void (out += t), err: () => undefined, clients: () => m.clients },
+      );
+      assert.equal(code, 0);
+      const written = path.join(dir, "account.json");
+      assert.equal(fs.statSync(written).mode & 0o777, 0o600);
+      assert.deepEqual(
+        JSON.parse(fs.readFileSync(written, "utf8")),
+        JSON.parse(JSON.stringify(fixture)),
+      );
+      assert.ok(
+        out.startsWith(
+          `Wrote ${path.join(dir, "a.yaml")}: 1 team(s), 1 escalation(s), 1 response plan(s).`,
+        ),
+      );
+      assert.ok(!out.includes("+819012345678"));
+
+      const denied = mocked();
+      denied.incidents
+        .on(ListReplicationSetsCommand)
+        .rejects(new IncidentsAccessDenied({ message: "denied", $metadata: {} }));
+      let err = "";
+      const code3 = await main(
+        ["read", "--region", "ap-northeast-1", "--out", path.join(dir, "b.yaml")],
+        {
+          out: () => undefined,
+          err: (t) => void (err += t),
+          clients: () => denied.clients,
+        },
+      );
+      assert.equal(code3, 3);
+      assert.ok(
+        err.startsWith(
+          "incident-manager-adopt: Reading the account needs the IAM permission `ssm-incidents:ListReplicationSets`",
+        ),
+        err,
+      );
+      assert.equal(fs.existsSync(path.join(dir, "b.yaml")), false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
