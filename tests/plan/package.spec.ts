@@ -36,7 +36,7 @@ function checkoutAfterBuild(): string[] {
 function neededSources(files: readonly string[]): string[] {
   return files.filter(
     (f) =>
-      /^(plan|stack|components)\/[^/]+\.ts$/.test(f) ||
+      /^(plan(\/adopt)?|stack|components)\/[^/]+\.ts$/.test(f) ||
       /^aws\/.+\.ts$/.test(f) ||
       /^policies\/(index\.ts|(rules|checks)\/.+\.ts)$/.test(f),
   );
@@ -75,6 +75,7 @@ describe("the published package", function () {
   it("ships the compiled plan, root stack, components and policy pack, and the bin", () => {
     const needed = neededSources(tree).map((f) => `${compiledName(f)}.js`);
     assert.ok(needed.includes("dist/plan/cli.js"));
+    assert.ok(needed.includes("dist/plan/adopt/cli.js"));
     assert.ok(needed.includes("dist/stack/index.js"));
     assert.ok(needed.includes("dist/policies/index.js"));
     assert.ok(needed.includes("dist/aws/model.js"));
@@ -83,6 +84,7 @@ describe("the published package", function () {
     const missing = [
       ...needed,
       "bin/incident-manager-plan",
+      "bin/incident-manager-adopt",
       "Pulumi.yaml",
       "Pulumi.dev.yaml",
       "policies/package.json",
@@ -101,6 +103,7 @@ describe("the published package", function () {
       "Pulumi.dev.yaml",
       "Pulumi.yaml",
       "README.md",
+      "bin/incident-manager-adopt",
       "bin/incident-manager-plan",
       "package.json",
       "policies/package.json",
