@@ -1,10 +1,13 @@
 /**
  * Random configs of valid shape (the right keys, values drawn from small pools of valid and
  * hostile ones) either build or fail with our ValidationError, for each component and for the
- * stack spec; never any other error, synchronous or later.
+ * stack spec; never any other error, synchronous or later. What builds, AWS accepts: every
+ * registered resource passes the check against AWS's models (aws/requests), so the components
+ * never accept a value that AWS refuses at deploy time.
  */
 import { strict as assert } from "assert";
 import fc from "fast-check";
+import { formatViolation, validateResource } from "../../aws/requests";
 import { Capture, installCapture, reset, settle } from "../../plan/capture";
 import {
   ARN_JIRO,
@@ -75,6 +78,20 @@ function partial<T>(fields: { [K in keyof T]: fc.Arbitrary<T[K]> }) {
   return fc.record(fields, { requiredKeys: [] });
 }
 
+/**
+ * Strings some AWS pattern or limit refuses in some field: a dot in an alias, brackets in a name, a
+ * comma in a tag, a POSIX zone, an emoji, a region without Incident Manager, a 321-character email.
+ */
+const REFUSED_STRINGS: readonly string[] = [
+  "taro.yamada",
+  "Taro (SRE)",
+  "a,b",
+  "Etc/GMT+9",
+  "taro\u{1f525}",
+  "ap-northeast-3",
+  `${"a".repeat(309)}@example.com`,
+];
+
 /** Valid values of every type the bases hold, to swap in at a random path. */
 const SWAPS: readonly unknown[] = [
   0,
@@ -89,6 +106,7 @@ const SWAPS: readonly unknown[] = [
   false,
   [],
   {},
+  ...REFUSED_STRINGS,
 ];
 
 /** A known-valid base with up to 3 values anywhere inside replaced: valid, swapped or hostile. */
@@ -283,8 +301,10 @@ describe("hostile input: random configs of valid shape build or fail with a Vali
   /** Builds, or throws a ValidationError; and nothing fails later, when Outputs resolve. */
   async function buildsOrRejects(build: () => unknown, seen: Outcomes): Promise<void> {
     reset(capture);
+    let built = false;
     try {
       build();
+      built = true;
       seen.built++;
     } catch (err) {
       if (!im.ValidationError.isValidationError(err)) throw err;
@@ -293,6 +313,14 @@ describe("hostile input: random configs of valid shape build or fail with a Vali
     }
     await settle();
     assert.deepEqual(later, []);
+    if (built) {
+      const refused = capture.resources.flatMap((r) =>
+        (
+          validateResource(r.type, r.name, r.inputs, { providerRegion: "ap-northeast-1" }) ?? []
+        ).map((v) => formatViolation(v)),
+      );
+      assert.deepEqual(refused, []);
+    }
   }
 
   /**
@@ -351,4 +379,24 @@ describe("hostile input: random configs of valid shape build or fail with a Vali
   });
 
   it("the stack spec", () => property(specArgs, SPEC, (args) => stack.buildStack(args), 80));
+
+  it("what builds with a string AWS refuses in any string field, AWS accepts", async () => {
+    const bases: [unknown, (args: never) => unknown][] = [
+      [SETUP, (args) => new im.IncidentManagerSetup("im", args)],
+      [TEAM, (args) => new im.OnCallTeam("sre", args)],
+      [SPEC, (args) => stack.buildStack(args)],
+    ];
+    for (const [base, build] of bases) {
+      const seen: Outcomes = { built: 0, rejected: 0 };
+      const strings = pathsIn(base).filter(
+        (p) => typeof p.reduce<unknown>((v, k) => (v as never)[k], base) === "string",
+      );
+      for (const p of strings) {
+        for (const value of REFUSED_STRINGS) {
+          await buildsOrRejects(() => build(setPath(base, p as never, value) as never), seen);
+        }
+      }
+      assert.ok(seen.built > 0 && seen.rejected > 0, JSON.stringify(seen));
+    }
+  });
 });
