@@ -93,9 +93,13 @@ export const nativeDisplayNameSchema = z.string().superRefine((text, ctx) => {
   if (message !== undefined) ctx.addIssue({ code: "custom", message });
 });
 
-/** An SSM Contacts contact ARN: `arn:aws:ssm-contacts:<region>:<account>:contact/<alias>`. */
+/**
+ * An SSM Contacts contact ARN: `arn:aws:ssm-contacts:<region>:<account>:contact/<alias>`, with the
+ * API's alias (no `.`), as ssm-incidents CreateResponsePlan `engagements[]` requires
+ * (`^arn:aws(-cn|-us-gov)?:ssm-contacts:[a-z0-9-]*:([0-9]{12}):contact/[a-z0-9_-]+$`).
+ */
 export const CONTACT_ARN =
-  /^arn:aws(?:-[a-z]+)*:ssm-contacts:[a-z0-9-]+:\d{12}:contact\/[a-z0-9_\-.]+$/;
+  /^arn:aws(?:-[a-z]+)*:ssm-contacts:[a-z0-9-]+:\d{12}:contact\/[a-z0-9_-]+$/;
 
 /** The rule a contact ARN breaks, if any (completes "`path` ..."). */
 export function checkContactArn(arn: string): string | undefined {

@@ -11,7 +11,7 @@ const config = new pulumi.Config();
 // The instance whose CPU the alarm watches.
 const instanceId = config.get("instanceId") ?? "i-0123456789abcdef0";
 
-// The replication set in Tokyo (primary) and Osaka; everything else is created in Tokyo, after it.
+// The replication set in Tokyo (primary) and Seoul; everything else is created in Tokyo, after it.
 const setup = new IncidentManagerSetup("incident-manager", {
   regions: ["ap-northeast-1", "ap-northeast-2"],
   tags: { team: "sre" },

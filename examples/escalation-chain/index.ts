@@ -6,7 +6,7 @@ import {
   renderTimeline,
 } from "pulumi-aws-incident-manager";
 
-// The replication set in Tokyo and Osaka; the team and the escalation plan are created in Tokyo,
+// The replication set in Tokyo and Seoul; the team and the escalation plan are created in Tokyo,
 // after it.
 const setup = new IncidentManagerSetup("incident-manager", {
   regions: ["ap-northeast-1", "ap-northeast-2"],

@@ -1,6 +1,6 @@
 import { IncidentManagerSetup } from "pulumi-aws-incident-manager";
 
-// Incident Manager's data lives in Tokyo and is replicated to Osaka, so it survives the loss of
+// Incident Manager's data lives in Tokyo and is replicated to Seoul, so it survives the loss of
 // one region. Deletion protection is on and `pulumi destroy` will refuse to delete the
 // replication set (that would delete every incident record).
 const setup = new IncidentManagerSetup("incident-manager", {
