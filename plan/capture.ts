@@ -102,6 +102,18 @@ function containsSecret(value: unknown): boolean {
 
 let counter = 0;
 
+/** The account the mocks answer as: {@link MOCK_ACCOUNT} unless {@link setMockAccount} says. */
+let mockAccount = MOCK_ACCOUNT;
+
+/**
+ * Makes the mocks answer as `account` (its caller identity and the ARNs they make), as a stack
+ * run with that account's credentials sees it: `plan --snapshot` runs as the snapshot's account,
+ * which the import IDs of an adopting program name. `undefined` restores {@link MOCK_ACCOUNT}.
+ */
+export function setMockAccount(account: string | undefined): void {
+  mockAccount = account ?? MOCK_ACCOUNT;
+}
+
 /** The URNs each capture has seen, forgotten by `reset`. */
 const registeredUrns = new WeakMap<Capture, Set<string>>();
 
@@ -112,7 +124,7 @@ export function mockState(
   inputs: Record<string, unknown>,
 ): { id: string; state: Record<string, unknown> } {
   const region = typeof inputs.region === "string" ? inputs.region : MOCK_REGION;
-  const acct = MOCK_ACCOUNT;
+  const acct = mockAccount;
   const p = MOCK_PARTITION;
   const id = `${name}-id`;
   const state: Record<string, unknown> = { ...inputs };
@@ -189,17 +201,17 @@ export function mockCall(token: string, inputs: Record<string, unknown>): Record
   switch (token) {
     case "aws:index/getCallerIdentity:getCallerIdentity":
       return {
-        accountId: MOCK_ACCOUNT,
-        arn: `arn:${MOCK_PARTITION}:iam::${MOCK_ACCOUNT}:user/plan`,
+        accountId: mockAccount,
+        arn: `arn:${MOCK_PARTITION}:iam::${mockAccount}:user/plan`,
         userId: "AIDAMOCK",
-        id: MOCK_ACCOUNT,
+        id: mockAccount,
       };
     case "aws:index/getPartition:getPartition":
       return { partition: MOCK_PARTITION, dnsSuffix: "amazonaws.com", id: MOCK_PARTITION };
     case "aws:index/getRegion:getRegion":
       return { name: inputs.region ?? MOCK_REGION, region: inputs.region ?? MOCK_REGION };
     case "aws-native:index:getAccountId":
-      return { accountId: MOCK_ACCOUNT };
+      return { accountId: mockAccount };
     default:
       return inputs;
   }

@@ -5,8 +5,12 @@
  * pack's results (run over the analyzer protocol, as `pulumi preview --policy-pack` does) and a
  * monthly cost estimate.
  *
- * Exit codes: 0 clean, 1 mandatory policy violations, 2 invalid config (the validation error is
- * printed, without a stack trace), 3 anything else that went wrong.
+ * With `--snapshot`, it also compares every resource that carries an import ID with the account's
+ * snapshot (./adopt/diff.ts) and prints what the first `up` would change.
+ *
+ * Exit codes: 0 clean, 1 mandatory policy violations or adoption differences (unless
+ * `--allow-adoption-changes`), 2 invalid config or snapshot (the error is printed, without a stack
+ * trace), 3 anything else that went wrong.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -37,10 +41,16 @@ Runs a stack's program under Pulumi mocks and shows what it would create.
   --html <file>              the same picture in an HTML page
   --price-per-message <usd>  price of one SMS or voice message after the free 100 (default: 0.1)
   --pages-per-month <n>      expected pages per response plan per month (default: 10)
+  --snapshot <file>          an adoption snapshot (incident-manager-adopt read
+                             --write-snapshot): compare every resource with an
+                             import ID with what the account holds
+  --allow-adoption-changes   accept adopting with changes or replacements
+                             (without it, any difference exits 1)
   --no-policies              skip the policy pack
   -h, --help                 this text
 
-Exit codes: 0 clean, 1 mandatory policy violations, 2 invalid config, 3 other errors.`;
+Exit codes: 0 clean, 1 mandatory policy violations or adoption differences (unless
+--allow-adoption-changes), 2 invalid config or snapshot, 3 other errors.`;
 
 /** A command-line or input problem: exit 2, message only. */
 class UsageError extends Error {}
@@ -56,6 +66,8 @@ interface Options {
   readonly pricePerMessageUsd?: number;
   readonly pagesPerMonth?: number;
   readonly policies: boolean;
+  readonly snapshot?: string;
+  readonly allowAdoptionChanges: boolean;
 }
 
 function numberOption(name: string, text: string | undefined): number | undefined {
@@ -83,6 +95,8 @@ function parseOptions(argv: readonly string[]): Options | "help" {
         "price-per-message": { type: "string" },
         "pages-per-month": { type: "string" },
         "no-policies": { type: "boolean" },
+        snapshot: { type: "string" },
+        "allow-adoption-changes": { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -111,6 +125,8 @@ function parseOptions(argv: readonly string[]): Options | "help" {
     pricePerMessageUsd: numberOption("price-per-message", v["price-per-message"]),
     pagesPerMonth: numberOption("pages-per-month", v["pages-per-month"]),
     policies: !v["no-policies"],
+    snapshot: v.snapshot,
+    allowAdoptionChanges: v["allow-adoption-changes"] === true,
   };
 }
 
@@ -142,6 +158,23 @@ function readSpecFile(file: string): unknown {
     return config?.["incident-manager:spec"] ?? value?.["incident-manager:spec"] ?? value;
   } catch (err) {
     throw new UsageError(`cannot read ${file}: ${(err as Error).message.split("\n")[0]}`);
+  }
+}
+
+/** Reads and checks an adoption snapshot; a file that is not one is an input problem (exit 2). */
+function readSnapshotFile(file: string): import("./adopt/snapshot").Snapshot {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { parseSnapshot } = require("./adopt/snapshot") as typeof import("./adopt/snapshot");
+  let value: unknown;
+  try {
+    value = JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch (err) {
+    throw new UsageError(`cannot read ${file}: ${(err as Error).message.split("\n")[0]}`);
+  }
+  try {
+    return parseSnapshot(value, file);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
   }
 }
 
@@ -206,7 +239,15 @@ export async function main(argv: readonly string[]): Promise<number> {
       entry: options.program === undefined ? ROOT_ENTRY : undefined,
     };
     if (path.extname(loadProject(source).entry) === ".ts") registerTypeScript();
+    const snapshot =
+      options.snapshot === undefined ? undefined : readSnapshotFile(options.snapshot);
 
+    if (snapshot !== undefined) {
+      // The adopting program runs with the credentials of the account it adopts.
+      const { setMockAccount } = await import("./capture");
+      const { snapshotAccount } = await import("./adopt/diff");
+      setMockAccount(snapshotAccount(snapshot));
+    }
     show.step("running the program under mocks");
     const run = await runProgram(source);
 
@@ -234,11 +275,18 @@ export async function main(argv: readonly string[]): Promise<number> {
         : { pricePerMessageUsd: options.pricePerMessageUsd }),
       ...(options.pagesPerMonth === undefined ? {} : { pagesPerMonth: options.pagesPerMonth }),
     });
-    const json = `${JSON.stringify(report, null, 2)}\n`;
+    let adoption: import("./adopt/diff").AdoptionReport | undefined;
+    let adoptionText = "";
+    if (snapshot !== undefined) {
+      const { diffAdoption, renderAdoption } = await import("./adopt/diff");
+      adoption = diffAdoption(snapshot, run.resources);
+      adoptionText = `\n${renderAdoption(adoption)}`;
+    }
+    const json = `${JSON.stringify(adoption === undefined ? report : { ...report, adoption }, null, 2)}\n`;
     if (options.json === "-") {
       process.stdout.write(json);
     } else {
-      process.stdout.write(renderReport(report));
+      process.stdout.write(renderReport(report) + adoptionText);
       if (options.json !== undefined) fs.writeFileSync(options.json, json);
     }
     if (options.svg !== undefined || options.html !== undefined) {
@@ -246,7 +294,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       if (options.svg !== undefined) fs.writeFileSync(options.svg, renderSvg(report));
       if (options.html !== undefined) fs.writeFileSync(options.html, renderHtml(report));
     }
-    return report.policies.mandatory > 0 ? 1 : 0;
+    const adoptionBlocks =
+      adoption !== undefined && adoption.changes > 0 && !options.allowAdoptionChanges;
+    return report.policies.mandatory > 0 || adoptionBlocks ? 1 : 0;
   } catch (err) {
     show.done();
     if (isInvalidInput(err)) {

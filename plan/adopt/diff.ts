@@ -12,6 +12,7 @@ import { DateTime } from "luxon";
 import { AWS_CONSTRAINTS } from "../../aws/model";
 import { maskAddress } from "../../aws/phone";
 import type { CapturedResource } from "../capture";
+import { SECRET_PLACEHOLDER } from "../program";
 import type { Snapshot } from "./snapshot";
 
 /** One property whose existing value differs from the program's. */
@@ -468,7 +469,7 @@ export function diffAdoption(
     for (const [path, e, d] of raw) {
       if (isAddressPath(path)) {
         // A secret: compared only when both sides are known, shown masked.
-        if (typeof e !== "string" || typeof d !== "string") {
+        if (typeof e !== "string" || typeof d !== "string" || d === SECRET_PLACEHOLDER) {
           if (!notCompared.includes(path)) notCompared.push(path);
           continue;
         }
@@ -500,6 +501,21 @@ export function diffAdoption(
 }
 
 const show = (v: unknown) => (v === undefined ? "(not set)" : JSON.stringify(v));
+
+/** The account a snapshot was read in: from its replication set's ARN, else any contact's. */
+export function snapshotAccount(snapshot: Snapshot): string | undefined {
+  const arns = [
+    snapshot.getReplicationSet?.replicationSet.arn,
+    ...snapshot.contacts.map((c) => c.getContact.ContactArn),
+    ...snapshot.responsePlans.map((p) => p.getResponsePlan.arn),
+  ];
+  for (const arn of arns) {
+    // ARN format (IAM user guide, "Amazon Resource Names"): arn:partition:service:region:account:…
+    const account = arn?.split(":")[4];
+    if (account !== undefined && /^\d{12}$/.test(account)) return account;
+  }
+  return undefined;
+}
 
 /** The "== Adoption ==" section of `plan`'s text report. */
 export function renderAdoption(report: AdoptionReport): string {

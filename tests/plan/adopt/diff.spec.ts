@@ -3,7 +3,9 @@
  * under the mocks, matches the snapshot it came from; one mutation per kind of difference.
  */
 import { strict as assert } from "assert";
+import { spawn } from "child_process";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { Capture, CapturedResource, installCapture, reset, settle } from "../../../plan/capture";
 import { convertSnapshot, type AdoptResult } from "../../../plan/adopt/convert";
@@ -190,5 +192,86 @@ describe("adoption diff", () => {
     ]);
     const text = renderAdoption(report);
     assert.ok(!text.includes("+819087654321") && !text.includes("+819012345678"), text);
+  });
+});
+
+interface Result {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the plan CLI the way a user does, as tests/plan/cli.spec.ts does. */
+function plan(args: readonly string[]): Promise<Result> {
+  const root = path.join(__dirname, "..", "..", "..");
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [path.join(root, "bin", "incident-manager-plan"), ...args],
+      {
+        cwd: root,
+      },
+    );
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe("plan --snapshot", function () {
+  this.timeout(240_000);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-adopt-"));
+  const specFile = path.join(dir, "adopted.json");
+  const changedFile = path.join(dir, "changed-snapshot.json");
+  let clean: Result;
+  let changed: Result;
+  let allowed: Result;
+
+  before(async () => {
+    fs.writeFileSync(specFile, JSON.stringify(withAddresses(convertSnapshot(snapshot()))));
+    const snap = JSON.parse(fs.readFileSync(FILE, "utf8")) as Mutable;
+    snap.contacts[0].getContact.DisplayName = "Taro Y.";
+    fs.writeFileSync(changedFile, JSON.stringify(snap));
+    const common = ["--spec", specFile, "--no-policies", "--at", "2026-06-01T00:00:00Z"];
+    [clean, changed, allowed] = await Promise.all([
+      plan([...common, "--snapshot", FILE, "--json", path.join(dir, "clean.json")]),
+      plan([...common, "--snapshot", changedFile]),
+      plan([...common, "--snapshot", changedFile, "--allow-adoption-changes"]),
+    ]);
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("exits 0 when every adopted resource is the same, and writes `adoption` in --json", () => {
+    assert.equal(clean.code, 0, clean.stderr);
+    assert.ok(clean.stdout.includes("\n== Adoption (16 imported, 0 to change) ==\n"), clean.stdout);
+    const json = JSON.parse(fs.readFileSync(path.join(dir, "clean.json"), "utf8")) as Mutable;
+    assert.equal(json.adoption.changes, 0);
+    assert.equal(json.adoption.resources.length, 16);
+  });
+
+  it("exits 1 with a difference, and prints it", () => {
+    assert.equal(changed.code, 1, changed.stderr);
+    assert.ok(changed.stdout.includes("\n== Adoption (16 imported, 1 to change) ==\n"));
+    assert.ok(
+      changed.stdout.includes(
+        '  differs   aws:ssmcontacts/contact:Contact emergency-taro (arn:aws:ssm-contacts:ap-northeast-1:111122223333:contact/taro)\n      displayName: "Taro Y." -> "Taro Yamada"\n',
+      ),
+      changed.stdout,
+    );
+    assert.ok(changed.stdout.includes("pass --allow-adoption-changes to accept the changes"));
+  });
+
+  it("exits 0 with the same difference under --allow-adoption-changes", () => {
+    assert.equal(allowed.code, 0, allowed.stderr);
+    assert.ok(allowed.stdout.includes('      displayName: "Taro Y." -> "Taro Yamada"\n'));
+  });
+
+  it("refuses a file that is not a snapshot with exit 2", async () => {
+    const result = await plan(["--spec", specFile, "--no-policies", "--snapshot", specFile]);
+    assert.equal(result.code, 2);
+    assert.ok(result.stderr.includes(`${specFile} is not an adoption snapshot:`), result.stderr);
   });
 });
