@@ -175,6 +175,53 @@ describe("adoption diff", () => {
     ]);
   });
 
+  it("replaces a channel whose type differs, which its owner must activate again", async () => {
+    const snap = snapshot();
+    (snap.contacts[1].listContactChannels.ContactChannels[0] as Mutable).Type = "VOICE";
+    const report = diffAdoption(snap, await build(snapshot()));
+    const [finding] = report.resources.filter((f) => f.status !== "same");
+    assert.equal(report.changes, 1);
+    assert.deepEqual(
+      { name: finding.name, status: finding.status, differences: finding.differences },
+      {
+        name: "emergency-jiro-sms",
+        status: "replaces",
+        differences: [{ path: "type", existing: "VOICE", desired: "SMS", replaces: true }],
+      },
+    );
+    assert.deepEqual(finding.consequences, [
+      "`type` cannot change in place: the channel is replaced, and its owner must activate the new one with the code sent to it before it can be engaged.",
+    ]);
+  });
+
+  it("flags a region swap: one region per update, none removed within 24 hours", async () => {
+    const snap = snapshot();
+    const regionMap = (snap.getReplicationSet!.replicationSet as Mutable).regionMap;
+    regionMap["ap-southeast-1"] = regionMap["ap-northeast-2"];
+    delete regionMap["ap-northeast-2"];
+    const report = diffAdoption(snap, await build(snapshot()));
+    const [finding] = report.resources.filter((f) => f.status !== "same");
+    assert.equal(finding.status, "differs");
+    assert.deepEqual(finding.differences, [
+      {
+        path: "regions.ap-northeast-2",
+        existing: undefined,
+        desired: "AWS-owned",
+        replaces: false,
+      },
+      {
+        path: "regions.ap-southeast-1",
+        existing: "AWS-owned",
+        desired: undefined,
+        replaces: false,
+      },
+    ]);
+    assert.deepEqual(finding.consequences, [
+      "Regions change one at a time (here +ap-northeast-2, -ap-southeast-1): apply one change per `pulumi up`.",
+      "ap-southeast-1 would be removed: a region cannot be removed within 24 hours of being added.",
+    ]);
+  });
+
   it("masks a changed delivery address", async () => {
     const snap = snapshot();
     (
