@@ -102,8 +102,18 @@ function tagMap(tags: unknown): Record<string, string> | undefined {
   const entries: [string, string][] = Array.isArray(tags)
     ? tags.map((t: Record<string, string>) => [t.key ?? t.Key, t.value ?? t.Value])
     : Object.entries(tags as Record<string, string>);
-  if (entries.length === 0) return undefined;
   return Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/**
+ * The tags a ListTagsForResource output holds: known (maybe empty) when the snapshot holds the
+ * call, `undefined` (not compared) when it does not.
+ */
+function tagsRead(
+  part: Readonly<Record<string, unknown>> | undefined,
+  key: "Tags" | "tags",
+): Record<string, string> | undefined {
+  return part === undefined ? undefined : tagMap(part[key] ?? []);
 }
 
 /** A plan's stages as GetContact returns them, in the inputs' shape. */
@@ -137,6 +147,11 @@ function stages(plan: { Stages?: readonly unknown[] } | undefined): unknown[] {
   });
 }
 
+/** The days of ShiftCoverages in week order, so map order does not read as a difference. */
+const WEEK = ["MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"];
+const byDay = (a: { dayOfWeek?: unknown }, b: { dayOfWeek?: unknown }) =>
+  WEEK.indexOf(String(a.dayOfWeek)) - WEEK.indexOf(String(b.dayOfWeek));
+
 /** A key of the existing resources: its import ID and the Pulumi type that imports it. */
 const keyOf = (type: string, importId: string) => `${type} ${importId}`;
 
@@ -156,7 +171,7 @@ export function existingInputs(snapshot: Snapshot): Map<string, Inputs> {
   for (const c of snapshot.contacts) {
     const contact = c.getContact;
     const arn = contact.ContactArn as string;
-    const tags = tagMap(c.listTagsForResource?.Tags);
+    const tags = tagsRead(c.listTagsForResource, "Tags");
     const base = { alias: contact.Alias, displayName: contact.DisplayName, type: contact.Type };
     found.set(keyOf("aws:ssmcontacts/contact:Contact", arn), defined({ ...base, tags }));
     found.set(
@@ -219,15 +234,17 @@ export function existingInputs(snapshot: Snapshot): Map<string, Inputs> {
                 shiftCoverages:
                   recurrence.ShiftCoverages === undefined
                     ? undefined
-                    : Object.entries(recurrence.ShiftCoverages).map(([day, times]) => ({
-                        coverageTimes: (times ?? []).map((t) => ({
-                          endTime: hhmm(t.End),
-                          startTime: hhmm(t.Start),
-                        })),
-                        dayOfWeek: day,
-                      })),
+                    : Object.entries(recurrence.ShiftCoverages)
+                        .map(([day, times]) => ({
+                          coverageTimes: (times ?? []).map((t) => ({
+                            endTime: hhmm(t.End),
+                            startTime: hhmm(t.Start),
+                          })),
+                          dayOfWeek: day,
+                        }))
+                        .sort(byDay),
               }),
-        tags: tagMap(r.listTagsForResource?.Tags),
+        tags: tagsRead(r.listTagsForResource, "Tags"),
       }),
     );
   }
@@ -249,7 +266,7 @@ export function existingInputs(snapshot: Snapshot): Map<string, Inputs> {
                 dedupeString: template.dedupeString,
               }),
         engagements: [...(plan.engagements ?? [])].sort(),
-        tags: tagMap(p.listTagsForResource?.tags),
+        tags: tagsRead(p.listTagsForResource, "tags"),
       }),
     );
   }
@@ -265,7 +282,7 @@ export function existingInputs(snapshot: Snapshot): Map<string, Inputs> {
             keyKind(info.sseKmsKeyId),
           ]),
         ),
-        tags: tagMap(snapshot.replicationSetTags?.tags),
+        tags: tagsRead(snapshot.replicationSetTags, "tags"),
       }),
     );
   }
@@ -291,7 +308,7 @@ export function existingInputs(snapshot: Snapshot): Map<string, Inputs> {
           alarm.Dimensions === undefined || alarm.Dimensions.length === 0
             ? undefined
             : Object.fromEntries(alarm.Dimensions.map((d) => [d.Name, d.Value])),
-        tags: tagMap(snapshot.alarmTags?.[alarm.AlarmName as string]?.Tags),
+        tags: tagsRead(snapshot.alarmTags?.[alarm.AlarmName as string], "Tags"),
       }),
     );
   }
@@ -303,7 +320,7 @@ export function existingInputs(snapshot: Snapshot): Map<string, Inputs> {
         alarmDescription: alarm.AlarmDescription,
         alarmActions: alarm.AlarmActions,
         alarmRule: alarm.AlarmRule,
-        tags: tagMap(snapshot.alarmTags?.[alarm.AlarmName as string]?.Tags),
+        tags: tagsRead(snapshot.alarmTags?.[alarm.AlarmName as string], "Tags"),
       }),
     );
   }
@@ -318,6 +335,14 @@ function desiredInputs(resource: CapturedResource): Inputs {
   if (resource.type === "aws:ssmincidents/responsePlan:ResponsePlan") {
     const engagements = inputs.engagements;
     if (Array.isArray(engagements)) inputs.engagements = [...(engagements as string[])].sort();
+  }
+  const recurrence = inputs.recurrence as
+    { shiftCoverages?: { dayOfWeek?: unknown }[] } | undefined;
+  if (resource.type === "aws-native:ssmcontacts:Rotation" && recurrence?.shiftCoverages) {
+    inputs.recurrence = {
+      ...recurrence,
+      shiftCoverages: [...recurrence.shiftCoverages].sort(byDay),
+    };
   }
   if (resource.type === "aws-native:ssmincidents:ReplicationSet" && Array.isArray(inputs.regions)) {
     inputs.regions = Object.fromEntries(
@@ -460,7 +485,6 @@ export function diffAdoption(
     const desired = desiredInputs(resource);
     const notCompared = Object.keys(desired)
       .filter((k) => !(k in existing) && !ALWAYS_SKIPPED.has(k) && !isEmpty(desired[k]))
-      .filter((k) => k !== "tags" || existing.tags === undefined)
       .sort();
     const raw: [string, unknown, unknown][] = [];
     for (const k of Object.keys(existing).sort()) compare(k, existing[k], desired[k], raw);

@@ -222,6 +222,27 @@ describe("adoption diff", () => {
     ]);
   });
 
+  it("compares tags the account holds, and says when the snapshot holds none to compare", async () => {
+    const snap = snapshot();
+    snap.responsePlans[0].listTagsForResource.tags = { team: "emergency", service: "web" };
+    delete (snap.contacts[2] as Mutable).listTagsForResource;
+    const report = diffAdoption(snap, await build(snapshot()));
+    const plan = report.resources.find((f) => f.name === "emergency-response-plan-response-plan")!;
+    assert.deepEqual(plan.differences, [
+      { path: "tags.environment", existing: undefined, desired: "dev", replaces: false },
+    ]);
+    const saburo = report.resources.find((f) => f.name === "emergency-saburo")!;
+    assert.deepEqual(
+      { status: saburo.status, notCompared: saburo.notCompared },
+      { status: "same", notCompared: ["tags"] },
+    );
+    assert.ok(
+      renderAdoption(report).includes(
+        "  same      aws:ssmcontacts/contact:Contact emergency-saburo (arn:aws:ssm-contacts:ap-northeast-1:111122223333:contact/saburo)\n      not compared (the snapshot cannot tell): tags\n",
+      ),
+    );
+  });
+
   it("masks a changed delivery address", async () => {
     const snap = snapshot();
     (
