@@ -7,7 +7,9 @@
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { Capture, installCapture, reset, settle } from "../../plan/capture";
+import { Capture, installCapture, reset, setMockAccount, settle } from "../../plan/capture";
+import { diffAdoption } from "../../plan/adopt/diff";
+import { FIXTURE_ACCOUNT, withAddresses } from "../support/adoption";
 import { convertSnapshot, type AdoptResult } from "../../plan/adopt/convert";
 import { parseSnapshot } from "../../plan/adopt/snapshot";
 import {
@@ -19,42 +21,48 @@ import {
 const FIXTURES = path.join(__dirname, "..", "plan", "adopt", "fixtures");
 const read = (file: string) => fs.readFileSync(path.join(FIXTURES, file), "utf8");
 
-/** The spec with each secret address set at its config path, as the secrets script does. */
-function withAddresses(result: AdoptResult): Record<string, unknown> {
-  const spec = JSON.parse(JSON.stringify(result.spec)) as Record<string, unknown>;
-  for (const { path: configPath, address } of result.secrets) {
-    const keys = configPath
-      .replace(/^incident-manager:spec\./, "")
-      .split(/\.|\[(\d+)\]/)
-      .filter((k) => k !== undefined && k !== "");
-    let node = spec as Record<string, unknown>;
-    for (const key of keys.slice(0, -1)) node = node[key] as Record<string, unknown>;
-    node[keys[keys.length - 1]] = address;
-  }
-  return spec;
-}
-
 describe("scenario: adopting what incident-manager-adopt wrote", () => {
   let capture: Capture;
   let stack: typeof import("../../stack/spec");
 
+  const later: unknown[] = [];
+  const onRejection = (reason: unknown) => later.push(reason);
+
   before(async () => {
     capture = await installCapture();
     stack = await import("../../stack/spec");
+    // The stack runs as the account the fixtures' ARNs name, as `plan --snapshot` does.
+    setMockAccount(FIXTURE_ACCOUNT);
+    process.on("unhandledRejection", onRejection);
   });
-  beforeEach(() => reset(capture));
+  after(() => {
+    setMockAccount(undefined);
+    process.off("unhandledRejection", onRejection);
+  });
+  beforeEach(() => {
+    reset(capture);
+    later.length = 0;
+  });
 
   async function adopt(result: AdoptResult) {
     stack.buildStack(withAddresses(result));
     await settle();
+    // Nothing fails when Outputs resolve either (the setup checks the account, for one).
+    assert.deepEqual(later, []);
     return capture.resources.filter((r) => r.custom);
   }
 
   it("adopts a snapshot of an existing account: nothing noted, nothing created", async () => {
     const file = path.join(FIXTURES, "account-snapshot.json");
-    const result = convertSnapshot(parseSnapshot(JSON.parse(read("account-snapshot.json")), file));
+    const snapshot = parseSnapshot(JSON.parse(read("account-snapshot.json")), file);
+    const result = convertSnapshot(snapshot);
     assert.deepEqual(result.notes, []);
     const resources = await adopt(result);
+    const report = diffAdoption(snapshot, resources);
+    assert.deepEqual(
+      [report.changes, report.resources.filter((f) => f.status !== "same").length],
+      [0, 0],
+    );
     assert.ok(resources.length > 10);
     assert.deepEqual(
       resources.filter((r) => r.importId === undefined).map((r) => `${r.type} ${r.name}`),
@@ -74,6 +82,15 @@ describe("scenario: adopting what incident-manager-adopt wrote", () => {
     const result = convertSnapshot(snapshot);
     assert.deepEqual([...notes, ...result.notes], []);
     const registered = await adopt(result);
+    // plan --snapshot on the converted stack: every adopted resource matches what exists.
+    const report = diffAdoption(snapshot, registered);
+    assert.equal(report.resources.length, registered.length);
+    assert.deepEqual(
+      report.resources
+        .filter((f) => f.status !== "same" || f.differences.length > 0)
+        .map((f) => f.differences),
+      [],
+    );
     assert.deepEqual(
       registered.filter((r) => r.importId === undefined).map((r) => `${r.type} ${r.name}`),
       [],

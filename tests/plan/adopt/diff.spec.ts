@@ -7,28 +7,21 @@ import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { Capture, CapturedResource, installCapture, reset, settle } from "../../../plan/capture";
-import { convertSnapshot, type AdoptResult } from "../../../plan/adopt/convert";
+import {
+  Capture,
+  CapturedResource,
+  installCapture,
+  reset,
+  setMockAccount,
+  settle,
+} from "../../../plan/capture";
+import { convertSnapshot } from "../../../plan/adopt/convert";
+import { FIXTURE_ACCOUNT, withAddresses } from "../../support/adoption";
 import { diffAdoption, renderAdoption, replacingInputs } from "../../../plan/adopt/diff";
 import { parseSnapshot, type Snapshot } from "../../../plan/adopt/snapshot";
 
 const FILE = path.join(__dirname, "fixtures", "account-snapshot.json");
 const snapshot = (): Snapshot => parseSnapshot(JSON.parse(fs.readFileSync(FILE, "utf8")), FILE);
-
-/** The spec with each secret address set at its config path, as the secrets script does. */
-function withAddresses(result: AdoptResult): Record<string, unknown> {
-  const spec = JSON.parse(JSON.stringify(result.spec)) as Record<string, unknown>;
-  for (const { path: configPath, address } of result.secrets) {
-    const keys = configPath
-      .replace(/^incident-manager:spec\./, "")
-      .split(/\.|\[(\d+)\]/)
-      .filter((k) => k !== undefined && k !== "");
-    let node = spec as Record<string, unknown>;
-    for (const key of keys.slice(0, -1)) node = node[key] as Record<string, unknown>;
-    node[keys[keys.length - 1]] = address;
-  }
-  return spec;
-}
 
 type Mutable = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -39,7 +32,10 @@ describe("adoption diff", () => {
   before(async () => {
     capture = await installCapture();
     stack = await import("../../../stack/spec");
+    // The stack runs as the account the snapshot's ARNs name, as `plan --snapshot` does.
+    setMockAccount(FIXTURE_ACCOUNT);
   });
+  after(() => setMockAccount(undefined));
   beforeEach(() => reset(capture));
 
   /** Builds the converted spec of `snap`, changed by `edit`, and returns its custom resources. */
@@ -224,7 +220,10 @@ describe("adoption diff", () => {
 
   it("compares tags the account holds, and says when the snapshot holds none to compare", async () => {
     const snap = snapshot();
-    snap.responsePlans[0].listTagsForResource.tags = { team: "emergency", service: "web" };
+    (snap.responsePlans[0].listTagsForResource as Mutable).tags = {
+      team: "emergency",
+      service: "web",
+    };
     delete (snap.contacts[2] as Mutable).listTagsForResource;
     const report = diffAdoption(snap, await build(snapshot()));
     const plan = report.resources.find((f) => f.name === "emergency-response-plan-response-plan")!;
