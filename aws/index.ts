@@ -15,3 +15,4 @@ export * from "./iam";
 export * from "./kms";
 export * from "./email";
 export * from "./phone";
+export * from "./arns";

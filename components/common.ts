@@ -16,6 +16,7 @@ import {
 import {
   CFN_CONTACT_DISPLAY_NAME,
   CONTACT_ALIAS as CONTACT_ALIAS_RULE,
+  CONTACT_ARN,
   CONTACT_DISPLAY_NAME,
   TextRule,
 } from "../aws";
@@ -93,13 +94,7 @@ export const nativeDisplayNameSchema = z.string().superRefine((text, ctx) => {
   if (message !== undefined) ctx.addIssue({ code: "custom", message });
 });
 
-/**
- * An SSM Contacts contact ARN: `arn:aws:ssm-contacts:<region>:<account>:contact/<alias>`, with the
- * API's alias (no `.`), as ssm-incidents CreateResponsePlan `engagements[]` requires
- * (`^arn:aws(-cn|-us-gov)?:ssm-contacts:[a-z0-9-]*:([0-9]{12}):contact/[a-z0-9_-]+$`).
- */
-export const CONTACT_ARN =
-  /^arn:aws(?:-[a-z]+)*:ssm-contacts:[a-z0-9-]+:\d{12}:contact\/[a-z0-9_-]+$/;
+export { CONTACT_ARN };
 
 /** The rule a contact ARN breaks, if any (completes "`path` ..."). */
 export function checkContactArn(arn: string): string | undefined {

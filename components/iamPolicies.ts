@@ -5,6 +5,7 @@
  * Each role is trusted by one service principal only, limited to this account with
  * `aws:SourceAccount`, and allowed one action on one resource.
  */
+import { SSM_DOCUMENT_ARN as DOCUMENT_ARN } from "../aws";
 
 /** An IAM policy statement, in the JSON form AWS reads. */
 export interface PolicyStatement {
@@ -40,8 +41,6 @@ function serviceTrustPolicy(sid: string, service: string, account: string): Poli
 
 /** Document name prefixes only AWS may use: such documents are owned by AWS, not this account. */
 const AWS_OWNED_DOCUMENT = /^(aws|amazon|amzn)/i;
-/** A document shared from another account is named by its ARN. */
-const DOCUMENT_ARN = /^arn:([a-z-]+):ssm:([a-z0-9-]+):(\d{12}):document\/(.+)$/;
 
 /**
  * The automation definition `ssm:StartAutomationExecution` is checked against:

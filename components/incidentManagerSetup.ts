@@ -6,7 +6,9 @@ import {
   ALIAS_NAME,
   checkAutoNamedRole,
   checkIncidentManagerRegion,
+  KMS_KEY_ARN as KEY_ARN,
   MAX_AUTO_NAMED_ROLE_RESOURCE_NAME,
+  REPLICATION_SET_ARN,
   REPLICATION_SET_REGIONS,
 } from "../aws";
 import { setupTagsSchema, Tags, toNativeTags } from "./tags";
@@ -115,13 +117,6 @@ export interface IncidentManagerSetupArgs {
 const COMPONENT = "IncidentManagerSetup";
 /** Source: ssm-incidents CreateReplicationSet regions. */
 const MAX_REGIONS = REPLICATION_SET_REGIONS.max;
-/**
- * A replication set ARN: the ssm-incidents service, no region, a 12-digit account (the ssm-incidents
- * model's `Arn` shape, botocore 1.43: `^arn:aws(-cn|-us-gov)?:[a-z0-9-]*:[a-z0-9-]*:([0-9]{12})?:.+$`).
- */
-const REPLICATION_SET_ARN =
-  /^arn:(aws|aws-cn|aws-us-gov):ssm-incidents::(\d{12}):replication-set\/[A-Za-z0-9_.-]+$/;
-const KEY_ARN = /^arn:aws(?:-[a-z]+)*:kms:([a-z0-9-]+):(\d{12}):key\/[A-Za-z0-9-]+$/;
 
 /** A region where Incident Manager is offered (botocore endpoint data). */
 const regionName = z.string().superRefine((region, ctx) => {

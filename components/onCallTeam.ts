@@ -19,6 +19,8 @@ import {
   RETRY_INTERVAL_MINUTES,
   ROTATIONS_PER_SCHEDULE,
   STAGE_DURATION_MINUTES,
+  CONTACT_CHANNEL_ARN as CHANNEL_ARN,
+  ROTATION_ARN,
 } from "../aws";
 import {
   childOptions,
@@ -270,11 +272,6 @@ const CHANNEL_TYPES = ["VOICE", "SMS", "EMAIL"] as const;
  * `^[\p{L}\p{Z}\p{N}_.\-]*$`), so an adopted channel keeps the name it has.
  */
 const isChannelName = (n: string): boolean => fitsText(CHANNEL_NAME_RULE, n);
-/** A contact channel ARN; the ssm-contacts model's SsmContactsArn shape names the partitions. */
-const CHANNEL_ARN =
-  /^arn:(aws|aws-cn|aws-us-gov):ssm-contacts:[a-z0-9-]+:\d{12}:contact-channel\/[a-z0-9_\-.]+\/[A-Za-z0-9_-]+$/;
-const ROTATION_ARN =
-  /^arn:(aws|aws-cn|aws-us-gov):ssm-contacts:[a-z0-9-]+:\d{12}:rotation\/[A-Za-z0-9_-]+$/;
 /** How an address still unknown (an Output) is shown until it resolves. */
 export const SECRET_ADDRESS = "[secret]";
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
