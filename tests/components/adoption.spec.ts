@@ -7,7 +7,7 @@ import {
   reset,
   settle,
   valueOf,
-} from "../../plan/capture";
+} from "../../testing";
 import { assertRejected } from "../support/rejects";
 
 type Components = typeof import("../../components");

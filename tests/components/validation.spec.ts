@@ -2,7 +2,7 @@ import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { describeValue, formatPath, input, validateArgs } from "../../components/validation";
-import { valueOf } from "../../plan/capture";
+import { valueOf } from "../../testing";
 
 describe("validateArgs", () => {
   const context = { component: "Test", name: "t" };

@@ -6,7 +6,7 @@
  */
 import { strict as assert } from "assert";
 import { describeValue, formatPath } from "../../components/validation";
-import { Capture, installCapture, reset, settle } from "../../plan/capture";
+import { Capture, installCapture, reset, settle } from "../../testing";
 import {
   ARN_JIRO,
   assertOneClearError,

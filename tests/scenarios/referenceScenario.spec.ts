@@ -6,7 +6,7 @@ import {
   reset,
   settle,
   valueOf,
-} from "../../plan/capture";
+} from "../../testing";
 import { EMERGENCY_ALARM, EMERGENCY_TIMELINE, TIMELINE_AT } from "../support/scenario";
 
 type Components = typeof import("../../components");
