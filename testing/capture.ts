@@ -114,7 +114,7 @@ export interface CaptureOptions extends MockOptions {
  * Installs the realistic mocks (see `mocks`) through `pulumi.runtime.setMocks`, non-preview, and
  * records every registration into a new {@link Capture}. Call it before the program (or the
  * component code) is imported or run; call {@link settle} before reading the capture. Account,
- * partition and region left out keep the settings in force (see `configureMocks`).
+ * partition and region left out take their defaults (see `applyMockOptions`).
  *
  * @param options the project, stack, account, partition and region; a string is the project
  *   name, with `stack` as the second argument.

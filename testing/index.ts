@@ -10,6 +10,7 @@
  * - {@link recordComponents}: the component instances a program built.
  */
 export {
+  applyMockOptions,
   configureMocks,
   MOCK_ACCOUNT,
   MOCK_PARTITION,

@@ -50,7 +50,7 @@ export interface MockOptions {
   readonly region?: string;
 }
 
-/** The settings in force: {@link MOCK_ACCOUNT} etc. unless {@link configureMocks} said otherwise. */
+/** The settings in force: the defaults unless {@link configureMocks} said otherwise. */
 let current: Required<MockOptions> = {
   account: MOCK_ACCOUNT,
   partition: MOCK_PARTITION,
@@ -81,22 +81,27 @@ export function configureMocks(options: MockOptions = {}): void {
   current = { account, partition, region: options.region ?? MOCK_REGION };
 }
 
-/** Applies the fields `options` gives over the settings in force. */
+/** The account {@link applyMockOptions} falls back on: {@link MOCK_ACCOUNT} unless {@link setMockAccount} says. */
+let defaultAccount = MOCK_ACCOUNT;
+
+/**
+ * Sets the settings from `options`; a field left out takes its default (the account set with
+ * {@link setMockAccount}, else {@link MOCK_ACCOUNT}; {@link MOCK_PARTITION}; {@link MOCK_REGION}),
+ * so one test's options never leak into the next.
+ */
 export function applyMockOptions(options: MockOptions): void {
-  configureMocks({
-    account: options.account ?? current.account,
-    partition: options.partition ?? current.partition,
-    region: options.region ?? current.region,
-  });
+  configureMocks({ ...options, account: options.account ?? defaultAccount });
 }
 
 /**
  * Makes the mocks answer as `account` (its caller identity and the ARNs they make), as a stack
- * run with that account's credentials sees it: `plan --snapshot` runs as the snapshot's account,
+ * run with that account's credentials sees it, now and in every later `mocks()` or
+ * `installCapture` that names no account: `plan --snapshot` runs as the snapshot's account,
  * which the import IDs of an adopting program name. `undefined` restores {@link MOCK_ACCOUNT}.
  */
 export function setMockAccount(account: string | undefined): void {
-  configureMocks({ ...current, account });
+  defaultAccount = account ?? MOCK_ACCOUNT;
+  configureMocks({ ...current, account: defaultAccount });
 }
 
 let counter = 0;
@@ -208,9 +213,8 @@ export function mockCall(token: string, inputs: Record<string, unknown>): Record
 /**
  * Pulumi mocks with realistic AWS outputs, for `pulumi.runtime.setMocks`: every resource gets
  * the ARN and id AWS would give it, and the caller identity, partition and region invokes are
- * answered as `options` say (fields left out keep the settings in force: the defaults, unless
- * {@link configureMocks} or {@link setMockAccount} changed them). Use `installCapture` instead to
- * also record what registered.
+ * answered as `options` say (see {@link applyMockOptions} for fields left out). Use
+ * `installCapture` instead to also record what registered.
  *
  * @example
  * ```ts
