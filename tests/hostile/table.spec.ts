@@ -591,7 +591,7 @@ describe("hostile input: null, undefined or a wrong type at any field", function
           assert.deepEqual(replaced.registered, [], `${label}: registered before the error`);
         },
       ),
-      { numRuns: 300, seed: 20261202, endOnFailure: true },
+      { numRuns: 250, seed: 20261202, endOnFailure: true },
     );
     // The sample reaches both outcomes: fields that are optional and fields that are not.
     assert.ok(outcomes.built >= 10 && outcomes.rejected >= 100, JSON.stringify(outcomes));
