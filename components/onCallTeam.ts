@@ -1252,10 +1252,7 @@ export class OnCallTeam extends pulumi.ComponentResource {
       const memberArn = pulumi
         .all([contact.arn, ...memberDependencies.map((r) => r.urn)])
         .apply(([arn]) => arn);
-      references.set(
-        member.alias,
-        memberReference(name, member, memberArn, memberDependencies),
-      );
+      references.set(member.alias, memberReference(name, member, memberArn, memberDependencies));
     });
     this.memberReferences = references;
 

@@ -478,7 +478,8 @@ export function validateSpec(value: unknown): z.output<typeof stackSpecSchema> {
     const args = argsOf(plan);
     const engagements = Array.isArray(args.engagements) ? args.engagements : [];
     const withArns = engagements.map((e: unknown, j: number) => {
-      if (typeof e === "string" && escalationNames.has(e)) return { arn: `${PLACEHOLDER_ARN}-${j}` };
+      if (typeof e === "string" && escalationNames.has(e))
+        return { arn: `${PLACEHOLDER_ARN}-${j}` };
       const rule = resolveReference(e, teamsByName);
       if (typeof rule === "string") {
         issues.push({

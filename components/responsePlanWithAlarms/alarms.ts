@@ -21,7 +21,6 @@ const alarmActions = actionArns.superRefine((actions, ctx) => {
   }
 });
 
-
 /** The fields of {@link AlarmSettings}. */
 const alarmSettings = {
   alarmDescription: textOf(0, 1024, "a CloudWatch limit").optional(),
@@ -95,4 +94,3 @@ export const compositeAlarmSchema = z.strictObject({
   alarmRule: textOf(1, 10240, "a CloudWatch limit"),
   ...alarmSettings,
 });
-

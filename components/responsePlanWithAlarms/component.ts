@@ -41,7 +41,10 @@ export function prepareResponsePlanWithAlarms(
       ["adopt", "responsePlan"],
       "the response plan's import ID is",
     );
-    return { ok: false, issues: adoption === undefined ? parsed.issues : [...parsed.issues, adoption] };
+    return {
+      ok: false,
+      issues: adoption === undefined ? parsed.issues : [...parsed.issues, adoption],
+    };
   }
   const resolved = resolveResponsePlanWithAlarms(name, parsed.value);
   return resolved.ok ? { ok: true, spec: resolved.value } : { ok: false, issues: resolved.issues };
@@ -54,7 +57,10 @@ const prepared = new WeakMap<object, ResponsePlanWithAlarmsSpec>();
  * Hands the component a spec prepared earlier (by {@link prepareResponsePlanWithAlarms}) for
  * this very `args` object, so that constructing it does not check the args a second time.
  */
-export function usePrepared(args: ResponsePlanWithAlarmsArgs, spec: ResponsePlanWithAlarmsSpec): void {
+export function usePrepared(
+  args: ResponsePlanWithAlarmsArgs,
+  spec: ResponsePlanWithAlarmsSpec,
+): void {
   prepared.set(args, spec);
 }
 
@@ -123,8 +129,7 @@ export class ResponsePlanWithAlarms extends pulumi.ComponentResource {
     opts?: pulumi.ComponentResourceOptions,
   ) {
     const context: ValidationContext = { component: COMPONENT, name };
-    const earlier =
-      typeof args === "object" && args !== null ? prepared.get(args) : undefined;
+    const earlier = typeof args === "object" && args !== null ? prepared.get(args) : undefined;
     let spec: ResponsePlanWithAlarmsSpec;
     if (earlier !== undefined && earlier.name === name) spec = earlier;
     else {

@@ -127,4 +127,3 @@ export const eventSchema = z.strictObject({
   description: textOf(0, 512, "an EventBridge limit").optional(),
   region: regionName.optional(),
 });
-

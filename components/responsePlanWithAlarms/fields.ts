@@ -68,7 +68,6 @@ export function checkAlarmName(value: string): string | undefined {
   return `must be an alarm name of 1-255 characters without control characters; got ${describeValue(value)}`;
 }
 
-
 /** A text rule of AWS's as a schema: its length, then its pattern. */
 export function textRule(rule: TextRule, what: string) {
   return checked((value) => {
@@ -81,4 +80,3 @@ export function textRule(rule: TextRule, what: string) {
     return undefined;
   });
 }
-

@@ -26,7 +26,7 @@ import {
   type ValidationIssue,
 } from "../validation";
 import { alarmSchema, compositeAlarmSchema } from "./alarms";
-import type { Impact } from "./args";
+import { Impact as ImpactEnum, type Impact } from "./args";
 import { eventSchema } from "./events";
 import { checkPlanName, checkSnsTopicArn, textRule } from "./fields";
 import { runbookSchema } from "./runbook";
@@ -46,9 +46,13 @@ const impactSchema = z.any().transform((value, ctx): Impact => {
   ) {
     return value as Impact;
   }
+  // The names are the enum's keys; the value is the number (one name per value).
+  const named = Object.entries(ImpactEnum).find(
+    ([key]) => typeof value === "string" && key.toLowerCase() === value.toLowerCase(),
+  );
   ctx.addIssue({
     code: "custom",
-    message: `must be a whole number ${IMPACT.min}-${IMPACT.max} (${IMPACT.source}): 1 critical, 2 high, 3 medium, 4 low, 5 no impact (Impact.Critical ... Impact.None); got ${describeValue(value)}`,
+    message: `must be a whole number ${IMPACT.min}-${IMPACT.max} (${IMPACT.source}): 1 critical, 2 high, 3 medium, 4 low, 5 no impact; got ${describeValue(value)}${named === undefined ? "" : `. Write ${named[1]} (Impact.${named[0]}).`}`,
   });
   return z.NEVER;
 });
@@ -91,7 +95,10 @@ export const targetSchema: z.ZodType<ContactTarget> = z.object(
 
 /** An engagement: a target given now (checked now) or an Output of one (checked when it resolves). */
 const engagementSchema = z.any().transform((value, ctx): pulumi.Input<ContactTarget> => {
-  if (pulumi.Output.isInstance(value) || typeof (value as PromiseLike<unknown>)?.then === "function") {
+  if (
+    pulumi.Output.isInstance(value) ||
+    typeof (value as PromiseLike<unknown>)?.then === "function"
+  ) {
     return pulumi.output(value as pulumi.Input<ContactTarget>) as pulumi.Input<ContactTarget>;
   }
   const result = targetSchema.safeParse(value, { reportInput: true });
@@ -144,7 +151,7 @@ export const responsePlanWithAlarmsSchema = z
       if (engagements.length === 0) {
         ctx.addIssue({
           code: "custom",
-          message: `needs 1-5 contacts, on-call schedules or escalation chains, or the response plan pages nobody; got none. Add an EscalationChain or { arn } of a contact.`,
+          message: `needs 1-5 contacts, on-call schedules or escalation chains, or the response plan pages nobody; got none. Add an EscalationChain or a contact ARN.`,
         });
       } else if (engagements.length > ENGAGEMENTS.max) {
         ctx.addIssue({
@@ -155,7 +162,11 @@ export const responsePlanWithAlarmsSchema = z
       uniqueBy(
         engagements,
         (e) => (pulumi.Output.isInstance(e) ? undefined : engagedAlias(e as ContactTarget)),
-        ctx, "contact", ["engagements"], ENGAGE_ONCE);
+        ctx,
+        "contact",
+        ["engagements"],
+        ENGAGE_ONCE,
+      );
     }),
     chatChannelTopicArns: snsTopicArns
       .superRefine((arns, ctx) => {
@@ -228,7 +239,6 @@ export const responsePlanWithAlarmsSchema = z
       }
     });
   });
-
 
 /** The args as data: validated and defaulted, Outputs wrapped so they are checked when known. */
 export type ResponsePlanWithAlarmsData = z.output<typeof responsePlanWithAlarmsSchema>;

@@ -82,7 +82,7 @@ describe("ResponsePlanWithAlarms", () => {
       assert.deepEqual(rp.inputs, {
         name: "emergency-response-plan",
         incidentTemplate: { title: "Emergency Occurred", impact: 3 },
-        engagements: [{ arn: TARO }],
+        engagements: [TARO],
       });
       assert.deepEqual(rp.dependencies, []);
       assert.equal(plan.responsePlanName, "emergency-response-plan");
@@ -122,7 +122,7 @@ describe("ResponsePlanWithAlarms", () => {
             incidentTags: { service: "db" },
             notificationTargets: [{ snsTopicArn: TOPIC }],
           },
-          engagements: [{ arn: TARO }],
+          engagements: [TARO],
           chatChannels: [TOPIC],
         },
       );
@@ -223,7 +223,10 @@ describe("ResponsePlanWithAlarms", () => {
       });
       await assert.rejects(valueOf(plan.arn), (err: Error) => {
         assert.equal(err.name, "ValidationError");
-        assert.equal(err.message.slice(err.message.indexOf("ResponsePlanWithAlarms 'q'")), plain.replace("'p'", "'q'"));
+        assert.equal(
+          err.message.slice(err.message.indexOf("ResponsePlanWithAlarms 'q'")),
+          plain.replace("'p'", "'q'"),
+        );
         return true;
       });
     });
@@ -242,7 +245,7 @@ describe("ResponsePlanWithAlarms", () => {
       })();
       assert.ok(
         plain.endsWith(
-          "`engagements[1]` repeats the contact \"taro\", already used at `engagements[0]`; engage each contact once.",
+          '`engagements[1]` repeats the contact "taro", already used at `engagements[0]`; engage each contact once.',
         ),
         plain,
       );
@@ -351,7 +354,7 @@ describe("ResponsePlanWithAlarms", () => {
         region: "ap-northeast-1",
         name: "emergency-response-plan",
         incidentTemplate: { title: "Emergency Occurred", impact: 3 },
-        engagements: [{ arn: TARO }],
+        engagements: [TARO],
         action: {
           ssmAutomations: [
             {
@@ -742,7 +745,7 @@ describe("ResponsePlanWithAlarms", () => {
     };
     const head = "ResponsePlanWithAlarms 'plan': ";
     const impactRule =
-      '`incident.impact` must be 1-5 (1 critical, 2 high, 3 medium, 4 low, 5 no impact) or one of "critical", "high", "medium", "low", "none"; got ';
+      "`incident.impact` must be a whole number 1-5 (ssm-incidents CreateResponsePlan incidentTemplate.impact): 1 critical, 2 high, 3 medium, 4 low, 5 no impact; got ";
     const cases: [string, unknown, string][] = [
       ["impact 0", { ...base, incident: { title: "t", impact: 0 } }, `${head}${impactRule}0`],
       ["impact 6", { ...base, incident: { title: "t", impact: 6 } }, `${head}${impactRule}6`],
@@ -751,6 +754,12 @@ describe("ResponsePlanWithAlarms", () => {
         { ...base, incident: { title: "t", impact: "severe" } },
         `${head}${impactRule}"severe"`,
       ],
+      [
+        'impact "critical", a name rather than the number',
+        { ...base, incident: { title: "t", impact: "critical" } },
+        `${head}${impactRule}"critical". Write 1 (Impact.Critical).`,
+      ],
+      ["impact 2.5", { ...base, incident: { title: "t", impact: 2.5 } }, `${head}${impactRule}2.5`],
       [
         "no engagements",
         { ...base, engagements: [] },
