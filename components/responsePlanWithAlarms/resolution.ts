@@ -21,7 +21,7 @@ import {
   COMPONENT,
   ENGAGE_ONCE,
   engagedAlias,
-  targetSchema,
+  contactTargetSchema,
   type ResponsePlanWithAlarmsData,
   type StepResult,
 } from "./schema";
@@ -80,7 +80,7 @@ function engagementArns(
   return pulumi.all(resolved).apply((targets) => {
     const issues: ValidationIssue[] = [];
     const valid: (ContactTarget | undefined)[] = targets.map((target, i) => {
-      const result = targetSchema.safeParse(target, { reportInput: true });
+      const result = contactTargetSchema.safeParse(target, { reportInput: true });
       if (result.success) return result.data;
       issues.push(
         ...fromZodIssues(result.error.issues).map((issue) => ({

@@ -76,7 +76,7 @@ const NOT_A_TARGET = `must be a contact target: an EscalationChain, team.member(
  * target says of itself. Only these fields are read, so a team's reference or a chain passes as
  * it is; the parsed value is a plain copy.
  */
-export const targetSchema: z.ZodType<ContactTarget> = z.object(
+const targetSchema: z.ZodType<ContactTarget> = z.object(
   {
     arn: input(checked(checkContactArn)),
     alias: z.string().optional(),
@@ -93,6 +93,25 @@ export const targetSchema: z.ZodType<ContactTarget> = z.object(
   },
 ) as unknown as z.ZodType<ContactTarget>;
 
+/** A target given as a value (not an Output): its shape, then its fields. */
+export const contactTargetSchema = z.any().transform((value, ctx): ContactTarget => {
+  if (typeof value !== "object" || value === null || !("arn" in value)) {
+    // Not a target at all: one issue at the engagement, not one per missing field.
+    ctx.addIssue({
+      code: "custom",
+      message:
+        typeof value === "string"
+          ? `${NOT_A_TARGET}; got the string ${describeValue(value)}. Write { arn: ${JSON.stringify(value)} }.`
+          : `${NOT_A_TARGET}; got ${describeValue(value)}`,
+    });
+    return z.NEVER;
+  }
+  const result = targetSchema.safeParse(value, { reportInput: true });
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) ctx.addIssue({ ...issue } as never);
+  return z.NEVER;
+});
+
 /** An engagement: a target given now (checked now) or an Output of one (checked when it resolves). */
 const engagementSchema = z.any().transform((value, ctx): pulumi.Input<ContactTarget> => {
   if (
@@ -101,7 +120,7 @@ const engagementSchema = z.any().transform((value, ctx): pulumi.Input<ContactTar
   ) {
     return pulumi.output(value as pulumi.Input<ContactTarget>) as pulumi.Input<ContactTarget>;
   }
-  const result = targetSchema.safeParse(value, { reportInput: true });
+  const result = contactTargetSchema.safeParse(value, { reportInput: true });
   if (result.success) return result.data;
   for (const issue of result.error.issues) ctx.addIssue({ ...issue } as never);
   return z.NEVER;

@@ -1,5 +1,4 @@
 import { strict as assert } from "assert";
-import type * as pulumi from "@pulumi/pulumi";
 import { Capture, installCapture, reset, settle, valueOf } from "../../plan/capture";
 
 type Plan = typeof import("../../components/responsePlanWithAlarms");
@@ -11,12 +10,10 @@ const SET_ARN = `arn:aws:ssm-incidents::${ACCOUNT}:replication-set/0a1b2c3d`;
 describe("ResponsePlanWithAlarms: data setup, prepared specs", () => {
   let capture: Capture;
   let mod: Plan;
-  let pulumiMod: typeof pulumi;
 
   before(async () => {
     capture = await installCapture();
     mod = await import("../../components/responsePlanWithAlarms");
-    pulumiMod = await import("@pulumi/pulumi");
   });
   beforeEach(() => reset(capture));
 
