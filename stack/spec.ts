@@ -465,9 +465,13 @@ export function validateSpec(value: unknown): z.output<typeof stackSpecSchema> {
       };
     });
     const argsWithArns = Array.isArray(args.stages) ? { ...args, stages: withArns } : args;
+    // The stack checks adoption against its one setup (adoptionIssues), which it passes only
+    // when it builds the chain.
+    const { adopt: _adopt, ...withoutAdopt } = argsWithArns as Record<string, unknown>;
+    void _adopt;
     const prepared = prepareEscalationChain(
       chain.name,
-      argsWithArns as unknown as EscalationChainArgs,
+      withoutAdopt as unknown as EscalationChainArgs,
     );
     if (prepared.ok) parsedChains.push({ i, spec: prepared.spec });
     else for (const issue of prepared.issues) issues.push({ ...issue, path: ["escalations", i, ...issue.path] });

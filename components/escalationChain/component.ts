@@ -7,7 +7,12 @@ import * as pulumi from "@pulumi/pulumi";
 import { checkContactArn, childOptions, markEngageable } from "../common";
 import { ContactType, type ContactTarget } from "../references";
 import { buildTimeline, type TimelineEntry, type TimelineStage } from "../timeline";
-import { checkWhenKnown, formatPath, type ValidationContext } from "../validation";
+import {
+  checkWhenKnown,
+  formatPath,
+  ValidationError,
+  type ValidationContext,
+} from "../validation";
 import type { EscalationChainArgs } from "./args";
 import { checkResolvedTarget, specFor, type EscalationChainSpec } from "./resolution";
 import { COMPONENT, targetKey } from "./schema";
@@ -123,26 +128,30 @@ export class EscalationChain extends pulumi.ComponentResource {
                   ? pulumi.output({ arn: t.arn, alias: t.alias })
                   : (t.value as pulumi.Output<{ arn: unknown; alias?: string }>),
               );
-              const checked = checkWhenKnown(
-                context,
-                path,
-                pulumi.all([target.value, pulumi.all(before)]),
-                ([resolved, earlier]) => {
+              contactId = pulumi
+                .all([target.value, pulumi.all(before)])
+                .apply(([resolved, earlier]) => {
                   const keys = new Map<string, number>();
                   earlier.forEach((t, k) => {
                     const key =
                       typeof t === "object" && t !== null ? targetKey(t as never) : undefined;
                     if (key !== undefined && !keys.has(key)) keys.set(key, k);
                   });
-                  return checkResolvedTarget(
-                    resolved,
-                    i,
-                    keys,
-                    i === last && !spec.allowInterruptiveFinalStage,
-                  );
-                },
-              );
-              contactId = checked.apply(([resolved]) => resolved.arn);
+                  const finalStage = i === last && !spec.allowInterruptiveFinalStage;
+                  const issue = checkResolvedTarget(resolved, i, keys, finalStage);
+                  if (issue !== undefined) {
+                    throw new ValidationError(context, [
+                      { path: [...path, ...issue.path], message: issue.message },
+                    ]);
+                  }
+                  if (finalStage && resolved.channelTypes === undefined) {
+                    pulumi.log.warn(
+                      `${COMPONENT} '${name}': the final stage engages ${resolved.alias ?? resolved.arn} (\`${formatPath(path)}\`) without \`channelTypes\`, so it cannot be checked to reach its targets by EMAIL only. Pass the OnCallTeam's target, or give \`channelTypes\`.`,
+                      this,
+                    );
+                  }
+                  return resolved.arn;
+                });
             }
             return { contactTargetInfo: { contactId, isEssential } };
           }),

@@ -9,6 +9,7 @@ import { repeatsMessage } from "../schemaHelpers";
 import { mergedTagsIssues } from "../tags";
 import {
   fail,
+  fromZodIssues,
   ValidationError,
   type FieldPath,
   type ValidationIssue,
@@ -88,12 +89,14 @@ export function checkResolvedTarget(
   stage: number,
   earlier: ReadonlyMap<string, number>,
   finalStage: boolean,
-): string | undefined {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return notATarget(value);
-  const result = contactTargetFields.safeParse(value);
+): ValidationIssue | undefined {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return { path: [], message: notATarget(value) };
+  }
+  const result = contactTargetFields.safeParse(value, { reportInput: true });
   if (!result.success) {
-    const issue = result.error.issues[0];
-    return `${issue.path.length > 0 ? `has \`${issue.path.join(".")}\` that ` : ""}${issue.message}`;
+    const [issue] = fromZodIssues(result.error.issues);
+    return issue;
   }
   const data = result.data as ContactTarget;
   const target: KnownTarget = {
@@ -105,11 +108,14 @@ export function checkResolvedTarget(
   const key = targetKey(target);
   const first = key === undefined ? undefined : earlier.get(key);
   if (key !== undefined && first !== undefined) {
-    return repeatsMessage("contact", key, ["stages", stage, "targets", first], ONCE_PER_STAGE);
+    return {
+      path: [],
+      message: repeatsMessage("contact", key, ["stages", stage, "targets", first], ONCE_PER_STAGE),
+    };
   }
   if (!finalStage) return undefined;
   const reach = interruptiveReach(target);
-  return typeof reach === "string" ? finalStageMessage(reach) : undefined;
+  return typeof reach === "string" ? { path: [], message: finalStageMessage(reach) } : undefined;
 }
 
 /**

@@ -245,7 +245,7 @@ describe("EscalationChain", () => {
         stages: [
           { durationInMinutes: 5, targets: [{ target: taro }] },
           // Not checked here: an ARN's channels are the policy pack's to check.
-          { durationInMinutes: 0, targets: [{ target: hanakoArn }] },
+          { durationInMinutes: 0, targets: [{ target: { arn: hanakoArn } }] },
         ],
       });
       await settle();
@@ -260,14 +260,16 @@ describe("EscalationChain", () => {
           "t+5  stage 2  hanako  channels unknown",
         ].join("\n"),
       );
-      assert.deepEqual(capture.warnings, []);
+      assert.deepEqual(capture.warnings, [
+        "EscalationChain 'payments': the final stage engages hanako (`stages[1].targets[0].target`) without `channelTypes`, so it cannot be checked to reach its targets by EMAIL only. Pass the OnCallTeam's target, or give `channelTypes`.",
+      ]);
     });
 
     it("accepts an Output ARN and checks it when it resolves", async () => {
       const good = new mod.EscalationChain("good", {
         alias: "good",
         displayName: "Good",
-        stages: [{ durationInMinutes: 0, targets: [{ target: pulumi.output(hanakoArn) }] }],
+        stages: [{ durationInMinutes: 0, targets: [{ target: { arn: pulumi.output(hanakoArn) } }] }],
       });
       await settle();
       assert.deepEqual(one(PLAN).inputs.stages, [
@@ -283,14 +285,14 @@ describe("EscalationChain", () => {
       const bad = new mod.EscalationChain("bad", {
         alias: "bad",
         displayName: "Bad",
-        stages: [{ durationInMinutes: 0, targets: [{ target: pulumi.output(topic) }] }],
+        stages: [{ durationInMinutes: 0, targets: [{ target: { arn: pulumi.output(topic) } }] }],
       });
       await assert.rejects(
         valueOf(bad.plan.stages),
         (err: Error) =>
           err.name === "ValidationError" &&
           err.message.endsWith(
-            `EscalationChain 'bad': \`stages[0].targets[0].target\` must be an SSM Contacts contact ARN (arn:aws:ssm-contacts:<region>:<account>:contact/<alias>); got an ARN of the sns service (${topic})`,
+            `EscalationChain 'bad': \`stages[0].targets[0].target.arn\` must be an SSM Contacts contact ARN (arn:aws:ssm-contacts:<region>:<account>:contact/<alias>); got an ARN of the sns service (${topic})`,
           ),
       );
       await settle();
@@ -383,31 +385,76 @@ describe("EscalationChain", () => {
         "EscalationChain 'payments': `stages[1].targets[1].target` is in the final stage, which must reach its targets by EMAIL only (a late-night call or SMS as the last resort wakes people who are not responsible); got sre-oncall (on-call schedule) member jiro by SMS. Engage a contact whose engagement plan uses only EMAIL, or set `allowInterruptiveFinalStage: true`.",
       ],
       [
-        "a target that is not a reference or an ARN",
+        "a target that is not a contact target",
         withStages([{ durationInMinutes: 0, targets: [{ target: 42 }] }]),
-        "EscalationChain 'payments': `stages[0].targets[0].target` must be a reference from an OnCallTeam (`team.member(\"alias\")` or `team.schedule`) or a contact ARN; got 42. Pass the reference the team returns, or the contact's ARN.",
+        "EscalationChain 'payments': `stages[0].targets[0].target` must be a contact target { arn, alias?, type?, channelTypes? } (`team.member(\"alias\")`, `team.schedule`, a chain's `target`, or { arn }); got 42",
       ],
       [
-        "an object that only looks like a reference",
+        "an object without an ARN",
         withStages([
           { durationInMinutes: 0, targets: [{ target: { kind: "member", alias: "saburo" } }] },
         ]),
-        'EscalationChain \'payments\': `stages[0].targets[0].target` must be a reference from an OnCallTeam (`team.member("alias")` or `team.schedule`) or a contact ARN; got {"kind":"member","alias":"saburo"}. Pass the reference the team returns, or the contact\'s ARN.',
+        "EscalationChain 'payments': `stages[0].targets[0].target.arn` must be a string; got nothing",
+      ],
+      [
+        "a raw ARN string instead of { arn }",
+        withStages([
+          {
+            durationInMinutes: 0,
+            targets: [{ target: "arn:aws:ssm-contacts:ap-northeast-1:123456789012:contact/saburo" }],
+          },
+        ]),
+        'EscalationChain \'payments\': `stages[0].targets[0].target` must be a contact target { arn, alias?, type?, channelTypes? }; got the string "arn:aws:ssm-contacts:ap-northeast-1:123456789012:contact/saburo". Write a contact made elsewhere as { arn: "arn:aws:ssm-contacts:ap-northeast-1:123456789012:contact/saburo" }.',
       ],
       [
         "a contact alias instead of an ARN",
-        withStages([{ durationInMinutes: 0, targets: [{ target: "saburo" }] }]),
-        "EscalationChain 'payments': `stages[0].targets[0].target` must be an SSM Contacts contact ARN such as arn:aws:ssm-contacts:ap-northeast-1:123456789012:contact/taro; got \"saburo\"",
+        withStages([{ durationInMinutes: 0, targets: [{ target: { arn: "saburo" } }] }]),
+        "EscalationChain 'payments': `stages[0].targets[0].target.arn` must be an SSM Contacts contact ARN such as arn:aws:ssm-contacts:ap-northeast-1:123456789012:contact/taro; got \"saburo\"",
       ],
       [
         "an ARN of the wrong service",
         withStages([
           {
             durationInMinutes: 0,
-            targets: [{ target: "arn:aws:sns:ap-northeast-1:123456789012:alerts" }],
+            targets: [{ target: { arn: "arn:aws:sns:ap-northeast-1:123456789012:alerts" } }],
           },
         ]),
-        "EscalationChain 'payments': `stages[0].targets[0].target` must be an SSM Contacts contact ARN (arn:aws:ssm-contacts:<region>:<account>:contact/<alias>); got an ARN of the sns service (arn:aws:sns:ap-northeast-1:123456789012:alerts)",
+        "EscalationChain 'payments': `stages[0].targets[0].target.arn` must be an SSM Contacts contact ARN (arn:aws:ssm-contacts:<region>:<account>:contact/<alias>); got an ARN of the sns service (arn:aws:sns:ap-northeast-1:123456789012:alerts)",
+      ],
+      [
+        "a final-stage target whose channel types include VOICE",
+        withStages([
+          base.stages[0],
+          {
+            durationInMinutes: 0,
+            targets: [
+              {
+                target: {
+                  arn: "arn:aws:ssm-contacts:ap-northeast-1:123456789012:contact/hanako",
+                  channelTypes: ["EMAIL", "VOICE"],
+                },
+              },
+            ],
+          },
+        ]),
+        "EscalationChain 'payments': `stages[1].targets[0].target` is in the final stage, which must reach its targets by EMAIL only (a late-night call or SMS as the last resort wakes people who are not responsible); got hanako by VOICE. Engage a contact whose engagement plan uses only EMAIL, or set `allowInterruptiveFinalStage: true`.",
+      ],
+      [
+        "a channel type Incident Manager does not have",
+        withStages([
+          {
+            durationInMinutes: 0,
+            targets: [
+              {
+                target: {
+                  arn: "arn:aws:ssm-contacts:ap-northeast-1:123456789012:contact/hanako",
+                  channelTypes: ["PAGER"],
+                },
+              },
+            ],
+          },
+        ]),
+        'EscalationChain \'payments\': `stages[0].targets[0].target.channelTypes[0]` must be one of "EMAIL", "SMS", "VOICE"; got "PAGER"',
       ],
       [
         "the same contact twice in a stage",
@@ -418,7 +465,7 @@ describe("EscalationChain", () => {
           },
           last,
         ]),
-        "EscalationChain 'payments': `stages[0].targets[1].target` engages taro again, already at `stages[0].targets[0]`; a stage engages each contact once. Remove the duplicate.",
+        "EscalationChain 'payments': `stages[0].targets[1].target` repeats the contact \"taro\", already used at `stages[0].targets[0]`; a stage engages each contact once. Remove the duplicate.",
       ],
       [
         "an alias with spaces",
@@ -466,14 +513,14 @@ describe("EscalationChain", () => {
             displayName: "Payments escalation",
             stages: [
               { durationInMinutes: 31, targets: [] },
-              { durationInMinutes: 0, targets: [{ target: "taro" }] },
+              { durationInMinutes: 0, targets: [{ target: { arn: "taro" } }] },
             ],
           }),
         "EscalationChain 'payments' has 4 invalid inputs:\n" +
           '  - `alias` must use only lower-case letters, digits, "_" and "-" (ssm-contacts CreateContact Alias: ^[a-z0-9_\\-]*$); got "Payments". Changing an alias later replaces the contact, so pick it with care.\n' +
           "  - `stages[0].durationInMinutes` must be a whole number of minutes from 0 to 30 (ssm-contacts CreateContact Plan.Stages[].DurationInMinutes); got 31. Use 30 or less, and add a stage that engages the next targets.\n" +
           "  - `stages[0].targets` needs at least one target (a contact or an on-call schedule); got none. Add a target, or remove the stage.\n" +
-          '  - `stages[1].targets[0].target` must be an SSM Contacts contact ARN such as arn:aws:ssm-contacts:ap-northeast-1:123456789012:contact/taro; got "taro"',
+          '  - `stages[1].targets[0].target.arn` must be an SSM Contacts contact ARN such as arn:aws:ssm-contacts:ap-northeast-1:123456789012:contact/taro; got "taro"',
       );
     });
   });
