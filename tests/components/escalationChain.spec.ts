@@ -303,6 +303,158 @@ describe("EscalationChain", () => {
     });
   });
 
+  describe("data-first targets, setup and outputs", () => {
+    const hanakoArn = contactArn("hanako");
+
+    it("checks a target given as an Output when it resolves, with the message a plain one gets", async () => {
+      const chain = new mod.EscalationChain("late", {
+        alias: "late",
+        displayName: "Late",
+        stages: [
+          { durationInMinutes: 5, targets: [{ target: saburo }] },
+          {
+            durationInMinutes: 0,
+            targets: [
+              { target: pulumi.output({ arn: hanakoArn, alias: "hanako", channelTypes: ["VOICE" as const] }) },
+            ],
+          },
+        ],
+      });
+      const plain =
+        "`stages[1].targets[0].target` is in the final stage, which must reach its targets by EMAIL only (a late-night call or SMS as the last resort wakes people who are not responsible); got hanako by VOICE. Engage a contact whose engagement plan uses only EMAIL, or set `allowInterruptiveFinalStage: true`.";
+      await assert.rejects(
+        valueOf(chain.plan.stages),
+        (err: Error) =>
+          err.name === "ValidationError" && err.message.endsWith(`EscalationChain 'late': ${plain}`),
+      );
+      reset(capture);
+      assert.throws(
+        () =>
+          new mod.EscalationChain("late", {
+            alias: "late",
+            displayName: "Late",
+            stages: [
+              { durationInMinutes: 5, targets: [{ target: saburo }] },
+              {
+                durationInMinutes: 0,
+                targets: [{ target: { arn: hanakoArn, alias: "hanako", channelTypes: ["VOICE"] } }],
+              },
+            ],
+          }),
+        (err: Error) => err.message === `EscalationChain 'late': ${plain}`,
+      );
+    });
+
+    it("reports an Output target that repeats an earlier one of its stage when it resolves", async () => {
+      const chain = new mod.EscalationChain("twice", {
+        alias: "twice",
+        displayName: "Twice",
+        stages: [
+          {
+            durationInMinutes: 0,
+            targets: [{ target: saburo }, { target: pulumi.output({ arn: contactArn("saburo") }) }],
+          },
+        ],
+      });
+      await assert.rejects(
+        valueOf(chain.plan.stages),
+        (err: Error) =>
+          err.message.endsWith(
+            "EscalationChain 'twice': `stages[0].targets[1].target` repeats the contact \"saburo\", already used at `stages[0].targets[0]`; a stage engages each contact once. Remove the duplicate.",
+          ),
+      );
+    });
+
+    it("engages an Output target that resolves to an EMAIL-only contact", async () => {
+      new mod.EscalationChain("ok", {
+        alias: "ok",
+        displayName: "Ok",
+        stages: [
+          {
+            durationInMinutes: 0,
+            targets: [{ target: pulumi.output({ arn: hanakoArn, channelTypes: ["EMAIL" as const] }) }],
+          },
+        ],
+      });
+      await settle();
+      assert.deepEqual(one(PLAN).inputs.stages, [
+        {
+          durationInMinutes: 0,
+          targets: [{ contactTargetInfo: { contactId: hanakoArn, isEssential: true } }],
+        },
+      ]);
+      assert.deepEqual(capture.warnings, []);
+    });
+
+    it("takes a setup given as a plain SetupReference and waits for its ARN's resources", async () => {
+      const { ssmcontacts } = await import("@pulumi/aws");
+      // Any resource stands for the replication set: the dependency rides on its Output.
+      const stand = new ssmcontacts.Contact("stand-in", { alias: "stand-in", type: "PERSONAL" });
+      new mod.EscalationChain("payments", {
+        ...reference(),
+        setup: {
+          replicationSetArn: stand.arn.apply(
+            () => "arn:aws:ssm-incidents::123456789012:replication-set/abc",
+          ),
+          primaryRegion: "ap-northeast-2",
+          tags: { team: "sre" },
+        },
+      });
+      await settle();
+      const standUrn = capture.resources.find((r) => r.name === "stand-in")!.urn;
+      const contact = capture.resources.find((r) => r.name === "payments-contact")!;
+      assert.equal(contact.inputs.region, "ap-northeast-2");
+      assert.deepEqual(contact.inputs.tags, { team: "sre" });
+      assert.deepEqual(contact.dependencies, [standUrn]);
+      assert.ok(one(PLAN).dependencies.includes(standUrn));
+    });
+
+    it("publishes arn, alias, type and target; arn waits for the contact and its plan", async () => {
+      const chain = new mod.EscalationChain("payments", reference());
+      await settle();
+      const escalationArn = contactArn("payments-escalation");
+      assert.equal(chain.type, "ESCALATION");
+      assert.deepEqual(await valueOf(chain.target), {
+        arn: escalationArn,
+        alias: "payments-escalation",
+        type: "ESCALATION",
+      });
+      // A resource that takes the chain's ARN depends on both children.
+      const { ssmcontacts } = await import("@pulumi/aws");
+      new ssmcontacts.Contact("consumer", { alias: "consumer", type: "ESCALATION", displayName: chain.arn });
+      await settle();
+      const consumer = capture.resources.find((r) => r.name === "consumer")!;
+      const chainContact = capture.resources.find((r) => r.name === "payments-contact")!;
+      assert.deepEqual([...consumer.dependencies].sort(), [chainContact.urn, one(PLAN).urn].sort());
+      // Nothing private is a property of the component.
+      assert.deepEqual(Object.keys(chain).filter((k) => !k.startsWith("__")).sort(), [
+        "alias",
+        "arn",
+        "target",
+        "type",
+        "urn",
+      ]);
+    });
+
+    it("prepare returns the issues without throwing, and usePrepared skips validating again", async () => {
+      const bad = mod.prepareEscalationChain("payments", { ...reference(), alias: "Bad" } as never);
+      assert.equal(bad.ok, false);
+      assert.deepEqual(
+        bad.ok ? [] : bad.issues.map((i) => i.path.join(".")),
+        ["alias"],
+      );
+      const args = reference();
+      const prepared = mod.prepareEscalationChain("payments", args);
+      assert.ok(prepared.ok);
+      // The spec stands for these args: once handed over, the args are not read again.
+      mod.usePrepared(args, prepared.spec);
+      args.stages = [];
+      new mod.EscalationChain("payments", args);
+      await settle();
+      assert.equal((one(PLAN).inputs.stages as unknown[]).length, 3);
+    });
+  });
+
   it("allowInterruptiveFinalStage accepts a final stage by VOICE and warns", async () => {
     const oncall = schedule("sre-oncall", [taro, jiro, saburo], () => ["taro"]);
     new mod.EscalationChain("payments", {
@@ -394,7 +546,7 @@ describe("EscalationChain", () => {
         withStages([
           { durationInMinutes: 0, targets: [{ target: { kind: "member", alias: "saburo" } }] },
         ]),
-        "EscalationChain 'payments': `stages[0].targets[0].target.arn` must be a string; got nothing",
+        "EscalationChain 'payments': `stages[0].targets[0].target.arn` is required (string)",
       ],
       [
         "a raw ARN string instead of { arn }",

@@ -1,4 +1,5 @@
 import { strict as assert } from "assert";
+import { formatPath } from "../../components/validation";
 import type * as pulumi from "@pulumi/pulumi";
 import { Capture, installCapture, reset, settle, valueOf } from "../../plan/capture";
 import { assertRejected, itRejects, RejectCase } from "../support/rejects";
@@ -226,6 +227,74 @@ describe("IncidentManagerSetup", () => {
     } finally {
       runtime.setAllConfig(saved);
     }
+  });
+
+  describe("data-first outputs and preparation", () => {
+    it("publishes the SetupReference fields as outputs and keeps resources out of its properties", async () => {
+      const setup = new mod.IncidentManagerSetup("im", {
+        regions: ["ap-northeast-1", "ap-northeast-2"],
+        kms: { "ap-northeast-1": "create", "ap-northeast-2": "create" },
+        tags: { team: "sre" },
+        allowDestroy: true,
+      });
+      await settle();
+      assert.deepEqual(setup.regions, ["ap-northeast-1", "ap-northeast-2"]);
+      assert.equal(setup.primaryRegion, "ap-northeast-1");
+      assert.deepEqual(setup.tags, { team: "sre" });
+      assert.equal(await valueOf(setup.accountId), "123456789012");
+      assert.equal(await valueOf(setup.partition), "aws");
+      assert.deepEqual(Object.keys(setup.keys).sort(), ["ap-northeast-1", "ap-northeast-2"]);
+      assert.equal(
+        await valueOf(setup.replicationSet!.urn),
+        one("aws-native:ssmincidents:ReplicationSet").urn,
+      );
+      assert.deepEqual(
+        Object.keys(setup)
+          .filter((k) => !k.startsWith("__"))
+          .sort(),
+        [
+          "accountId",
+          "findingsRoleArn",
+          "keyArns",
+          "partition",
+          "primaryRegion",
+          "regions",
+          "replicationSetArn",
+          "tags",
+          "urn",
+        ],
+      );
+    });
+
+    it("prepare returns the issues without throwing, and usePrepared skips validating again", async () => {
+      const bad = mod.prepareIncidentManagerSetup(
+        "im",
+        { regions: ["ap-northeast-1", "tokyo"], kms: { "ap-northeast-1": "create" } },
+        {},
+      );
+      assert.equal(bad.ok, false);
+      assert.deepEqual(bad.ok ? [] : bad.issues.map((i) => formatPath(i.path)), [
+        "regions[1]",
+        "kms",
+      ]);
+      const wrongRegion = mod.prepareIncidentManagerSetup(
+        "im",
+        { regions: ["ap-northeast-1", "ap-northeast-2"] },
+        { nativeRegion: "us-east-1" },
+      );
+      assert.deepEqual(wrongRegion.ok ? [] : wrongRegion.issues.map((i) => formatPath(i.path)), [
+        "regions[0]",
+      ]);
+      const args = { regions: ["ap-northeast-1", "ap-northeast-2"], allowDestroy: true };
+      const prepared = mod.prepareIncidentManagerSetup("im", args, {});
+      assert.ok(prepared.ok);
+      mod.usePrepared(args, prepared.spec);
+      // Once handed over, the args are not read again.
+      args.regions = [];
+      const setup = new mod.IncidentManagerSetup("im", args);
+      await settle();
+      assert.deepEqual(setup.regions, ["ap-northeast-1", "ap-northeast-2"]);
+    });
   });
 
   describe("rejects bad input with one error and registers nothing", () => {
