@@ -1,6 +1,5 @@
 import { strict as assert } from "assert";
 import { formatPath } from "../../components/validation";
-import type * as pulumi from "@pulumi/pulumi";
 import { Capture, installCapture, reset, settle, valueOf } from "../../plan/capture";
 import { assertRejected, itRejects, RejectCase } from "../support/rejects";
 
