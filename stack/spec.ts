@@ -474,7 +474,9 @@ export function validateSpec(value: unknown): z.output<typeof stackSpecSchema> {
       withoutAdopt as unknown as EscalationChainArgs,
     );
     if (prepared.ok) parsedChains.push({ i, spec: prepared.spec });
-    else for (const issue of prepared.issues) issues.push({ ...issue, path: ["escalations", i, ...issue.path] });
+    else
+      for (const issue of prepared.issues)
+        issues.push({ ...issue, path: ["escalations", i, ...issue.path] });
   });
   plans.forEach((plan, i) => {
     const args = argsOf(plan);
@@ -623,13 +625,11 @@ export function buildStack(value: unknown): BuiltStack {
     return new ResponsePlanWithAlarms(name, {
       ...args,
       setup,
-      engagements: args.engagements.map(
-        (e): Engagement => {
-          if (escalations[e as string] !== undefined) return escalations[e as string];
-          const ref = referenceOf(e as string, teams);
-          return "kind" in ref ? ref : ref.arn;
-        },
-      ),
+      engagements: args.engagements.map((e): Engagement => {
+        if (escalations[e as string] !== undefined) return escalations[e as string];
+        const ref = referenceOf(e as string, teams);
+        return "kind" in ref ? ref : ref.arn;
+      }),
     });
   });
   return { setup, teams, escalations, responsePlans };

@@ -7,12 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { checkContactArn, childOptions, markEngageable } from "../common";
 import { ContactType, type ContactTarget } from "../references";
 import { buildTimeline, type TimelineEntry, type TimelineStage } from "../timeline";
-import {
-  checkWhenKnown,
-  formatPath,
-  ValidationError,
-  type ValidationContext,
-} from "../validation";
+import { checkWhenKnown, formatPath, ValidationError, type ValidationContext } from "../validation";
 import type { EscalationChainArgs } from "./args";
 import { checkResolvedTarget, specFor, type EscalationChainSpec } from "./resolution";
 import { COMPONENT, targetKey } from "./schema";
@@ -123,11 +118,13 @@ export class EscalationChain extends pulumi.ComponentResource {
             } else {
               // The same rules as for a target given as data, against the stage's targets before
               // it, once everything they are made of is known.
-              const before = stage.targets.slice(0, j).map(({ target: t }) =>
-                t.kind === "known"
-                  ? pulumi.output({ arn: t.arn, alias: t.alias })
-                  : (t.value as pulumi.Output<{ arn: unknown; alias?: string }>),
-              );
+              const before = stage.targets
+                .slice(0, j)
+                .map(({ target: t }) =>
+                  t.kind === "known"
+                    ? pulumi.output({ arn: t.arn, alias: t.alias })
+                    : (t.value as pulumi.Output<{ arn: unknown; alias?: string }>),
+                );
               contactId = pulumi
                 .all([target.value, pulumi.all(before)])
                 .apply(([resolved, earlier]) => {
@@ -173,14 +170,21 @@ export class EscalationChain extends pulumi.ComponentResource {
     states.set(this, { contact, plan, timelineStages });
     this.arn = pulumi.all([contact.arn, plan.id]).apply(([arn]) => arn);
     const alias = this.alias;
-    this.target = this.arn.apply(
-      (arn): ContactTarget => ({ arn, alias, type: ContactType.ESCALATION }),
-    );
+    this.target = this.arn.apply((arn): ContactTarget => ({
+      arn,
+      alias,
+      type: ContactType.ESCALATION,
+    }));
     // Until every engaging component takes a ContactTarget, a response plan recognizes the chain
     // by this mark.
     markEngageable(this);
 
-    this.registerOutputs({ arn: this.arn, alias: this.alias, type: this.type, target: this.target });
+    this.registerOutputs({
+      arn: this.arn,
+      alias: this.alias,
+      type: this.type,
+      target: this.target,
+    });
   }
 
   /** The ESCALATION contact. */

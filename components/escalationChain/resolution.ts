@@ -147,7 +147,8 @@ export function resolveEscalationChain(
     else if (reach !== undefined) interruptions.push({ path, reach });
   });
   if (!data.allowInterruptiveFinalStage) {
-    for (const { path, reach } of interruptions) issues.push({ path, message: finalStageMessage(reach) });
+    for (const { path, reach } of interruptions)
+      issues.push({ path, message: finalStageMessage(reach) });
   }
   if (issues.length > 0) fail({ component: COMPONENT, name }, issues);
   const account = data.adopt ? adoptedAccountOf(setup) : undefined;
@@ -191,7 +192,10 @@ export function prepareEscalationChain(
         : undefined;
     return {
       ok: false,
-      issues: [...err.issues, ...(adoption === undefined ? [] : [{ path: ["adopt"], message: adoption }])],
+      issues: [
+        ...err.issues,
+        ...(adoption === undefined ? [] : [{ path: ["adopt"], message: adoption }]),
+      ],
     };
   }
   try {

@@ -59,7 +59,9 @@ export const contactTargetFields = z.object({
   arn: input(checked(checkContactArn)),
   alias: contactAliasSchema.optional(),
   type: z.enum(Object.values(ContactType) as [ContactType, ...ContactType[]]).optional(),
-  channelTypes: z.array(z.enum(Object.values(ChannelType) as [ChannelType, ...ChannelType[]])).optional(),
+  channelTypes: z
+    .array(z.enum(Object.values(ChannelType) as [ChannelType, ...ChannelType[]]))
+    .optional(),
 });
 
 /** The message for a target that is no ContactTarget at all. */

@@ -220,7 +220,8 @@ export class IncidentManagerSetup extends pulumi.ComponentResource {
    * other components compute the import IDs of adopted resources from them. Undefined without
    * `replicationSetArn`.
    */
-  public get adoptedAccount(): { readonly accountId: string; readonly partition: string } | undefined {
+  public get adoptedAccount():
+    { readonly accountId: string; readonly partition: string } | undefined {
     return states.get(this)!.adoptedAccount;
   }
 

@@ -269,7 +269,9 @@ describe("EscalationChain", () => {
       const good = new mod.EscalationChain("good", {
         alias: "good",
         displayName: "Good",
-        stages: [{ durationInMinutes: 0, targets: [{ target: { arn: pulumi.output(hanakoArn) } }] }],
+        stages: [
+          { durationInMinutes: 0, targets: [{ target: { arn: pulumi.output(hanakoArn) } }] },
+        ],
       });
       await settle();
       assert.deepEqual(one(PLAN).inputs.stages, [
@@ -315,7 +317,13 @@ describe("EscalationChain", () => {
           {
             durationInMinutes: 0,
             targets: [
-              { target: pulumi.output({ arn: hanakoArn, alias: "hanako", channelTypes: ["VOICE" as const] }) },
+              {
+                target: pulumi.output({
+                  arn: hanakoArn,
+                  alias: "hanako",
+                  channelTypes: ["VOICE" as const],
+                }),
+              },
             ],
           },
         ],
@@ -325,7 +333,8 @@ describe("EscalationChain", () => {
       await assert.rejects(
         valueOf(chain.plan.stages),
         (err: Error) =>
-          err.name === "ValidationError" && err.message.endsWith(`EscalationChain 'late': ${plain}`),
+          err.name === "ValidationError" &&
+          err.message.endsWith(`EscalationChain 'late': ${plain}`),
       );
       reset(capture);
       assert.throws(
@@ -356,12 +365,10 @@ describe("EscalationChain", () => {
           },
         ],
       });
-      await assert.rejects(
-        valueOf(chain.plan.stages),
-        (err: Error) =>
-          err.message.endsWith(
-            "EscalationChain 'twice': `stages[0].targets[1].target` repeats the contact \"saburo\", already used at `stages[0].targets[0]`; a stage engages each contact once. Remove the duplicate.",
-          ),
+      await assert.rejects(valueOf(chain.plan.stages), (err: Error) =>
+        err.message.endsWith(
+          "EscalationChain 'twice': `stages[0].targets[1].target` repeats the contact \"saburo\", already used at `stages[0].targets[0]`; a stage engages each contact once. Remove the duplicate.",
+        ),
       );
     });
 
@@ -372,7 +379,9 @@ describe("EscalationChain", () => {
         stages: [
           {
             durationInMinutes: 0,
-            targets: [{ target: pulumi.output({ arn: hanakoArn, channelTypes: ["EMAIL" as const] }) }],
+            targets: [
+              { target: pulumi.output({ arn: hanakoArn, channelTypes: ["EMAIL" as const] }) },
+            ],
           },
         ],
       });
@@ -421,28 +430,28 @@ describe("EscalationChain", () => {
       });
       // A resource that takes the chain's ARN depends on both children.
       const { ssmcontacts } = await import("@pulumi/aws");
-      new ssmcontacts.Contact("consumer", { alias: "consumer", type: "ESCALATION", displayName: chain.arn });
+      new ssmcontacts.Contact("consumer", {
+        alias: "consumer",
+        type: "ESCALATION",
+        displayName: chain.arn,
+      });
       await settle();
       const consumer = capture.resources.find((r) => r.name === "consumer")!;
       const chainContact = capture.resources.find((r) => r.name === "payments-contact")!;
       assert.deepEqual([...consumer.dependencies].sort(), [chainContact.urn, one(PLAN).urn].sort());
       // Nothing private is a property of the component.
-      assert.deepEqual(Object.keys(chain).filter((k) => !k.startsWith("__")).sort(), [
-        "alias",
-        "arn",
-        "target",
-        "type",
-        "urn",
-      ]);
+      assert.deepEqual(
+        Object.keys(chain)
+          .filter((k) => !k.startsWith("__"))
+          .sort(),
+        ["alias", "arn", "target", "type", "urn"],
+      );
     });
 
     it("prepare returns the issues without throwing, and usePrepared skips validating again", async () => {
       const bad = mod.prepareEscalationChain("payments", { ...reference(), alias: "Bad" } as never);
       assert.equal(bad.ok, false);
-      assert.deepEqual(
-        bad.ok ? [] : bad.issues.map((i) => i.path.join(".")),
-        ["alias"],
-      );
+      assert.deepEqual(bad.ok ? [] : bad.issues.map((i) => i.path.join(".")), ["alias"]);
       const args = reference();
       const prepared = mod.prepareEscalationChain("payments", args);
       assert.ok(prepared.ok);
@@ -553,7 +562,9 @@ describe("EscalationChain", () => {
         withStages([
           {
             durationInMinutes: 0,
-            targets: [{ target: "arn:aws:ssm-contacts:ap-northeast-1:123456789012:contact/saburo" }],
+            targets: [
+              { target: "arn:aws:ssm-contacts:ap-northeast-1:123456789012:contact/saburo" },
+            ],
           },
         ]),
         'EscalationChain \'payments\': `stages[0].targets[0].target` must be a contact target { arn, alias?, type?, channelTypes? }; got the string "arn:aws:ssm-contacts:ap-northeast-1:123456789012:contact/saburo". Write a contact made elsewhere as { arn: "arn:aws:ssm-contacts:ap-northeast-1:123456789012:contact/saburo" }.',

@@ -340,7 +340,7 @@ describe("IncidentManagerSetup", () => {
       [
         "a region object instead of a name",
         { regions: ["ap-northeast-1", { region: "ap-northeast-2" }] },
-        "IncidentManagerSetup 'im': `regions[1]` must be a string; got {\"region\":\"ap-northeast-2\"}",
+        'IncidentManagerSetup \'im\': `regions[1]` must be a string; got {"region":"ap-northeast-2"}',
       ],
       [
         "a number as a region",
@@ -378,8 +378,11 @@ describe("IncidentManagerSetup", () => {
       ],
       [
         "a key that is no string",
-        { regions: ["ap-northeast-1", "ap-northeast-2"], kms: { "ap-northeast-1": 7, "ap-northeast-2": "create" } },
-        'IncidentManagerSetup \'im\': `kms.ap-northeast-1` must be "create" or a KMS key ARN; got 7',
+        {
+          regions: ["ap-northeast-1", "ap-northeast-2"],
+          kms: { "ap-northeast-1": 7, "ap-northeast-2": "create" },
+        },
+        "IncidentManagerSetup 'im': `kms.ap-northeast-1` must be \"create\" or a KMS key ARN; got 7",
       ],
       [
         "an aws: tag key",
