@@ -237,7 +237,10 @@ export const CHAIN: EscalationChainArgs = {
   stages: [
     { durationInMinutes: 5, targets: [{ target: { arn: ARN_TARO }, isEssential: true }] },
     { durationInMinutes: 5, targets: [{ target: { arn: ARN_JIRO } }] },
-    { durationInMinutes: 0, targets: [{ target: { arn: ARN_SABURO }, isEssential: true }] },
+    {
+      durationInMinutes: 0,
+      targets: [{ target: { arn: ARN_SABURO, channelTypes: ["EMAIL"] }, isEssential: true }],
+    },
   ],
   allowInterruptiveFinalStage: false,
   tags: { team: "sre" },
