@@ -51,7 +51,7 @@ function threeMembers(): Args {
         members: ["taro", "hanako", "jiro"],
         startTime: "2026-04-06T09:00:00",
         timeZone: "Asia/Tokyo",
-        recurrence: { weekly: [{ day: "MON", handOff: "09:00" }] },
+        recurrence: { weekly: [{ dayOfWeek: "MON", handOffTime: "09:00" }] },
       },
     ],
     tags: { team: "sre" },
@@ -399,8 +399,8 @@ describe("OnCallTeam", () => {
           timeZone: "Asia/Tokyo",
           recurrence: {
             daily: ["09:00"],
-            every: 2,
-            onCall: 2,
+            recurrenceMultiplier: 2,
+            numberOfOnCalls: 2,
             coverage: { MON: [{ start: "09:00", end: "18:00" }] },
           },
         },
@@ -480,8 +480,10 @@ describe("OnCallTeam", () => {
     );
   });
 
-  it("exports its schema, which normalizes addresses and resolves the engagement", () => {
-    const spec = mod.onCallTeamSchema.parse(threeMembers());
+  it("prepares its spec: addresses normalized, the engagement resolved", () => {
+    const prepared = mod.prepareOnCallTeam("sre", threeMembers());
+    assert.ok(prepared.ok);
+    const { spec } = prepared;
     assert.deepEqual(spec.members[0].channels, [
       { type: "VOICE", name: "voice", address: "+819012345678" },
       { type: "SMS", name: "sms", address: "+819012345678" },
@@ -499,9 +501,9 @@ describe("OnCallTeam", () => {
       ],
     );
     assert.deepEqual(spec.rotations[0].recurrence, {
-      weekly: [{ day: "MON", handOff: "09:00" }],
-      every: 1,
-      onCall: 1,
+      weekly: [{ dayOfWeek: "MON", handOffTime: "09:00" }],
+      recurrenceMultiplier: 1,
+      numberOfOnCalls: 1,
     });
     assert.equal(spec.plaintextAddresses, false);
   });
@@ -554,7 +556,7 @@ describe("OnCallTeam", () => {
           member(2)(a).alias = "taro";
           rotation(a).members = ["taro", "hanako"];
         },
-        "OnCallTeam 'sre': `members[2].alias` repeats \"taro\", already used by `members[0]`; each member needs its own alias.",
+        "OnCallTeam 'sre': `members[2].alias` repeats the alias \"taro\", already used at `members[0].alias`; each member needs its own alias.",
       ],
       [
         "an alias with capitals",
@@ -603,7 +605,7 @@ describe("OnCallTeam", () => {
         (a) =>
           (rotation(a).recurrence = {
             daily: ["09:00"],
-            weekly: [{ day: "MON", handOff: "09:00" }],
+            weekly: [{ dayOfWeek: "MON", handOffTime: "09:00" }],
           }),
         "OnCallTeam 'sre': `rotations[0].recurrence` needs exactly one of `daily`, `weekly` or `monthly`; got daily and weekly. Keep one kind of hand-off.",
       ],
@@ -639,13 +641,13 @@ describe("OnCallTeam", () => {
       ],
       [
         "a multiplier of 101",
-        (a) => (rotation(a).recurrence = { daily: ["09:00"], every: 101 }),
-        "OnCallTeam 'sre': `rotations[0].recurrence.every` must be a whole number from 1 to 100 (ssm-contacts CreateRotation Recurrence.RecurrenceMultiplier); got 101. Use 1-100.",
+        (a) => (rotation(a).recurrence = { daily: ["09:00"], recurrenceMultiplier: 101 }),
+        "OnCallTeam 'sre': `rotations[0].recurrence.recurrenceMultiplier` must be a whole number from 1 to 100 (ssm-contacts CreateRotation Recurrence.RecurrenceMultiplier); got 101. Use 1-100.",
       ],
       [
         "more on call than members",
-        (a) => (rotation(a).recurrence = { daily: ["09:00"], onCall: 4 }),
-        "OnCallTeam 'sre': `rotations[0].recurrence.onCall` puts more members on call at once than the rotation has; got 4 for 3. Lower `onCall` or add members.",
+        (a) => (rotation(a).recurrence = { daily: ["09:00"], numberOfOnCalls: 4 }),
+        "OnCallTeam 'sre': `rotations[0].recurrence.numberOfOnCalls` puts more members on call at once than the rotation has; got 4 for 3. Lower `numberOfOnCalls` or add members.",
       ],
       [
         "a shift coverage under 30 minutes",
@@ -670,7 +672,7 @@ describe("OnCallTeam", () => {
           ];
           delete member(1)(a).engagement;
         },
-        "OnCallTeam 'sre': `members[1].channels[1]` is a second channel named \"sms\" (like `channels[0]`); channel names are unique per member. Give it a distinct `name`.",
+        "OnCallTeam 'sre': `members[1].channels[1]` repeats the channel name \"sms\", already used at `members[1].channels[0]`; channel names are unique per member. Give it a distinct `name`.",
       ],
       [
         "engagement naming a type two channels share",

@@ -159,6 +159,7 @@ describe("ResponsePlanWithAlarms", () => {
       });
       const member = brandReference({
         kind: "member",
+        type: "PERSONAL",
         team: "sre",
         alias: "taro",
         displayName: "Taro",

@@ -36,7 +36,7 @@ function checkoutAfterBuild(): string[] {
 function neededSources(files: readonly string[]): string[] {
   return files.filter(
     (f) =>
-      /^(plan(\/adopt)?|stack|components)\/[^/]+\.ts$/.test(f) ||
+      /^(plan(\/adopt)?|stack|components(\/[^/]+)?)\/[^/]+\.ts$/.test(f) ||
       /^aws\/.+\.ts$/.test(f) ||
       /^policies\/(index\.ts|(rules|checks)\/.+\.ts)$/.test(f),
   );
