@@ -216,8 +216,8 @@ export interface RotationArgs {
    */
   readonly name: string;
   /**
-   * Aliases of team members in shift order, 1-25 (AWS::SSMContacts::Rotation ContactIds holds at
-   * most 25; the API allows 30).
+   * Aliases of team members in shift order, 1-30 (AWS::SSMContacts::Rotation ContactIds, cfn-lint
+   * 1.51).
    */
   readonly members: string[];
   /**

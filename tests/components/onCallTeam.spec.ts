@@ -895,7 +895,7 @@ describe("OnCallTeam", () => {
       // The same through the published output, as another language receives it.
       const wire = await engage(
         "consumer-wire",
-        team.memberTargets.apply((t) => t.hanako.arn),
+        team.memberTargets.apply((t) => t.hanako.arn as string),
       );
       assert.deepEqual(
         hanako.filter((u) => !wire.dependencies.includes(u)),
@@ -903,7 +903,7 @@ describe("OnCallTeam", () => {
       );
       const schedule = await engage(
         "consumer-schedule",
-        team.scheduleTarget.apply((t) => t!.arn),
+        team.scheduleTarget.apply((t) => t!.arn as string),
       );
       const everything = urnsOf([
         "sre-schedule",
