@@ -137,9 +137,9 @@ export function teamRules(
         );
       } else engaged.add(found.name);
     });
-    const minutes = member.engagement
-      .filter((_, k) => sound(...at("engagement", k, "afterMinutes")))
-      .map((s) => s.afterMinutes);
+    // Where a step's own minute is broken, when the plan starts is not known.
+    if (!sound(...at("engagement"))) return;
+    const minutes = member.engagement.map((s) => s.afterMinutes);
     const earliest = Math.min(...minutes);
     if (minutes.length > 0 && earliest > 0) {
       report(
