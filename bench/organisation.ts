@@ -75,8 +75,8 @@ export function buildWithComponents(im: typeof Components, org: Organisation): v
       alias: `${spec.name}-escalation`,
       displayName: `${spec.name} escalation`,
       stages: [
-        { durationMinutes: 5, targets: [{ target: team.schedule! }] },
-        { durationMinutes: 0, targets: [{ target: team.member(spec.aliases[0]) }] },
+        { durationInMinutes: 5, targets: [{ target: team.schedule! }] },
+        { durationInMinutes: 0, targets: [{ target: team.member(spec.aliases[0]) }] },
       ],
     });
     chains.set(spec.name, chain);

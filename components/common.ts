@@ -5,9 +5,10 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { IncidentManagerSetup } from "./incidentManagerSetup";
+import { adoptedAccountOf, dependsOnOutputs, type SetupReference } from "./references";
 import {
   describeValue,
+  input,
   type FieldPath,
   ValidationError,
   type ValidationContext,
@@ -18,20 +19,60 @@ import {
   CONTACT_ALIAS as CONTACT_ALIAS_RULE,
   CONTACT_ARN,
   CONTACT_DISPLAY_NAME,
+  checkIncidentManagerRegion,
+  REPLICATION_SET_ARN,
   TextRule,
 } from "../aws";
 
 /**
- * `setup`: an {@link IncidentManagerSetup}. Components depend on its replication set and create
- * their resources in its primary region (SSM Contacts resources can only be tagged there).
+ * `setup`: a {@link SetupReference}, data. An IncidentManagerSetup satisfies it; only the
+ * reference's fields are read (other properties of a setup object are ignored, so `setup: setup`
+ * works). Components depend on the replication set through `replicationSetArn`'s Output and create
+ * their resources in `primaryRegion`.
  */
-export const setupSchema = z.custom<IncidentManagerSetup>(
-  (value) => value instanceof IncidentManagerSetup,
+const setupFields = z.object(
+  {
+    replicationSetArn: input(
+      z.string().refine((arn) => REPLICATION_SET_ARN.test(arn), {
+        error: (iss) =>
+          `must be a replication set ARN (arn:<partition>:ssm-incidents::<account>:replication-set/<id>); got ${describeValue(iss.input)}`,
+      }),
+    ),
+    primaryRegion: z.string().superRefine((region, ctx) => {
+      const message = checkIncidentManagerRegion(region);
+      if (message !== undefined) ctx.addIssue({ code: "custom", message });
+    }),
+    regions: z.array(z.string()).optional(),
+    accountId: input(z.string()).optional(),
+    partition: input(z.string()).optional(),
+    tags: z.record(z.string(), z.string()).optional(),
+  },
   {
     error: (iss) =>
-      `must be an IncidentManagerSetup (the component, not its args); got ${describeValue(iss.input)}`,
+      iss.code === "invalid_type"
+        ? `must be an IncidentManagerSetup or its outputs { replicationSetArn, primaryRegion, ... }; got ${describeValue(iss.input)}`
+        : undefined,
   },
 );
+
+/**
+ * The setup object itself once its fields check out (not a copy: a setup that adopts a
+ * replication set is recognized by identity, see `adoptedAccountOf`).
+ */
+export const setupSchema: z.ZodType<SetupReference> = z.any().transform((value, ctx) => {
+  const isObject = typeof value === "object" && value !== null;
+  if (!isObject || (!("replicationSetArn" in value) && !("primaryRegion" in value))) {
+    ctx.addIssue({
+      code: "custom",
+      message: `must be an IncidentManagerSetup or its outputs { replicationSetArn, primaryRegion, ... } (the component, not its args); got ${describeValue(value)}`,
+    });
+    return z.NEVER;
+  }
+  const result = setupFields.safeParse(value, { reportInput: true });
+  if (result.success) return value as SetupReference;
+  for (const issue of result.error.issues) ctx.addIssue({ ...issue } as never);
+  return z.NEVER;
+});
 
 /** AWS's rule for a contact alias (ssm-contacts CreateContact Alias), as a RegExp. Create-only. */
 export const CONTACT_ALIAS: RegExp = CONTACT_ALIAS_RULE.pattern!;
@@ -141,18 +182,21 @@ export function isEngageable(value: unknown): value is Engageable {
  */
 export function childOptions(
   parent: pulumi.Resource,
-  setup: IncidentManagerSetup | undefined,
+  setup: SetupReference | undefined,
   extra: pulumi.CustomResourceOptions = {},
 ): pulumi.CustomResourceOptions {
-  const dependsOn = [
-    ...(setup === undefined ? [] : setup.dependency()),
-    ...(extra.dependsOn === undefined
+  const onSetup = setup === undefined ? undefined : dependsOnOutputs(setup.replicationSetArn);
+  const extras =
+    extra.dependsOn === undefined
       ? []
       : ([] as pulumi.Input<pulumi.Resource>[]).concat(
           extra.dependsOn as pulumi.Input<pulumi.Resource>[],
-        )),
-  ];
-  return { ...extra, parent, ...(dependsOn.length > 0 ? { dependsOn } : {}) };
+        );
+  // The setup's dependencies ride on its ARN's Output; the SDK adds an Output's own resources to
+  // `dependsOn`, besides the resources it resolves to.
+  const dependsOn: pulumi.Input<pulumi.Input<pulumi.Resource>[]> | undefined =
+    onSetup === undefined ? (extras.length > 0 ? extras : undefined) : onSetup.apply(() => extras);
+  return { ...extra, parent, ...(dependsOn !== undefined ? { dependsOn } : {}) };
 }
 
 /**
@@ -161,15 +205,17 @@ export function childOptions(
  * partition <what> derived from". Undefined when the setup names its account.
  */
 export function adoptionSetupIssue(
-  setup: IncidentManagerSetup | { readonly replicationSetArn?: unknown } | undefined,
+  setup: SetupReference | undefined,
   what: string,
 ): string | undefined {
-  const named =
-    setup instanceof IncidentManagerSetup
-      ? setup.adoptedAccount !== undefined
-      : typeof setup?.replicationSetArn === "string";
-  if (named) return undefined;
-  return `needs \`setup\` with \`replicationSetArn\`, whose account and partition ${what} derived from; got ${setup === undefined ? "no setup" : "a setup without replicationSetArn"}. Pass the setup that adopts the account's replication set.`;
+  if (adoptedAccountOf(setup) !== undefined) return undefined;
+  const got =
+    setup === undefined
+      ? "no setup"
+      : setup.replicationSetArn === undefined
+        ? "a setup without replicationSetArn"
+        : "a setup whose replicationSetArn is not known before deploying (a replication set this stack creates, or another resource's output)";
+  return `needs \`setup\` with \`replicationSetArn\`, whose account and partition ${what} derived from; got ${got}. Pass the setup that adopts the account's replication set.`;
 }
 
 /**
@@ -202,9 +248,10 @@ export function setupAdoptionIssue(
   path: FieldPath,
   what: string,
 ): ValidationIssue | undefined {
-  if (!adopting || (setup !== undefined && !(setup instanceof IncidentManagerSetup))) {
+  const isSetup = typeof setup === "object" && setup !== null && "replicationSetArn" in setup;
+  if (!adopting || (setup !== undefined && !isSetup)) {
     return undefined; // A `setup` that is not one is reported by the schema.
   }
-  const message = adoptionSetupIssue(setup as IncidentManagerSetup | undefined, what);
+  const message = adoptionSetupIssue(setup as SetupReference | undefined, what);
   return message === undefined ? undefined : { path, message };
 }

@@ -14,7 +14,7 @@ import {
   validateAdopting,
 } from "./common";
 import { IncidentManagerSetup } from "./incidentManagerSetup";
-import { ChannelType, ContactReference, isContactReference } from "./references";
+import { ChannelType, ContactReference, isContactReference, adoptedAccountOf } from "./references";
 import { contactsTagsSchema, mergedTagsIssues, Tags } from "./tags";
 import { buildTimeline, TimelineEntry, TimelineStage } from "./timeline";
 import {
@@ -47,7 +47,7 @@ export interface EscalationStageTarget {
    * @default true
    * @see https://docs.aws.amazon.com/incident-manager/latest/APIReference/API_SSMContacts_ContactTargetInfo.html
    */
-  readonly essential?: boolean;
+  readonly isEssential?: boolean;
 }
 
 /** One stage of the escalation plan. */
@@ -56,7 +56,7 @@ export interface EscalationStage {
    * Minutes before the next stage starts: a whole number from 0 to 30. The last stage may be 0.
    * @see https://docs.aws.amazon.com/incident-manager/latest/APIReference/API_SSMContacts_Stage.html
    */
-  readonly durationMinutes: number;
+  readonly durationInMinutes: number;
   /**
    * The contacts and on-call schedules engaged when the stage starts: at least one.
    * @see https://docs.aws.amazon.com/incident-manager/latest/APIReference/API_SSMContacts_Target.html
@@ -181,18 +181,18 @@ const durationSchema = z.any().superRefine((value, ctx) => {
 }) as unknown as z.ZodType<number>;
 
 const stageTargetSchema = z.strictObject(
-  { target: targetSchema, essential: z.boolean().default(true) },
+  { target: targetSchema, isEssential: z.boolean().default(true) },
   {
     error: (iss) =>
       iss.code === "invalid_type"
-        ? `must be { target, essential? }; got ${describeValue(iss.input)}`
+        ? `must be { target, isEssential? }; got ${describeValue(iss.input)}`
         : undefined,
   },
 );
 
 const stageSchema = z.strictObject(
   {
-    durationMinutes: durationSchema,
+    durationInMinutes: durationSchema,
     targets: z.array(stageTargetSchema).min(1, {
       error:
         "needs at least one target (a contact or an on-call schedule); got none. Add a target, or remove the stage.",
@@ -201,7 +201,7 @@ const stageSchema = z.strictObject(
   {
     error: (iss) =>
       iss.code === "invalid_type"
-        ? `must be { durationMinutes, targets }; got ${describeValue(iss.input)}`
+        ? `must be { durationInMinutes, targets }; got ${describeValue(iss.input)}`
         : undefined,
   },
 );
@@ -353,9 +353,9 @@ export class EscalationChain extends pulumi.ComponentResource {
     const tags = { ...(spec.inheritTags ? (setup?.tags ?? {}) : {}), ...spec.tags };
     // The contact's import ID, and its plan's (@pulumi/aws imports a plan by its contact's ARN).
     const adopted: pulumi.CustomResourceOptions =
-      spec.adopt && setup?.adoptedAccount !== undefined
+      spec.adopt && setup !== undefined && adoptedAccountOf(setup) !== undefined
         ? {
-            import: `arn:${setup.adoptedAccount.partition}:ssm-contacts:${setup.primaryRegion}:${setup.adoptedAccount.accountId}:contact/${spec.alias}`,
+            import: `arn:${adoptedAccountOf(setup)!.partition}:ssm-contacts:${setup.primaryRegion}:${adoptedAccountOf(setup)!.accountId}:contact/${spec.alias}`,
           }
         : {};
     this.contact = new aws.ssmcontacts.Contact(
@@ -383,8 +383,8 @@ export class EscalationChain extends pulumi.ComponentResource {
         contactId: this.contact.arn,
         ...region,
         stages: spec.stages.map((stage, i) => ({
-          durationInMinutes: stage.durationMinutes,
-          targets: stage.targets.map(({ target, essential }, j) => ({
+          durationInMinutes: stage.durationInMinutes,
+          targets: stage.targets.map(({ target, isEssential }, j) => ({
             contactTargetInfo: {
               contactId: pulumi.Output.isInstance(target.arn)
                 ? checkWhenKnown(
@@ -394,7 +394,7 @@ export class EscalationChain extends pulumi.ComponentResource {
                     checkContactArn,
                   )
                 : target.arn,
-              isEssential: essential,
+              isEssential: isEssential,
             },
           })),
         })),
@@ -403,10 +403,10 @@ export class EscalationChain extends pulumi.ComponentResource {
     );
 
     this.timelineStages = spec.stages.map((stage) => ({
-      durationMinutes: stage.durationMinutes,
-      targets: stage.targets.map(({ target, essential }) => ({
+      durationInMinutes: stage.durationInMinutes,
+      targets: stage.targets.map(({ target, isEssential }) => ({
         target: target.reference ?? { kind: "arn" as const, alias: target.alias },
-        essential,
+        isEssential,
       })),
     }));
     this.arn = this.contact.arn;

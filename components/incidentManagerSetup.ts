@@ -11,6 +11,7 @@ import {
   REPLICATION_SET_ARN,
   REPLICATION_SET_REGIONS,
 } from "../aws";
+import { recordKnownReplicationSetArn } from "./references";
 import { setupTagsSchema, Tags, toNativeTags } from "./tags";
 import {
   checkWhenKnown,
@@ -367,6 +368,9 @@ export class IncidentManagerSetup extends pulumi.ComponentResource {
         : REPLICATION_SET_ARN.exec(spec.replicationSetArn)!;
     this.adoptedAccount =
       adopted === undefined ? undefined : { accountId: adopted[2], partition: adopted[1] };
+    if (spec.replicationSetArn !== undefined) {
+      recordKnownReplicationSetArn(this, spec.replicationSetArn);
+    }
     // The import IDs of every adopted child name the ARN's account: the stack must run in it.
     this.accountId =
       adopted === undefined

@@ -50,6 +50,7 @@ import {
   MemberReference,
   memberReference,
   ScheduleReference,
+  adoptedAccountOf,
 } from "./references";
 import { contactsTagsSchema, mergedTagsIssues, Tags, toNativeTags } from "./tags";
 import {
@@ -110,7 +111,7 @@ export interface EngagementArgs {
    * acknowledges; add a later step or an escalation stage for that.
    * @see https://docs.aws.amazon.com/incident-manager/latest/APIReference/API_SSMContacts_ChannelTargetInfo.html
    */
-  readonly retryMinutes: number;
+  readonly retryIntervalInMinutes: number;
 }
 
 /** A member of the team: one PERSONAL contact. */
@@ -342,7 +343,7 @@ const engagementSchema = z.strictObject({
     `an engagement plan stage lasts at most ${STAGE_DURATION_MINUTES.max} minutes: ${STAGE_DURATION_MINUTES.source}`,
     `Engage this channel within ${STAGE_DURATION_MINUTES.max} minutes, or page it from a later EscalationChain stage.`,
   ),
-  retryMinutes: wholeNumber(
+  retryIntervalInMinutes: wholeNumber(
     RETRY_INTERVAL_MINUTES.min,
     RETRY_INTERVAL_MINUTES.max,
     RETRY_INTERVAL_MINUTES.source,
@@ -581,7 +582,7 @@ function defaultEngagement(channels: readonly ChannelSpec[]): EngagementStep[] {
         type,
         address: c.address,
         afterMinutes: 0,
-        retryMinutes: DEFAULT_RETRY_MINUTES[type],
+        retryIntervalInMinutes: DEFAULT_RETRY_MINUTES[type],
       })),
   );
 }
@@ -686,7 +687,7 @@ function resolveTeam(args: TeamShape, report: Report) {
         if (engagement.some((e) => e.channelName === found.name)) {
           report(
             at("engagement", k, "channel"),
-            `engages the channel ${describeValue(found.name)} a second time; got ${describeValue(step.channel)}. Engage each channel once: to reach the member again, engage another channel later or add an escalation stage (\`retryMinutes\` only resends a failed send).`,
+            `engages the channel ${describeValue(found.name)} a second time; got ${describeValue(step.channel)}. Engage each channel once: to reach the member again, engage another channel later or add an escalation stage (\`retryIntervalInMinutes\` only resends a failed send).`,
           );
           return;
         }
@@ -695,7 +696,7 @@ function resolveTeam(args: TeamShape, report: Report) {
           type: found.type,
           address: found.address,
           afterMinutes: step.afterMinutes,
-          retryMinutes: step.retryMinutes,
+          retryIntervalInMinutes: step.retryIntervalInMinutes,
         });
       });
       engagement.sort((a, b) => a.afterMinutes - b.afterMinutes);
@@ -839,7 +840,7 @@ function soundView(value: unknown): TeamShape | undefined {
     isObject(e) &&
     typeof e.channel === "string" &&
     typeof e.afterMinutes === "number" &&
-    typeof e.retryMinutes === "number";
+    typeof e.retryIntervalInMinutes === "number";
   const member = (m: unknown) =>
     isObject(m) &&
     typeof m.alias === "string" &&
@@ -1086,7 +1087,8 @@ export function engagementStages(
       durationInMinutes:
         next !== undefined
           ? next - at
-          : (lastStageMinutes ?? Math.min(30, Math.max(...here.map((s) => s.retryMinutes)))),
+          : (lastStageMinutes ??
+            Math.min(30, Math.max(...here.map((s) => s.retryIntervalInMinutes)))),
       steps: here,
     };
   });
@@ -1153,8 +1155,10 @@ export class OnCallTeam extends pulumi.ComponentResource {
     // The import ID of an adopted contact (and of its plan, which @pulumi/aws imports by the
     // contact's ARN): AWS derives it from the alias, in the primary region of the setup's account.
     const adopted = (alias: string): pulumi.CustomResourceOptions => {
-      if (!adopt.contacts.includes(alias) || setup?.adoptedAccount === undefined) return {};
-      const { partition, accountId } = setup.adoptedAccount;
+      const account = adoptedAccountOf(setup);
+      if (!adopt.contacts.includes(alias) || setup === undefined || account === undefined)
+        return {};
+      const { partition, accountId } = account;
       return {
         import: `arn:${partition}:ssm-contacts:${setup.primaryRegion}:${accountId}:contact/${alias}`,
       };
@@ -1227,7 +1231,7 @@ export class OnCallTeam extends pulumi.ComponentResource {
                   targets: stage.steps.map((step) => ({
                     channelTargetInfo: {
                       contactChannelId: channels.get(step.channelName)!.arn,
-                      retryIntervalInMinutes: step.retryMinutes,
+                      retryIntervalInMinutes: step.retryIntervalInMinutes,
                     },
                   })),
                 })),

@@ -46,7 +46,7 @@ import {
   automationTrustPolicy,
 } from "./iamPolicies";
 import { IncidentManagerSetup } from "./incidentManagerSetup";
-import { ContactReference, isContactReference } from "./references";
+import { ContactReference, isContactReference, adoptedAccountOf } from "./references";
 import { incidentTagsSchema, mergedTagsIssues, responsePlanTagsSchema, Tags } from "./tags";
 import {
   checkWhenKnown,
@@ -1119,9 +1119,9 @@ export class ResponsePlanWithAlarms extends pulumi.ComponentResource {
     // Import IDs as @pulumi/aws documents them: a response plan by its ARN (derived from its
     // name), an alarm by its name, an EventBridge rule by `<event bus>/<name>`.
     const planImport: pulumi.CustomResourceOptions =
-      adopt.responsePlan && setup?.adoptedAccount !== undefined
+      adopt.responsePlan && adoptedAccountOf(setup) !== undefined
         ? {
-            import: `arn:${setup.adoptedAccount.partition}:ssm-incidents::${setup.adoptedAccount.accountId}:response-plan/${planName}`,
+            import: `arn:${adoptedAccountOf(setup)!.partition}:ssm-incidents::${adoptedAccountOf(setup)!.accountId}:response-plan/${planName}`,
           }
         : {};
     const alarmImport = (alarmName: string): pulumi.CustomResourceOptions =>
@@ -1141,7 +1141,7 @@ export class ResponsePlanWithAlarms extends pulumi.ComponentResource {
     const account = () => {
       identity ??= pulumi
         .all(
-          setup !== undefined
+          setup?.accountId !== undefined && setup.partition !== undefined
             ? [setup.accountId, setup.partition]
             : [
                 aws.getCallerIdentityOutput({}, { parent: this }).accountId,

@@ -24,17 +24,17 @@ export type TimelineTarget = ContactReference | ArnTarget;
 /** One stage of an escalation plan, as the timeline reads it. */
 export interface TimelineStage {
   /** Minutes before the next stage starts (0-30). */
-  readonly durationMinutes: number;
+  readonly durationInMinutes: number;
   readonly targets: readonly {
     readonly target: TimelineTarget;
     /** Whether an acknowledgement by this target stops the plan. */
-    readonly essential: boolean;
+    readonly isEssential: boolean;
   }[];
 }
 
 /**
  * What an entry says about its contact:
- * - `page`: a channel of the contact is engaged (`channelType`, `address`, `retryMinutes` are set);
+ * - `page`: a channel of the contact is engaged (`channelType`, `address`, `retryIntervalInMinutes` are set);
  * - `channels-unknown`: a contact given by ARN, whose channels cannot be seen here;
  * - `no-engagement-plan`: a contact whose engagement plan reaches no channel;
  * - `nobody-on-call`: an on-call schedule with nobody on call at that moment, so the stage pages
@@ -53,7 +53,7 @@ export interface TimelineEntry {
   /** The on-call schedule the contact was reached through, if any. */
   readonly schedule?: string;
   /** Whether an acknowledgement by the stage's target stops the plan. */
-  readonly essential: boolean;
+  readonly isEssential: boolean;
   readonly status: TimelineStatus;
   /** The channel's name, for `page`. */
   readonly channelName?: string;
@@ -65,7 +65,7 @@ export interface TimelineEntry {
    * The channel's `RetryIntervalInMinutes` (0: no resend), for `page`: the wait before Incident
    * Manager resends an engagement that failed to send. It is not a re-page of an unanswered one.
    */
-  readonly retryMinutes?: number;
+  readonly retryIntervalInMinutes?: number;
 }
 
 /** The contact shown for an ARN that is still an unresolved Output. */
@@ -74,7 +74,7 @@ export const UNKNOWN_CONTACT = "(unresolved ARN)";
 interface EntryBase {
   readonly offsetMinutes: number;
   readonly stage: number;
-  readonly essential: boolean;
+  readonly isEssential: boolean;
   readonly schedule?: string;
 }
 
@@ -90,7 +90,7 @@ function memberEntries(member: MemberReference, base: EntryBase): TimelineEntry[
     channelName: step.channelName,
     channelType: step.type,
     address: maskAddress(step.address),
-    retryMinutes: step.retryMinutes,
+    retryIntervalInMinutes: step.retryIntervalInMinutes,
   }));
 }
 
@@ -133,10 +133,12 @@ export function buildTimeline(
   const entries: TimelineEntry[] = [];
   let start = 0;
   stages.forEach((stage, i) => {
-    for (const { target, essential } of stage.targets) {
-      entries.push(...targetEntries(target, at, { offsetMinutes: start, stage: i + 1, essential }));
+    for (const { target, isEssential } of stage.targets) {
+      entries.push(
+        ...targetEntries(target, at, { offsetMinutes: start, stage: i + 1, isEssential }),
+      );
     }
-    start += stage.durationMinutes;
+    start += stage.durationInMinutes;
   });
   // Array.prototype.sort is stable: entries of the same minute keep stage and target order.
   return entries.sort((a, b) => a.offsetMinutes - b.offsetMinutes);
@@ -148,8 +150,10 @@ export function buildTimeline(
  * the engagement initially failed" (botocore 1.43, ssm-contacts ChannelTargetInfo). An unanswered
  * engagement is not sent again; the plan's later stages are what reach someone else.
  */
-export function retryNote(entry: Pick<TimelineEntry, "retryMinutes">): string | undefined {
-  const minutes = entry.retryMinutes ?? 0;
+export function retryNote(
+  entry: Pick<TimelineEntry, "retryIntervalInMinutes">,
+): string | undefined {
+  const minutes = entry.retryIntervalInMinutes ?? 0;
   return minutes > 0 ? `resend after ${minutes} min if sending fails` : undefined;
 }
 
@@ -160,7 +164,7 @@ function describeEntry(entry: TimelineEntry): [string, string, string[]] {
   }
   const retry = retryNote(entry);
   if (retry !== undefined) notes.push(retry);
-  if (!entry.essential) notes.push("not essential");
+  if (!entry.isEssential) notes.push("not essential");
   switch (entry.status) {
     case "page":
       return [entry.channelType ?? "", entry.address ?? "", notes];

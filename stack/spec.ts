@@ -31,7 +31,7 @@ import {
   teamChildNames,
 } from "../components";
 import { adoptionSetupIssue, CONTACT_ALIAS } from "../components/common";
-import { brandReference, memberReference } from "../components/references";
+import { brandReference, memberReference, type SetupReference } from "../components/references";
 import { describeValue, type FieldPath, formatPath, validateArgs } from "../components/validation";
 
 /** The config key the stack reads (namespace `incident-manager`). */
@@ -530,7 +530,7 @@ function adoptionIssues(
 ): void {
   const adopt = (entry: Entry) => entry.adopt as Record<string, unknown> | boolean | undefined;
   const report = (path: FieldPath, what: string) => {
-    const message = adoptionSetupIssue(setup, what);
+    const message = adoptionSetupIssue(setup as unknown as SetupReference, what);
     if (message !== undefined) issues.push({ path, message });
   };
   teams.forEach((team, i) => {

@@ -27,19 +27,19 @@ const team = new OnCallTeam("sre", {
       alias: "taro",
       displayName: "Taro",
       channels: [{ type: "VOICE", address: "090-1234-5001" }],
-      engagement: [{ channel: "VOICE", afterMinutes: 0, retryMinutes: 0 }],
+      engagement: [{ channel: "VOICE", afterMinutes: 0, retryIntervalInMinutes: 0 }],
     },
     {
       alias: "jiro",
       displayName: "Jiro",
       channels: [{ type: "SMS", address: "090-1234-5002" }],
-      engagement: [{ channel: "SMS", afterMinutes: 0, retryMinutes: 0 }],
+      engagement: [{ channel: "SMS", afterMinutes: 0, retryIntervalInMinutes: 0 }],
     },
     {
       alias: "saburo",
       displayName: "Saburo",
       channels: [{ type: "EMAIL", address: "saburo@example.com" }],
-      engagement: [{ channel: "EMAIL", afterMinutes: 0, retryMinutes: 0 }],
+      engagement: [{ channel: "EMAIL", afterMinutes: 0, retryIntervalInMinutes: 0 }],
     },
   ],
   // The on-call schedule: taro and jiro take turns, handing off on Mondays at 09:00 Tokyo time.
@@ -54,7 +54,7 @@ const team = new OnCallTeam("sre", {
   ],
 });
 
-// A call to taro, then an SMS to jiro, then an email to saburo. Every target is essential: the
+// A call to taro, then an SMS to jiro, then an email to saburo. Every target is isEssential: the
 // first acknowledgement stops the plan. The final stage reaches saburo by EMAIL only, which the
 // chain checks.
 const chain = new EscalationChain("emergency-escalation-plan", {
@@ -62,9 +62,9 @@ const chain = new EscalationChain("emergency-escalation-plan", {
   alias: "emergency-escalation-plan",
   displayName: "Emergency escalation plan",
   stages: [
-    { durationMinutes: 5, targets: [{ target: team.member("taro") }] },
-    { durationMinutes: 5, targets: [{ target: team.member("jiro") }] },
-    { durationMinutes: 0, targets: [{ target: team.member("saburo") }] },
+    { durationInMinutes: 5, targets: [{ target: team.member("taro") }] },
+    { durationInMinutes: 5, targets: [{ target: team.member("jiro") }] },
+    { durationInMinutes: 0, targets: [{ target: team.member("saburo") }] },
   ],
 });
 

@@ -66,17 +66,17 @@ const chain = new EscalationChain("payments-escalation", {
   displayName: "Payments escalation",
   stages: [
     // Whoever is on call this week, for 5 minutes; an acknowledgement stops the plan.
-    { durationMinutes: 5, targets: [{ target: team.schedule! }] },
+    { durationInMinutes: 5, targets: [{ target: team.schedule! }] },
     // The team lead, for 5 minutes; saburo is told as well but cannot stop the plan.
     {
-      durationMinutes: 5,
+      durationInMinutes: 5,
       targets: [
         { target: team.member("hanako") },
-        { target: team.member("saburo"), essential: false },
+        { target: team.member("saburo"), isEssential: false },
       ],
     },
     // The last resort reaches saburo by email only: a record, not a 4 a.m. call.
-    { durationMinutes: 0, targets: [{ target: team.member("saburo") }] },
+    { durationInMinutes: 0, targets: [{ target: team.member("saburo") }] },
   ],
 });
 

@@ -43,8 +43,8 @@ const team = new OnCallTeam("sre", {
       ],
       // Email first; the phone rings only if nobody has acknowledged within 5 minutes.
       engagement: [
-        { channel: "EMAIL", afterMinutes: 0, retryMinutes: 0 },
-        { channel: "VOICE", afterMinutes: 5, retryMinutes: 10 },
+        { channel: "EMAIL", afterMinutes: 0, retryIntervalInMinutes: 0 },
+        { channel: "VOICE", afterMinutes: 5, retryIntervalInMinutes: 10 },
       ],
     },
     {

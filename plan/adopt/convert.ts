@@ -379,7 +379,7 @@ export function convertSnapshot(snapshot: Snapshot, options: ConvertOptions = {}
     })
     .map(({ contact, alias, name }) => {
       const stages = (contact.Plan?.Stages ?? []).map((stage) => ({
-        durationMinutes: stage.DurationInMinutes,
+        durationInMinutes: stage.DurationInMinutes,
         targets: (stage.Targets ?? []).flatMap((target) => {
           if (target.ContactTargetInfo?.ContactId === undefined) {
             notes.push(
@@ -391,7 +391,7 @@ export function convertSnapshot(snapshot: Snapshot, options: ConvertOptions = {}
           return [
             {
               target: refOf.get(id) ?? id,
-              essential: target.ContactTargetInfo.IsEssential === true,
+              isEssential: target.ContactTargetInfo.IsEssential === true,
             },
           ];
         }),
@@ -526,7 +526,7 @@ function engagementOf(
 ): Engagement {
   // No plan: `engagement: []` registers none, as it is.
   if (stages.length === 0) return { steps: [] };
-  const steps: { channel: string; afterMinutes: number; retryMinutes: number }[] = [];
+  const steps: { channel: string; afterMinutes: number; retryIntervalInMinutes: number }[] = [];
   let at = 0;
   for (const stage of stages) {
     for (const target of stage.Targets ?? []) {
@@ -547,7 +547,7 @@ function engagementOf(
       steps.push({
         channel: channel.Name!,
         afterMinutes: at,
-        retryMinutes: target.ChannelTargetInfo?.RetryIntervalInMinutes ?? 0,
+        retryIntervalInMinutes: target.ChannelTargetInfo?.RetryIntervalInMinutes ?? 0,
       });
     }
     at += stage.DurationInMinutes ?? 0;
@@ -571,7 +571,7 @@ function engagementOf(
 
 /** A member's engagement as OnCallTeam takes it. */
 interface Engagement {
-  readonly steps: { channel: string; afterMinutes: number; retryMinutes: number }[];
+  readonly steps: { channel: string; afterMinutes: number; retryIntervalInMinutes: number }[];
   readonly lastStageMinutes?: number;
 }
 

@@ -26,19 +26,19 @@ function people(): TeamArgs["members"] {
       alias: "taro",
       displayName: "Taro",
       channels: [{ type: "VOICE", name: "taro voice", address: "+819012345678" }],
-      engagement: [{ channel: "taro voice", afterMinutes: 0, retryMinutes: 0 }],
+      engagement: [{ channel: "taro voice", afterMinutes: 0, retryIntervalInMinutes: 0 }],
     },
     {
       alias: "jiro",
       displayName: "Jiro",
       channels: [{ type: "SMS", name: "jiro sms", address: "+819023456789" }],
-      engagement: [{ channel: "jiro sms", afterMinutes: 0, retryMinutes: 0 }],
+      engagement: [{ channel: "jiro sms", afterMinutes: 0, retryIntervalInMinutes: 0 }],
     },
     {
       alias: "saburo",
       displayName: "Saburo",
       channels: [{ type: "EMAIL", name: "saburo email", address: "saburo@example.com" }],
-      engagement: [{ channel: "saburo email", afterMinutes: 0, retryMinutes: 0 }],
+      engagement: [{ channel: "saburo email", afterMinutes: 0, retryIntervalInMinutes: 0 }],
     },
   ];
 }
@@ -244,9 +244,9 @@ describe("adopting existing resources", () => {
         alias: "emergency-escalation-plan",
         displayName: "emergency-escalation-plan",
         stages: [
-          { durationMinutes: 5, targets: [{ target: team.member("taro") }] },
-          { durationMinutes: 5, targets: [{ target: team.member("jiro") }] },
-          { durationMinutes: 0, targets: [{ target: team.member("saburo") }] },
+          { durationInMinutes: 5, targets: [{ target: team.member("taro") }] },
+          { durationInMinutes: 5, targets: [{ target: team.member("jiro") }] },
+          { durationInMinutes: 0, targets: [{ target: team.member("saburo") }] },
         ],
         allowInterruptiveFinalStage: true,
       });
@@ -341,7 +341,7 @@ describe("adopting existing resources", () => {
           '  - `adopt.channels.taro.voice` names no channel of taro; got "voice". Use a channel\'s name (taro voice), written as it exists in AWS.\n' +
           '  - `adopt.channels.hanako` names no member of this team; got "hanako". Use a member\'s alias (taro).\n' +
           '  - `adopt.rotations.nights` names no rotation of this team; got "nights". Use a rotation\'s name (none).\n' +
-          "  - `adopt.contacts` needs `setup` with `replicationSetArn`, whose account and partition the contacts' import IDs are derived from; got a setup without replicationSetArn. Pass the setup that adopts the account's replication set.",
+          "  - `adopt.contacts` needs `setup` with `replicationSetArn`, whose account and partition the contacts' import IDs are derived from; got a setup whose replicationSetArn is not known before deploying (a replication set this stack creates, or another resource's output). Pass the setup that adopts the account's replication set.",
       );
     });
   });
@@ -398,8 +398,8 @@ describe("adopting existing resources", () => {
         alias: "emergency-escalation-plan",
         displayName: "emergency-escalation-plan",
         stages: [
-          { durationMinutes: 5, targets: [{ target: team.member("taro") }] },
-          { durationMinutes: 0, targets: [{ target: team.member("saburo") }] },
+          { durationInMinutes: 5, targets: [{ target: team.member("taro") }] },
+          { durationInMinutes: 0, targets: [{ target: team.member("saburo") }] },
         ],
         adopt: true,
         inheritTags: false,
@@ -488,7 +488,7 @@ describe("adopting existing resources", () => {
           new im.EscalationChain("chain", {
             alias: "x",
             displayName: "x",
-            stages: [{ durationMinutes: 0, targets: [{ target: `${CONTACT}/taro` }] }],
+            stages: [{ durationInMinutes: 0, targets: [{ target: `${CONTACT}/taro` }] }],
             adopt: true,
           }),
         "EscalationChain 'chain': `adopt` needs `setup` with `replicationSetArn`, whose account and partition the contact's import ID is derived from; got no setup. Pass the setup that adopts the account's replication set.",

@@ -43,9 +43,9 @@ describe("EscalationChain", () => {
     alias: "payments-escalation",
     displayName: "Payments escalation",
     stages: [
-      { durationMinutes: 5, targets: [{ target: taro }] },
-      { durationMinutes: 5, targets: [{ target: jiro }] },
-      { durationMinutes: 0, targets: [{ target: saburo }] },
+      { durationInMinutes: 5, targets: [{ target: taro }] },
+      { durationInMinutes: 5, targets: [{ target: jiro }] },
+      { durationInMinutes: 0, targets: [{ target: saburo }] },
     ],
   });
 
@@ -145,8 +145,11 @@ describe("EscalationChain", () => {
       alias: "payments-escalation",
       displayName: "Payments escalation",
       stages: [
-        { durationMinutes: 10, targets: [{ target: taro, essential: false }, { target: jiro }] },
-        { durationMinutes: 0, targets: [{ target: saburo, essential: true }] },
+        {
+          durationInMinutes: 10,
+          targets: [{ target: taro, isEssential: false }, { target: jiro }],
+        },
+        { durationInMinutes: 0, targets: [{ target: saburo, isEssential: true }] },
       ],
     });
     await settle();
@@ -158,7 +161,7 @@ describe("EscalationChain", () => {
       [[false, true], [true]],
     );
     assert.deepEqual(
-      chain.timeline().map((e) => [e.contact, e.essential]),
+      chain.timeline().map((e) => [e.contact, e.isEssential]),
       [
         ["taro", false],
         ["jiro", true],
@@ -176,8 +179,8 @@ describe("EscalationChain", () => {
       alias: "payments-escalation",
       displayName: "Payments escalation",
       stages: [
-        { durationMinutes: 15, targets: [{ target: oncall }] },
-        { durationMinutes: 0, targets: [{ target: saburo }] },
+        { durationInMinutes: 15, targets: [{ target: oncall }] },
+        { durationInMinutes: 0, targets: [{ target: saburo }] },
       ],
     });
 
@@ -223,7 +226,7 @@ describe("EscalationChain", () => {
     new mod.EscalationChain("payments", {
       alias: "payments-escalation",
       displayName: "Payments escalation",
-      stages: [{ durationMinutes: 0, targets: [{ target: hanako }] }],
+      stages: [{ durationInMinutes: 0, targets: [{ target: hanako }] }],
     });
     await settle();
     const plan = one(PLAN);
@@ -240,9 +243,9 @@ describe("EscalationChain", () => {
         alias: "payments-escalation",
         displayName: "Payments escalation",
         stages: [
-          { durationMinutes: 5, targets: [{ target: taro }] },
+          { durationInMinutes: 5, targets: [{ target: taro }] },
           // Not checked here: an ARN's channels are the policy pack's to check.
-          { durationMinutes: 0, targets: [{ target: hanakoArn }] },
+          { durationInMinutes: 0, targets: [{ target: hanakoArn }] },
         ],
       });
       await settle();
@@ -264,7 +267,7 @@ describe("EscalationChain", () => {
       const good = new mod.EscalationChain("good", {
         alias: "good",
         displayName: "Good",
-        stages: [{ durationMinutes: 0, targets: [{ target: pulumi.output(hanakoArn) }] }],
+        stages: [{ durationInMinutes: 0, targets: [{ target: pulumi.output(hanakoArn) }] }],
       });
       await settle();
       assert.deepEqual(one(PLAN).inputs.stages, [
@@ -280,7 +283,7 @@ describe("EscalationChain", () => {
       const bad = new mod.EscalationChain("bad", {
         alias: "bad",
         displayName: "Bad",
-        stages: [{ durationMinutes: 0, targets: [{ target: pulumi.output(topic) }] }],
+        stages: [{ durationInMinutes: 0, targets: [{ target: pulumi.output(topic) }] }],
       });
       await assert.rejects(
         valueOf(bad.plan.stages),
@@ -304,8 +307,8 @@ describe("EscalationChain", () => {
       alias: "payments-escalation",
       displayName: "Payments escalation",
       stages: [
-        { durationMinutes: 5, targets: [{ target: saburo }] },
-        { durationMinutes: 0, targets: [{ target: taro }, { target: oncall }] },
+        { durationInMinutes: 5, targets: [{ target: saburo }] },
+        { durationInMinutes: 0, targets: [{ target: taro }, { target: oncall }] },
       ],
       allowInterruptiveFinalStage: true,
     });
@@ -333,35 +336,35 @@ describe("EscalationChain", () => {
       ],
       [
         "an empty stage",
-        withStages([{ durationMinutes: 0, targets: [] }, last]),
+        withStages([{ durationInMinutes: 0, targets: [] }, last]),
         "EscalationChain 'payments': `stages[0].targets` needs at least one target (a contact or an on-call schedule); got none. Add a target, or remove the stage.",
       ],
       [
         "45 minutes",
-        withStages([{ durationMinutes: 45, targets: [{ target: taro }] }, last]),
-        "EscalationChain 'payments': `stages[0].durationMinutes` must be a whole number of minutes from 0 to 30 (ssm-contacts CreateContact Plan.Stages[].DurationInMinutes); got 45. Use 30 or less, and add a stage that engages the next targets.",
+        withStages([{ durationInMinutes: 45, targets: [{ target: taro }] }, last]),
+        "EscalationChain 'payments': `stages[0].durationInMinutes` must be a whole number of minutes from 0 to 30 (ssm-contacts CreateContact Plan.Stages[].DurationInMinutes); got 45. Use 30 or less, and add a stage that engages the next targets.",
       ],
       [
         "-1 minutes",
-        withStages([{ durationMinutes: -1, targets: [{ target: taro }] }, last]),
-        "EscalationChain 'payments': `stages[0].durationMinutes` must be a whole number of minutes from 0 to 30 (ssm-contacts CreateContact Plan.Stages[].DurationInMinutes); got -1. Use 0 to start the next stage at once.",
+        withStages([{ durationInMinutes: -1, targets: [{ target: taro }] }, last]),
+        "EscalationChain 'payments': `stages[0].durationInMinutes` must be a whole number of minutes from 0 to 30 (ssm-contacts CreateContact Plan.Stages[].DurationInMinutes); got -1. Use 0 to start the next stage at once.",
       ],
       [
         "2.5 minutes",
-        withStages([{ durationMinutes: 2.5, targets: [{ target: taro }] }, last]),
-        "EscalationChain 'payments': `stages[0].durationMinutes` must be a whole number of minutes from 0 to 30 (ssm-contacts CreateContact Plan.Stages[].DurationInMinutes); got 2.5.",
+        withStages([{ durationInMinutes: 2.5, targets: [{ target: taro }] }, last]),
+        "EscalationChain 'payments': `stages[0].durationInMinutes` must be a whole number of minutes from 0 to 30 (ssm-contacts CreateContact Plan.Stages[].DurationInMinutes); got 2.5.",
       ],
       [
         "a duration missing",
         withStages([{ targets: [{ target: taro }] }, last]),
-        "EscalationChain 'payments': `stages[0].durationMinutes` must be a whole number of minutes from 0 to 30 (ssm-contacts CreateContact Plan.Stages[].DurationInMinutes); got nothing.",
+        "EscalationChain 'payments': `stages[0].durationInMinutes` must be a whole number of minutes from 0 to 30 (ssm-contacts CreateContact Plan.Stages[].DurationInMinutes); got nothing.",
       ],
       [
         "a final stage by VOICE",
         withStages([
           base.stages[0],
           base.stages[1],
-          { durationMinutes: 0, targets: [{ target: taro }] },
+          { durationInMinutes: 0, targets: [{ target: taro }] },
         ]),
         "EscalationChain 'payments': `stages[2].targets[0].target` is in the final stage, which must reach its targets by EMAIL only (a late-night call or SMS as the last resort wakes people who are not responsible); got taro by VOICE. Engage a contact whose engagement plan uses only EMAIL, or set `allowInterruptiveFinalStage: true`.",
       ],
@@ -370,7 +373,7 @@ describe("EscalationChain", () => {
         withStages([
           base.stages[0],
           {
-            durationMinutes: 0,
+            durationInMinutes: 0,
             targets: [
               { target: saburo },
               { target: schedule("sre-oncall", [saburo, jiro], () => ["saburo"]) },
@@ -381,26 +384,26 @@ describe("EscalationChain", () => {
       ],
       [
         "a target that is not a reference or an ARN",
-        withStages([{ durationMinutes: 0, targets: [{ target: 42 }] }]),
+        withStages([{ durationInMinutes: 0, targets: [{ target: 42 }] }]),
         "EscalationChain 'payments': `stages[0].targets[0].target` must be a reference from an OnCallTeam (`team.member(\"alias\")` or `team.schedule`) or a contact ARN; got 42. Pass the reference the team returns, or the contact's ARN.",
       ],
       [
         "an object that only looks like a reference",
         withStages([
-          { durationMinutes: 0, targets: [{ target: { kind: "member", alias: "saburo" } }] },
+          { durationInMinutes: 0, targets: [{ target: { kind: "member", alias: "saburo" } }] },
         ]),
         'EscalationChain \'payments\': `stages[0].targets[0].target` must be a reference from an OnCallTeam (`team.member("alias")` or `team.schedule`) or a contact ARN; got {"kind":"member","alias":"saburo"}. Pass the reference the team returns, or the contact\'s ARN.',
       ],
       [
         "a contact alias instead of an ARN",
-        withStages([{ durationMinutes: 0, targets: [{ target: "saburo" }] }]),
+        withStages([{ durationInMinutes: 0, targets: [{ target: "saburo" }] }]),
         "EscalationChain 'payments': `stages[0].targets[0].target` must be an SSM Contacts contact ARN such as arn:aws:ssm-contacts:ap-northeast-1:123456789012:contact/taro; got \"saburo\"",
       ],
       [
         "an ARN of the wrong service",
         withStages([
           {
-            durationMinutes: 0,
+            durationInMinutes: 0,
             targets: [{ target: "arn:aws:sns:ap-northeast-1:123456789012:alerts" }],
           },
         ]),
@@ -409,7 +412,10 @@ describe("EscalationChain", () => {
       [
         "the same contact twice in a stage",
         withStages([
-          { durationMinutes: 5, targets: [{ target: taro }, { target: taro, essential: false }] },
+          {
+            durationInMinutes: 5,
+            targets: [{ target: taro }, { target: taro, isEssential: false }],
+          },
           last,
         ]),
         "EscalationChain 'payments': `stages[0].targets[1].target` engages taro again, already at `stages[0].targets[0]`; a stage engages each contact once. Remove the duplicate.",
@@ -426,8 +432,8 @@ describe("EscalationChain", () => {
       ],
       [
         "essential as a string",
-        withStages([{ durationMinutes: 0, targets: [{ target: saburo, essential: "yes" }] }]),
-        "EscalationChain 'payments': `stages[0].targets[0].essential` must be a boolean; got \"yes\"",
+        withStages([{ durationInMinutes: 0, targets: [{ target: saburo, isEssential: "yes" }] }]),
+        "EscalationChain 'payments': `stages[0].targets[0].isEssential` must be a boolean; got \"yes\"",
       ],
       [
         "a misspelt field",
@@ -437,12 +443,12 @@ describe("EscalationChain", () => {
       [
         "a setup given as args",
         { ...base, setup: { regions: ["ap-northeast-1", "ap-northeast-2"] } },
-        'EscalationChain \'payments\': `setup` must be an IncidentManagerSetup (the component, not its args); got {"regions":["ap-northeast-1","ap-northeast-2"]}',
+        'EscalationChain \'payments\': `setup` must be an IncidentManagerSetup or its outputs { replicationSetArn, primaryRegion, ... } (the component, not its args); got {"regions":["ap-northeast-1","ap-northeast-2"]}',
       ],
       [
         "a stage that is a bare target",
         withStages(["saburo"]),
-        "EscalationChain 'payments': `stages[0]` must be { durationMinutes, targets }; got \"saburo\"",
+        "EscalationChain 'payments': `stages[0]` must be { durationInMinutes, targets }; got \"saburo\"",
       ],
     ];
     itRejects(
@@ -459,13 +465,13 @@ describe("EscalationChain", () => {
             alias: "Payments",
             displayName: "Payments escalation",
             stages: [
-              { durationMinutes: 31, targets: [] },
-              { durationMinutes: 0, targets: [{ target: "taro" }] },
+              { durationInMinutes: 31, targets: [] },
+              { durationInMinutes: 0, targets: [{ target: "taro" }] },
             ],
           }),
         "EscalationChain 'payments' has 4 invalid inputs:\n" +
           '  - `alias` must use only lower-case letters, digits, "_" and "-" (ssm-contacts CreateContact Alias: ^[a-z0-9_\\-]*$); got "Payments". Changing an alias later replaces the contact, so pick it with care.\n' +
-          "  - `stages[0].durationMinutes` must be a whole number of minutes from 0 to 30 (ssm-contacts CreateContact Plan.Stages[].DurationInMinutes); got 31. Use 30 or less, and add a stage that engages the next targets.\n" +
+          "  - `stages[0].durationInMinutes` must be a whole number of minutes from 0 to 30 (ssm-contacts CreateContact Plan.Stages[].DurationInMinutes); got 31. Use 30 or less, and add a stage that engages the next targets.\n" +
           "  - `stages[0].targets` needs at least one target (a contact or an on-call schedule); got none. Add a target, or remove the stage.\n" +
           '  - `stages[1].targets[0].target` must be an SSM Contacts contact ARN such as arn:aws:ssm-contacts:ap-northeast-1:123456789012:contact/taro; got "taro"',
       );

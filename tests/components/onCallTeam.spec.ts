@@ -32,8 +32,8 @@ function threeMembers(): Args {
           { type: "EMAIL", address: "hanako@example.com" },
         ],
         engagement: [
-          { channel: "EMAIL", afterMinutes: 0, retryMinutes: 0 },
-          { channel: "mobile", afterMinutes: 10, retryMinutes: 5 },
+          { channel: "EMAIL", afterMinutes: 0, retryIntervalInMinutes: 0 },
+          { channel: "mobile", afterMinutes: 10, retryIntervalInMinutes: 5 },
         ],
       },
       {
@@ -247,14 +247,14 @@ describe("OnCallTeam", () => {
           type: "EMAIL",
           address: "hanako@example.com",
           afterMinutes: 0,
-          retryMinutes: 0,
+          retryIntervalInMinutes: 0,
         },
         {
           channelName: "mobile",
           type: "SMS",
           address: "+818098765432",
           afterMinutes: 10,
-          retryMinutes: 5,
+          retryIntervalInMinutes: 5,
         },
       ]);
       assert.equal(await valueOf(hanako.arn), `${CONTACT}/hanako`);
@@ -488,7 +488,11 @@ describe("OnCallTeam", () => {
       { type: "EMAIL", name: "email", address: "taro@example.com" },
     ]);
     assert.deepEqual(
-      spec.members[1].engagement.map((s) => [s.channelName, s.afterMinutes, s.retryMinutes]),
+      spec.members[1].engagement.map((s) => [
+        s.channelName,
+        s.afterMinutes,
+        s.retryIntervalInMinutes,
+      ]),
       [
         ["email", 0, 0],
         ["mobile", 10, 5],
@@ -564,24 +568,34 @@ describe("OnCallTeam", () => {
       ],
       [
         "engagement naming a missing channel",
-        (a) => (member(1)(a).engagement = [{ channel: "pager", afterMinutes: 0, retryMinutes: 0 }]),
+        (a) =>
+          (member(1)(a).engagement = [
+            { channel: "pager", afterMinutes: 0, retryIntervalInMinutes: 0 },
+          ]),
         "OnCallTeam 'sre': `members[1].engagement[0].channel` names no channel of this member; got \"pager\". Use a channel's name or type (mobile, email).",
       ],
       [
         "afterMinutes 31",
         (a) =>
-          (member(1)(a).engagement = [{ channel: "email", afterMinutes: 31, retryMinutes: 0 }]),
+          (member(1)(a).engagement = [
+            { channel: "email", afterMinutes: 31, retryIntervalInMinutes: 0 },
+          ]),
         "OnCallTeam 'sre': `members[1].engagement[0].afterMinutes` must be a whole number from 0 to 30 (an engagement plan stage lasts at most 30 minutes: ssm-contacts CreateContact Plan.Stages[].DurationInMinutes); got 31. Engage this channel within 30 minutes, or page it from a later EscalationChain stage.",
       ],
       [
-        "retryMinutes 61",
+        "retryIntervalInMinutes 61",
         (a) =>
-          (member(1)(a).engagement = [{ channel: "email", afterMinutes: 0, retryMinutes: 61 }]),
-        "OnCallTeam 'sre': `members[1].engagement[0].retryMinutes` must be a whole number from 0 to 60 (ssm-contacts CreateContact Plan.Stages[].Targets[].ChannelTargetInfo.RetryIntervalInMinutes); got 61. Use 60 or less (0: no retry).",
+          (member(1)(a).engagement = [
+            { channel: "email", afterMinutes: 0, retryIntervalInMinutes: 61 },
+          ]),
+        "OnCallTeam 'sre': `members[1].engagement[0].retryIntervalInMinutes` must be a whole number from 0 to 60 (ssm-contacts CreateContact Plan.Stages[].Targets[].ChannelTargetInfo.RetryIntervalInMinutes); got 61. Use 60 or less (0: no retry).",
       ],
       [
         "an engagement that starts late",
-        (a) => (member(1)(a).engagement = [{ channel: "email", afterMinutes: 5, retryMinutes: 0 }]),
+        (a) =>
+          (member(1)(a).engagement = [
+            { channel: "email", afterMinutes: 5, retryIntervalInMinutes: 0 },
+          ]),
         "OnCallTeam 'sre': `members[1].engagement` starts at 5 minutes, so nobody is paged at first; got no step at 0. Engage one channel at `afterMinutes: 0`.",
       ],
       [
@@ -665,7 +679,9 @@ describe("OnCallTeam", () => {
             { type: "SMS", address: "+818098765432", name: "work" },
             { type: "SMS", address: "+819012345678", name: "home" },
           ];
-          member(1)(a).engagement = [{ channel: "SMS", afterMinutes: 0, retryMinutes: 1 }];
+          member(1)(a).engagement = [
+            { channel: "SMS", afterMinutes: 0, retryIntervalInMinutes: 1 },
+          ];
         },
         "OnCallTeam 'sre': `members[1].engagement[0].channel` names the type SMS, which 2 channels share; got \"SMS\". Name the channel instead (work, home).",
       ],

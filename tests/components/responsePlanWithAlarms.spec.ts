@@ -817,7 +817,7 @@ describe("ResponsePlanWithAlarms", () => {
       [
         "a setup that is only its args",
         { ...base, setup: { regions: ["ap-northeast-1", "ap-northeast-2"] } },
-        `${head}\`setup\` must be an IncidentManagerSetup (the component, not its args); got {"regions":["ap-northeast-1","ap-northeast-2"]}`,
+        `${head}\`setup\` must be an IncidentManagerSetup or its outputs { replicationSetArn, primaryRegion, ... } (the component, not its args); got {"regions":["ap-northeast-1","ap-northeast-2"]}`,
       ],
       [
         "a misspelt field",

@@ -22,19 +22,19 @@ const paged = (
   return {
     offsetMinutes,
     stage: stageNumber,
-    essential: true,
+    isEssential: true,
     ...extra,
     contact,
     status: "page",
     channelName: `${contact}-${type.toLowerCase()}-0`,
     channelType: type,
     address,
-    retryMinutes: 0,
+    retryIntervalInMinutes: 0,
   };
 };
 
-const stage = (durationMinutes: number, ...targets: TimelineStage["targets"]): TimelineStage => ({
-  durationMinutes,
+const stage = (durationInMinutes: number, ...targets: TimelineStage["targets"]): TimelineStage => ({
+  durationInMinutes,
   targets,
 });
 
@@ -42,9 +42,9 @@ describe("timeline", () => {
   it("renders the reference scenario: taro by VOICE, jiro by SMS, saburo by EMAIL", () => {
     const entries = buildTimeline(
       [
-        stage(5, { target: taro, essential: true }),
-        stage(5, { target: jiro, essential: true }),
-        stage(0, { target: saburo, essential: true }),
+        stage(5, { target: taro, isEssential: true }),
+        stage(5, { target: jiro, isEssential: true }),
+        stage(0, { target: saburo, isEssential: true }),
       ],
       at,
     );
@@ -67,13 +67,19 @@ describe("timeline", () => {
     ]);
     const entries = buildTimeline(
       [
-        stage(5, { target: shiro, essential: false }),
-        stage(0, { target: saburo, essential: true }),
+        stage(5, { target: shiro, isEssential: false }),
+        stage(0, { target: saburo, isEssential: true }),
       ],
       at,
     );
     assert.deepEqual(
-      entries.map((e) => [e.offsetMinutes, e.stage, e.contact, e.channelType, e.retryMinutes]),
+      entries.map((e) => [
+        e.offsetMinutes,
+        e.stage,
+        e.contact,
+        e.channelType,
+        e.retryIntervalInMinutes,
+      ]),
       [
         [0, 1, "shiro", "SMS", 5],
         [5, 2, "saburo", "EMAIL", 0],
@@ -98,8 +104,8 @@ describe("timeline", () => {
       when.getUTCHours() >= 9 && when.getUTCHours() < 18 ? ["taro"] : [],
     );
     const stages = [
-      stage(10, { target: oncall, essential: true }),
-      stage(0, { target: saburo, essential: true }),
+      stage(10, { target: oncall, isEssential: true }),
+      stage(0, { target: saburo, isEssential: true }),
     ];
 
     it("pages whoever is on call at `at`", () => {
@@ -119,7 +125,7 @@ describe("timeline", () => {
       assert.deepEqual(entries[0], {
         offsetMinutes: 0,
         stage: 1,
-        essential: true,
+        isEssential: true,
         schedule: "sre-oncall",
         contact: "sre-oncall",
         status: "nobody-on-call",
@@ -136,8 +142,8 @@ describe("timeline", () => {
     it("asks who is on call when the schedule's stage starts", () => {
       // Stage 2 starts at 09:05: 6 minutes after an incident that starts at 08:59.
       const later = [
-        stage(6, { target: saburo, essential: true }),
-        stage(0, { target: oncall, essential: true }),
+        stage(6, { target: saburo, isEssential: true }),
+        stage(0, { target: oncall, isEssential: true }),
       ];
       const entries = buildTimeline(later, new Date("2026-01-05T08:59:00Z"));
       assert.deepEqual(entries[1], paged("taro", 6, 2, { schedule: "sre-oncall" }));
@@ -145,7 +151,7 @@ describe("timeline", () => {
 
     it("pages every member on call at once, in rotation order", () => {
       const both = schedule("pair", [taro, jiro], () => ["jiro", "taro"]);
-      const entries = buildTimeline([stage(0, { target: both, essential: true })], at);
+      const entries = buildTimeline([stage(0, { target: both, isEssential: true })], at);
       assert.deepEqual(
         entries.map((e) => [e.contact, e.schedule, e.channelType]),
         [
@@ -159,8 +165,8 @@ describe("timeline", () => {
   it("shows an ARN target's alias with its channels unknown", () => {
     const entries = buildTimeline(
       [
-        stage(5, { target: { kind: "arn", alias: "hanako" }, essential: true }),
-        stage(0, { target: { kind: "arn" }, essential: true }),
+        stage(5, { target: { kind: "arn", alias: "hanako" }, isEssential: true }),
+        stage(0, { target: { kind: "arn" }, isEssential: true }),
       ],
       at,
     );
@@ -168,14 +174,14 @@ describe("timeline", () => {
       {
         offsetMinutes: 0,
         stage: 1,
-        essential: true,
+        isEssential: true,
         contact: "hanako",
         status: "channels-unknown",
       },
       {
         offsetMinutes: 5,
         stage: 2,
-        essential: true,
+        isEssential: true,
         contact: "(unresolved ARN)",
         status: "channels-unknown",
       },
@@ -191,7 +197,7 @@ describe("timeline", () => {
 
   it("says when a contact's engagement plan reaches no channel", () => {
     const silent = member("silent", []);
-    const entries = buildTimeline([stage(0, { target: silent, essential: true })], at);
+    const entries = buildTimeline([stage(0, { target: silent, isEssential: true })], at);
     assert.equal(renderTimeline(entries), "t+0  stage 1  silent  no engagement plan");
   });
 
@@ -201,7 +207,7 @@ describe("timeline", () => {
 
   it("refuses an invalid date", () => {
     assert.throws(
-      () => buildTimeline([stage(0, { target: taro, essential: true })], new Date("nope")),
+      () => buildTimeline([stage(0, { target: taro, isEssential: true })], new Date("nope")),
       (err: Error) =>
         err instanceof RangeError &&
         err.message === "The timeline needs a valid date for `at`; got an invalid Date.",

@@ -175,7 +175,7 @@ const teamArgs = fc.record({
           fc.record({
             channel: pick("VOICE", "SMS", "EMAIL", "mobile"),
             afterMinutes: minutes,
-            retryMinutes: minutes,
+            retryIntervalInMinutes: minutes,
           }),
         ),
       ),
@@ -217,8 +217,8 @@ const chainArgs = (target: fc.Arbitrary<unknown>) =>
     displayName: pick("Emergency"),
     stages: list(
       fc.record({
-        durationMinutes: minutes,
-        targets: list(fc.record({ target, essential: maybe(pick(true, false)) }), 2),
+        durationInMinutes: minutes,
+        targets: list(fc.record({ target, isEssential: maybe(pick(true, false)) }), 2),
       }),
     ),
     allowInterruptiveFinalStage: maybe(pick(true, false)),
@@ -367,7 +367,7 @@ describe("hostile input: random configs of valid shape build or fail with a Vali
     const chain = new im.EscalationChain("chain", {
       alias: "chain",
       displayName: "Chain",
-      stages: [{ durationMinutes: 0, targets: [{ target: team.member("jiro") }] }],
+      stages: [{ durationInMinutes: 0, targets: [{ target: team.member("jiro") }] }],
     });
     const engagement = fc.oneof(arn, fc.constantFrom(team.member("taro"), team.schedule, chain));
     await property(

@@ -71,7 +71,7 @@ describe("hostile input: channel addresses stay secret", function () {
       alias,
       displayName: alias,
       channels: [{ type, address }],
-      engagement: [{ channel: type, afterMinutes: 0, retryMinutes: 0 }],
+      engagement: [{ channel: type, afterMinutes: 0, retryIntervalInMinutes: 0 }],
     });
     const sre = new im.OnCallTeam("sre", {
       setup,
@@ -90,12 +90,12 @@ describe("hostile input: channel addresses stay secret", function () {
       alias: "emergency-escalation-plan",
       displayName: "Emergency escalation plan",
       stages: [
-        { durationMinutes: 5, targets: [{ target: sre.member("taro") }] },
+        { durationInMinutes: 5, targets: [{ target: sre.member("taro") }] },
         {
-          durationMinutes: 5,
+          durationInMinutes: 5,
           targets: [{ target: sre.member("jiro") }, { target: all.schedule! }],
         },
-        { durationMinutes: 0, targets: [{ target: sre.member("saburo") }] },
+        { durationInMinutes: 0, targets: [{ target: sre.member("saburo") }] },
       ],
       allowInterruptiveFinalStage: true,
     });

@@ -201,9 +201,9 @@ export const TEAM: OnCallTeamArgs = {
         { type: "EMAIL", address: "taro@example.com" },
       ],
       engagement: [
-        { channel: "VOICE", afterMinutes: 0, retryMinutes: 5 },
-        { channel: "mobile", afterMinutes: 5, retryMinutes: 5 },
-        { channel: "EMAIL", afterMinutes: 10, retryMinutes: 0 },
+        { channel: "VOICE", afterMinutes: 0, retryIntervalInMinutes: 5 },
+        { channel: "mobile", afterMinutes: 5, retryIntervalInMinutes: 5 },
+        { channel: "EMAIL", afterMinutes: 10, retryIntervalInMinutes: 0 },
       ],
     },
     {
@@ -235,9 +235,9 @@ export const CHAIN: EscalationChainArgs = {
   alias: "emergency-escalation-plan",
   displayName: "Emergency escalation plan",
   stages: [
-    { durationMinutes: 5, targets: [{ target: ARN_TARO, essential: true }] },
-    { durationMinutes: 5, targets: [{ target: ARN_JIRO }] },
-    { durationMinutes: 0, targets: [{ target: ARN_SABURO, essential: true }] },
+    { durationInMinutes: 5, targets: [{ target: ARN_TARO, isEssential: true }] },
+    { durationInMinutes: 5, targets: [{ target: ARN_JIRO }] },
+    { durationInMinutes: 0, targets: [{ target: ARN_SABURO, isEssential: true }] },
   ],
   allowInterruptiveFinalStage: false,
   tags: { team: "sre" },
@@ -276,7 +276,7 @@ export interface SpecShape {
   teams: (Omit<OnCallTeamArgs, "setup"> & { name: string })[];
   escalations: (Omit<EscalationChainArgs, "setup" | "stages"> & {
     name: string;
-    stages: { durationMinutes: number; targets: { target: string; essential?: boolean }[] }[];
+    stages: { durationInMinutes: number; targets: { target: string; isEssential?: boolean }[] }[];
   })[];
   responsePlans: (Omit<ResponsePlanWithAlarmsArgs, "setup" | "engagements"> & {
     name: string;
@@ -293,8 +293,8 @@ export const SPEC: SpecShape = {
       alias: "emergency-escalation-plan",
       displayName: "Emergency escalation plan",
       stages: [
-        { durationMinutes: 5, targets: [{ target: "emergency/taro" }] },
-        { durationMinutes: 0, targets: [{ target: "emergency/jiro", essential: true }] },
+        { durationInMinutes: 5, targets: [{ target: "emergency/taro" }] },
+        { durationInMinutes: 0, targets: [{ target: "emergency/jiro", isEssential: true }] },
       ],
     },
   ],

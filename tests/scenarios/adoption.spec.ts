@@ -29,7 +29,7 @@ function adoptedSpec(taroAddress: unknown) {
     alias,
     displayName: alias,
     channels: [{ type, name: `${alias}-${type.toLowerCase()}`, address }],
-    engagement: [{ channel: type, afterMinutes: 0, retryMinutes: 0 }],
+    engagement: [{ channel: type, afterMinutes: 0, retryIntervalInMinutes: 0 }],
     lastStageMinutes: 1,
   });
   return {
@@ -62,9 +62,9 @@ function adoptedSpec(taroAddress: unknown) {
         alias: "emergency-escalation-plan",
         displayName: "emergency-escalation-plan",
         stages: [
-          { durationMinutes: 5, targets: [{ target: "emergency/taro", essential: true }] },
-          { durationMinutes: 5, targets: [{ target: "emergency/jiro", essential: true }] },
-          { durationMinutes: 0, targets: [{ target: "emergency/saburo", essential: true }] },
+          { durationInMinutes: 5, targets: [{ target: "emergency/taro", isEssential: true }] },
+          { durationInMinutes: 5, targets: [{ target: "emergency/jiro", isEssential: true }] },
+          { durationInMinutes: 0, targets: [{ target: "emergency/saburo", isEssential: true }] },
         ],
         adopt: true,
       },

@@ -42,7 +42,7 @@ describe("the reference scenario: alarm, response plan, escalation chain and tea
       displayName: alias[0].toUpperCase() + alias.slice(1),
       channels: [{ type, address }],
       // Each engagement plan reaches its only channel at once.
-      engagement: [{ channel: type, afterMinutes: 0, retryMinutes: 0 }],
+      engagement: [{ channel: type, afterMinutes: 0, retryIntervalInMinutes: 0 }],
     });
     const team = new im.OnCallTeam("sre", {
       setup,
@@ -67,9 +67,9 @@ describe("the reference scenario: alarm, response plan, escalation chain and tea
       alias: "emergency-escalation-plan",
       displayName: "Emergency escalation plan",
       stages: [
-        { durationMinutes: 5, targets: [{ target: team.member("taro") }] },
-        { durationMinutes: 5, targets: [{ target: team.member("jiro") }] },
-        { durationMinutes: 0, targets: [{ target: team.member("saburo") }] },
+        { durationInMinutes: 5, targets: [{ target: team.member("taro") }] },
+        { durationInMinutes: 5, targets: [{ target: team.member("jiro") }] },
+        { durationInMinutes: 0, targets: [{ target: team.member("saburo") }] },
       ],
     });
     const plan = new im.ResponsePlanWithAlarms("emergency", {

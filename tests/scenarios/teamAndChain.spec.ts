@@ -45,7 +45,7 @@ describe("OnCallTeam and EscalationChain together", () => {
       members: members.map((m) => ({
         ...m,
         channels: [...m.channels],
-        engagement: [{ channel: m.channels[0].type, afterMinutes: 0, retryMinutes: 0 }],
+        engagement: [{ channel: m.channels[0].type, afterMinutes: 0, retryIntervalInMinutes: 0 }],
       })),
       rotations: [rotation],
     });
@@ -55,9 +55,9 @@ describe("OnCallTeam and EscalationChain together", () => {
       displayName: "Emergency escalation plan",
       allowInterruptiveFinalStage,
       stages: [
-        { durationMinutes: 5, targets: [{ target: team.member("taro") }] },
-        { durationMinutes: 5, targets: [{ target: team.member("jiro") }] },
-        { durationMinutes: 0, targets: [{ target: team.member(last) }] },
+        { durationInMinutes: 5, targets: [{ target: team.member("taro") }] },
+        { durationInMinutes: 5, targets: [{ target: team.member("jiro") }] },
+        { durationInMinutes: 0, targets: [{ target: team.member(last) }] },
       ],
     });
     return { setup, team, chain };
@@ -73,8 +73,8 @@ describe("OnCallTeam and EscalationChain together", () => {
       alias: "oncall-escalation",
       displayName: "On-call escalation",
       stages: [
-        { durationMinutes: 10, targets: [{ target: team.schedule! }] },
-        { durationMinutes: 0, targets: [{ target: team.member("saburo") }] },
+        { durationInMinutes: 10, targets: [{ target: team.schedule! }] },
+        { durationInMinutes: 0, targets: [{ target: team.member("saburo") }] },
       ],
     });
   }

@@ -15,7 +15,7 @@ import {
 export const contactArn = (alias: string) =>
   `arn:aws:ssm-contacts:ap-northeast-1:123456789012:contact/${alias}`;
 
-/** One engagement step: `[type, address, afterMinutes?, retryMinutes?]`. */
+/** One engagement step: `[type, address, afterMinutes?, retryIntervalInMinutes?]`. */
 export type Step = [ChannelType, string, number?, number?];
 
 /** A PERSONAL contact of team `team` whose engagement plan follows `steps`. */
@@ -29,7 +29,7 @@ export function member(
     type,
     address,
     afterMinutes: after ?? 0,
-    retryMinutes: retry ?? 0,
+    retryIntervalInMinutes: retry ?? 0,
   }));
   return brandReference({
     kind: "member",

@@ -138,9 +138,9 @@ describe("adopt: reading the account with the AWS SDK", () => {
         alias: "example_escalation",
         displayName: "Example Escalation Plan",
         stages: [
-          { durationMinutes: 5, targets: [{ target: "contacts/akuam", essential: true }] },
-          { durationMinutes: 5, targets: [{ target: "contacts/alejr", essential: false }] },
-          { durationMinutes: 0, targets: [{ target: "contacts/anasi", essential: false }] },
+          { durationInMinutes: 5, targets: [{ target: "contacts/akuam", isEssential: true }] },
+          { durationInMinutes: 5, targets: [{ target: "contacts/alejr", isEssential: false }] },
+          { durationInMinutes: 0, targets: [{ target: "contacts/anasi", isEssential: false }] },
         ],
         adopt: true,
       },

@@ -52,7 +52,7 @@ const member = (
   alias,
   displayName,
   channels: [{ type, name: channel, address: "[secret]" }],
-  engagement: [{ channel, afterMinutes: 0, retryMinutes: retry }],
+  engagement: [{ channel, afterMinutes: 0, retryIntervalInMinutes: retry }],
   ...(lastStageMinutes === undefined ? {} : { lastStageMinutes }),
 });
 
@@ -61,9 +61,9 @@ const escalation = (team: string) => ({
   alias: "emergency-escalation-plan",
   displayName: "Emergency escalation plan",
   stages: [
-    { durationMinutes: 5, targets: [{ target: `${team}/taro`, essential: true }] },
-    { durationMinutes: 5, targets: [{ target: `${team}/jiro`, essential: true }] },
-    { durationMinutes: 0, targets: [{ target: `${team}/saburo`, essential: true }] },
+    { durationInMinutes: 5, targets: [{ target: `${team}/taro`, isEssential: true }] },
+    { durationInMinutes: 5, targets: [{ target: `${team}/jiro`, isEssential: true }] },
+    { durationInMinutes: 0, targets: [{ target: `${team}/saburo`, isEssential: true }] },
   ],
   adopt: true,
 });
