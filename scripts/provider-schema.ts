@@ -129,7 +129,7 @@ export function buildSchema(options: SchemaOptions): PackageSchema {
   // that every declaration is the one the Analyzer saw.
   if (analyzer) {
     const program = (analyzer as unknown as { program: ts.Program }).program;
-    new Corrector(program, options.dir).correct(schema);
+    new Corrector(program).correct(schema);
   }
   return sortKeys(schema) as PackageSchema;
 }
@@ -147,21 +147,12 @@ class Corrector {
   private readonly problems: string[] = [];
   private readonly files: ts.SourceFile[];
 
-  constructor(
-    private readonly program: ts.Program,
-    dir: string,
-  ) {
+  constructor(program: ts.Program) {
     this.checker = program.getTypeChecker();
-    const root = path.resolve(dir);
+    // The program's own sources (the folder's and what they import), not the libraries'.
     this.files = program
       .getSourceFiles()
-      .filter(
-        (f) =>
-          !f.isDeclarationFile &&
-          path.resolve(f.fileName).startsWith(root + path.sep) &&
-          !f.fileName.includes(`${path.sep}node_modules${path.sep}`) &&
-          !f.fileName.includes("/node_modules/"),
-      );
+      .filter((f) => !f.isDeclarationFile && !f.fileName.split(/[\\/]/).includes("node_modules"));
   }
 
   correct(schema: PackageSchema): void {
@@ -347,6 +338,7 @@ class Corrector {
     name: string,
     is: (n: ts.Node) => n is T,
   ): T | undefined {
+    const found: T[] = [];
     for (const file of this.files) {
       for (const statement of file.statements) {
         if (
@@ -355,11 +347,17 @@ class Corrector {
           ts.isIdentifier(statement.name) &&
           statement.name.text === name
         ) {
-          return statement;
+          found.push(statement);
         }
       }
     }
-    return undefined;
+    if (found.length > 1) {
+      const where = found.map((d) => path.relative(process.cwd(), d.getSourceFile().fileName));
+      this.problems.push(
+        `${name}: declared ${found.length} times (${where.join(", ")}); the schema names types by name`,
+      );
+    }
+    return found[0];
   }
 
   private findVariable(

@@ -200,7 +200,7 @@ export class FakeEngine {
       rawInputs: raw,
       dependencies: req.getDependenciesList(),
       propertyDependencies,
-      protect: req.getProtect(),
+      protect: req.getProtect() ?? false,
       importId: req.getImportid() || undefined,
       additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
     });

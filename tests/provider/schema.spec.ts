@@ -5,6 +5,7 @@ import {
   SCHEMA_PATH,
   SchemaError,
   buildSchema,
+  schemaText,
   type PackageSchema,
 } from "../../scripts/provider-schema";
 import { SERVED_COMPONENTS } from "../../provider/served";
@@ -31,6 +32,14 @@ describe("provider schema generator (fixture component)", function () {
     assert.deepEqual(Object.keys(schema.resources), [`${T}Pager`]);
     assert.deepEqual(Object.keys(schema.types), [`${T}Channel`, `${T}Impact`, `${T}PagerStage`]);
     assert.equal(schema.version, "1.2.3");
+  });
+
+  it("is what the fixture plugin serves (tests/provider/fixtures/plugin/schema.json)", () => {
+    const served = fs.readFileSync(
+      path.join(__dirname, "fixtures", "plugin", "schema.json"),
+      "utf8",
+    );
+    assert.equal(served, schemaText(schema));
   });
 
   it("says integer for fields typed Integer, wherever the alias sits, and number elsewhere", () => {
