@@ -30,7 +30,14 @@ describe("provider schema generator (fixture component)", function () {
   it("is well-formed", () => {
     assert.deepEqual(schemaProblems(schema), []);
     assert.deepEqual(Object.keys(schema.resources), [`${T}Pager`]);
-    assert.deepEqual(Object.keys(schema.types), [`${T}Channel`, `${T}Impact`, `${T}PagerStage`]);
+    assert.deepEqual(Object.keys(schema.types), [
+      `${T}Channel`,
+      `${T}ChannelType`,
+      `${T}ContactTarget`,
+      `${T}ContactType`,
+      `${T}Impact`,
+      `${T}PagerStage`,
+    ]);
     assert.equal(schema.version, "1.2.3");
   });
 
@@ -105,7 +112,7 @@ describe("provider schema generator (fixture component)", function () {
     assert.equal(pager.inputProperties.stages.plain, true);
     assert.equal(pager.properties.alias.plain, undefined);
     assert.deepEqual(pager.requiredInputs, ["alias", "stages"]);
-    assert.deepEqual(pager.required, ["alias", "stageCount"]);
+    assert.deepEqual(pager.required, ["alias", "arn", "stageCount"]);
   });
 
   it("refuses to publish private names, private members and undocumented ones, all at once", () => {
