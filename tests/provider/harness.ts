@@ -411,6 +411,10 @@ export class PluginProcess {
       await this.construct(type, name, inputs, opts);
     } catch (e) {
       const err = e as grpc.ServiceError;
+      // The SDK's provider server fails every Construct in flight on an unhandled rejection
+      // (provider/server.js); the other Outputs a failed Construct rejected land shortly after.
+      // Let them land before the next call, as separate engine operations would.
+      await new Promise((resolve) => setTimeout(resolve, 300));
       return { code: err.code, details: err.details, propertyErrors: propertyErrorsOf(err) };
     }
     throw new Error(`Construct of ${type} '${name}' succeeded; an error was expected`);
