@@ -21,6 +21,7 @@ import * as path from "path";
 import ts from "typescript";
 import { Analyzer } from "@pulumi/pulumi/provider/experimental/analyzer";
 import { generateSchema } from "@pulumi/pulumi/provider/experimental/schema";
+import { SERVED_COMPONENTS } from "../provider/served";
 
 /** The package name: tokens are `incident-manager:index:<Name>`. */
 export const PACKAGE_NAME = "incident-manager";
@@ -461,9 +462,6 @@ export const SCHEMA_PATH = path.join(__dirname, "..", "provider", "schema.json")
 export function packageSchema(): PackageSchema {
   const root = path.join(__dirname, "..");
   const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { SERVED_COMPONENTS } =
-    require("../provider/served") as typeof import("../provider/served");
   return buildSchema({
     dir: root,
     entry: "components/index.ts",

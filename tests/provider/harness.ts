@@ -324,8 +324,9 @@ export class PluginProcess {
 
   private unary<Req, Res>(method: string, req: Req): Promise<Res> {
     return new Promise((resolve, reject) => {
-      const fn = (this.client as unknown as Record<string, Function>)[method].bind(this.client);
-      fn(req, (e: grpc.ServiceError | null, res: Res) => (e ? reject(e) : resolve(res)));
+      type Unary = (req: Req, cb: (e: grpc.ServiceError | null, res: Res) => void) => void;
+      const fn = (this.client as unknown as Record<string, Unary>)[method].bind(this.client);
+      fn(req, (e, res) => (e ? reject(e) : resolve(res)));
     });
   }
 
