@@ -2,7 +2,7 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import * as yaml from "js-yaml";
-import { SEED_SETUP, SETUP_REFERENCE_KEYS, seedChain } from "./fixtures/seed";
+import { SEED_SETUP, SETUP_REFERENCE_KEYS, seedChain, seedPlan } from "./fixtures/seed";
 
 const EXAMPLE = path.join(__dirname, "..", "..", "examples", "yaml-seed", "Pulumi.yaml");
 
@@ -32,6 +32,17 @@ describe("examples/yaml-seed sends what the Construct tests send", () => {
         second: '${team.memberTargets["hanako"]}',
         last: '${team.memberTargets["jiro"]}',
       }),
+    );
+  });
+
+  it("declares the response plan with the seed's alarm, engaging the chain's target", () => {
+    assert.equal(
+      program.resources.responsePlan.type,
+      "incident-manager:index:ResponsePlanWithAlarms",
+    );
+    assert.deepEqual(
+      program.resources.responsePlan.properties,
+      seedPlan(setupBag, "${chain.target}"),
     );
   });
 
