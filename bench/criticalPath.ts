@@ -3,7 +3,7 @@
  * `dependencies` each registration carried (explicit `dependsOn` and input dependencies) count,
  * between custom resources.
  */
-import type { CapturedResource } from "../plan/capture";
+import type { CapturedResource } from "../testing";
 
 /** The shortest chain the resource types allow, from the replication set to an alarm. */
 export const MINIMUM_CHAIN = [

@@ -6,7 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import * as native from "@pulumi/aws-native";
-import type { CapturedResource } from "../plan/capture";
+import type { CapturedResource } from "../testing";
 
 type Constructor = new (
   name: string,

@@ -8,7 +8,7 @@
  */
 import * as fs from "fs";
 import { performance } from "perf_hooks";
-import type { CapturedResource } from "../plan/capture";
+import type { CapturedResource } from "../testing";
 import { PACKS } from "./paths";
 
 /** What a measurement prints. */
@@ -29,7 +29,7 @@ function report(ms: number, resources: number): void {
 }
 
 async function components(members: number, out?: string): Promise<void> {
-  const { installCapture, settle } = await import("../plan/capture");
+  const { installCapture, settle } = await import("../testing");
   const capture = await installCapture();
   const im = await import("../components");
   const { organisation, buildWithComponents } = await import("./organisation");
@@ -47,7 +47,7 @@ async function components(members: number, out?: string): Promise<void> {
 }
 
 async function floor(file: string): Promise<void> {
-  const { installCapture, settle } = await import("../plan/capture");
+  const { installCapture, settle } = await import("../testing");
   const capture = await installCapture();
   const { registerDirectly } = await import("./floor");
   const recorded = JSON.parse(fs.readFileSync(file, "utf8")) as CapturedResource[];

@@ -12,7 +12,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import type { CapturedResource } from "../plan/capture";
+import type { CapturedResource } from "../testing";
 import { ALARM_TYPE, longestChain, MINIMUM_CHAIN } from "./criticalPath";
 import type { Measurement } from "./measure";
 import { organisation } from "./organisation";
@@ -112,7 +112,7 @@ function main(): void {
     "# Benchmarks",
     "",
     "Written by `npm run bench` (bench/run.ts). Each figure is the median of " +
-      `${RUNS} runs, each run in a fresh Node.js process under the Pulumi mocks of plan/capture.ts, ` +
+      `${RUNS} runs, each run in a fresh Node.js process under the Pulumi mocks of testing/capture.ts, ` +
       "from the compiled JavaScript (`tsc`, then `node dist/bench/measure.js`), the components and " +
       "the floor alike. The policy packs run from their sources, as `pulumi preview --policy-pack` " +
       "runs them.",

@@ -13,7 +13,7 @@ import * as yaml from "js-yaml";
 import * as pulumi from "@pulumi/pulumi";
 import { COVERED_TYPES, formatViolation, validateResource } from "../aws/requests";
 import type { RequestViolation } from "../aws/requests";
-import { MOCK_REGION } from "../plan/capture";
+import { MOCK_REGION } from "../testing";
 import { loadProject, ProgramSource, runProgram } from "../plan/program";
 
 const ROOT = path.resolve(__dirname, "..");

@@ -14,7 +14,7 @@ import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import * as analyzer from "@pulumi/pulumi/proto/analyzer_pb";
-import type { CapturedResource } from "./capture";
+import type { CapturedResource } from "../testing";
 
 /** True when running compiled (`dist/plan/analyzer.js`), false from the TypeScript sources. */
 const COMPILED = path.extname(__filename) === ".js";

@@ -244,7 +244,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 
     if (snapshot !== undefined) {
       // The adopting program runs with the credentials of the account it adopts.
-      const { setMockAccount } = await import("./capture");
+      const { setMockAccount } = await import("../testing");
       const { snapshotAccount } = await import("./adopt/diff");
       setMockAccount(snapshotAccount(snapshot));
     }

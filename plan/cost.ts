@@ -15,7 +15,7 @@
  */
 import { list, num, obj, str } from "../policies/rules/common";
 import { type Stage, stagesOf, targetsOf } from "../policies/rules/plans/stages";
-import type { CapturedResource } from "./capture";
+import type { CapturedResource } from "../testing";
 
 /** What the estimate assumes; every field can be overridden on the command line. */
 export interface CostAssumptions {

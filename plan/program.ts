@@ -1,11 +1,19 @@
 /**
- * Finds a Pulumi program and its stack config, and runs it under the capture mocks.
+ * Finds a Pulumi program and its stack config, and runs it under the testing module's capture.
  */
 import * as fs from "fs";
 import * as path from "path";
 import * as yaml from "js-yaml";
 import * as pulumi from "@pulumi/pulumi";
-import { Capture, CapturedResource, installCapture, settle, valueOf } from "./capture";
+import {
+  BuiltComponent,
+  Capture,
+  CapturedResource,
+  installCapture,
+  recordComponents,
+  settle,
+  valueOf,
+} from "../testing";
 
 /** What to run: a project folder, its stack, and config to lay over the stack's file. */
 export interface ProgramSource {
@@ -31,12 +39,7 @@ export interface ProgramRun {
   readonly components: readonly BuiltComponent[];
 }
 
-/** A component instance the program built. */
-export interface BuiltComponent {
-  readonly type: string;
-  readonly name: string;
-  readonly instance: pulumi.ComponentResource;
-}
+export type { BuiltComponent };
 
 /** A project or stack file that cannot be read: exit code 2, like invalid config. */
 export class ProgramError extends Error {
@@ -144,7 +147,7 @@ function placeholders(value: unknown): { value: unknown; secure: boolean } {
  */
 export async function runProgram(source: ProgramSource): Promise<ProgramRun> {
   const { name, entry, config, secretKeys } = loadProject(source);
-  const capture: Capture = await installCapture(name, source.stack);
+  const capture: Capture = await installCapture({ project: name, stack: source.stack });
   pulumi.runtime.setAllConfig(config, secretKeys);
   const components = recordComponents();
   const failures: unknown[] = [];
@@ -174,30 +177,4 @@ export async function runProgram(source: ProgramSource): Promise<ProgramRun> {
     components.stop();
     process.off("unhandledRejection", onRejection);
   }
-}
-
-/**
- * Records every component instance that calls `registerOutputs` (every component of this package
- * does, last in its constructor), so that `plan` can ask an EscalationChain for its timeline and an
- * OnCallTeam for its coverage without the program exporting them.
- */
-function recordComponents(): { built: BuiltComponent[]; stop(): void } {
-  const built: BuiltComponent[] = [];
-  const proto = pulumi.ComponentResource.prototype as unknown as {
-    registerOutputs(outputs?: unknown): void;
-  };
-  const original = proto.registerOutputs;
-  proto.registerOutputs = function (this: pulumi.ComponentResource, outputs?: unknown) {
-    const self = this as unknown as { __pulumiType?: string; __name?: string };
-    // The base constructor may call registerOutputs too: record each instance once.
-    if (!built.some((c) => c.instance === this))
-      built.push({ type: self.__pulumiType ?? "", name: self.__name ?? "", instance: this });
-    return original.call(this, outputs);
-  };
-  return {
-    built,
-    stop: () => {
-      proto.registerOutputs = original;
-    },
-  };
 }

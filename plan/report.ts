@@ -11,7 +11,7 @@ import { renderTimeline } from "../components/timeline";
 import type { Diagnostic, EnforcementLevel } from "./analyzer";
 import type { CostAssumptions, CostEstimate } from "./cost";
 import { estimateCost, renderCost, usageOf } from "./cost";
-import type { CapturedResource } from "./capture";
+import type { CapturedResource } from "../testing";
 import type { BuiltComponent, ProgramRun } from "./program";
 import { buildTree, renderTree, type TreeNode } from "./tree";
 

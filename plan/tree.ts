@@ -4,7 +4,7 @@
  * are masked wherever they appear, secret or not.
  */
 import { maskAddress } from "../aws/phone";
-import type { CapturedResource } from "./capture";
+import type { CapturedResource } from "../testing";
 
 /** One node of the tree. */
 export interface TreeNode {

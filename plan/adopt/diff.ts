@@ -11,7 +11,7 @@
 import { DateTime } from "luxon";
 import { AWS_CONSTRAINTS } from "../../aws/model";
 import { maskAddress } from "../../aws/phone";
-import type { CapturedResource } from "../capture";
+import type { CapturedResource } from "../../testing";
 import { SECRET_PLACEHOLDER } from "../program";
 import type { Snapshot } from "./snapshot";
 

@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { Capture, CapturedResource, installCapture, reset, settle } from "../../plan/capture";
+import { Capture, CapturedResource, installCapture, reset, settle } from "../../testing";
 import { buildWithComponents, organisation } from "../../bench/organisation";
 import { ALARM_TYPE, depthByType, longestChain, MINIMUM_CHAIN } from "../../bench/criticalPath";
 import { PACKS, REPO_ROOT, repositoryRoot } from "../../bench/paths";

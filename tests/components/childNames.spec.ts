@@ -6,7 +6,7 @@
  */
 import { strict as assert } from "assert";
 import fc from "fast-check";
-import { Capture, installCapture, reset, settle } from "../../plan/capture";
+import { Capture, installCapture, reset, settle } from "../../testing";
 import { assertRejected } from "../support/rejects";
 
 type Team = typeof import("../../components/onCallTeam");

@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { Capture, installCapture, reset, settle, valueOf } from "../../plan/capture";
+import { Capture, installCapture, reset, settle, valueOf } from "../../testing";
 import { assertRejected, itRejects, RejectCase } from "../support/rejects";
 import { contactArn, member, schedule } from "../support/references";
 

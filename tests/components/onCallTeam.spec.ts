@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import * as fc from "fast-check";
-import { Capture, installCapture, reset, settle, valueOf } from "../../plan/capture";
+import { Capture, installCapture, reset, settle, valueOf } from "../../testing";
 import { assertRejected } from "../support/rejects";
 
 type Team = typeof import("../../components/onCallTeam");

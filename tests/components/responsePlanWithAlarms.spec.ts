@@ -1,13 +1,6 @@
 import { strict as assert } from "assert";
 import type * as pulumi from "@pulumi/pulumi";
-import {
-  Capture,
-  CapturedResource,
-  installCapture,
-  reset,
-  settle,
-  valueOf,
-} from "../../plan/capture";
+import { Capture, CapturedResource, installCapture, reset, settle, valueOf } from "../../testing";
 import { assertRejected } from "../support/rejects";
 import { EMERGENCY_ALARM } from "../support/scenario";
 

@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import * as path from "path";
-import { Capture, installCapture, settle, valueOf } from "../../plan/capture";
+import { Capture, installCapture, settle, valueOf } from "../../testing";
 
 describe("examples/alarm-response-plan", () => {
   let capture: Capture;

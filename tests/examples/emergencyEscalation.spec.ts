@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { Capture, installCapture, settle, valueOf } from "../../plan/capture";
+import { Capture, installCapture, settle, valueOf } from "../../testing";
 
 const EXAMPLE = path.join(__dirname, "../../examples/emergency-escalation");
 

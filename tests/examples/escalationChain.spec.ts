@@ -2,7 +2,7 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { Capture, installCapture, settle, valueOf } from "../../plan/capture";
+import { Capture, installCapture, settle, valueOf } from "../../testing";
 
 const EXAMPLE = path.join(__dirname, "../../examples/escalation-chain");
 

@@ -2,7 +2,7 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import type { CoverageReport } from "../../components/coverage";
-import { Capture, installCapture, settle } from "../../plan/capture";
+import { Capture, installCapture, settle } from "../../testing";
 
 const EXAMPLE = path.join(__dirname, "../../examples/follow-the-sun");
 

@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import * as path from "path";
-import { Capture, installCapture, settle } from "../../plan/capture";
+import { Capture, installCapture, settle } from "../../testing";
 
 describe("examples/minimal-setup", () => {
   let capture: Capture;

@@ -8,7 +8,7 @@
 import { strict as assert } from "assert";
 import fc from "fast-check";
 import { formatViolation, validateResource } from "../../aws/requests";
-import { Capture, installCapture, reset, settle } from "../../plan/capture";
+import { Capture, installCapture, reset, settle } from "../../testing";
 import {
   ARN_JIRO,
   ARN_SABURO,

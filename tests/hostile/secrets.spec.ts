@@ -8,7 +8,7 @@ import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { Capture, CapturedResource, installCapture, reset, settle } from "../../plan/capture";
+import { Capture, CapturedResource, installCapture, reset, settle } from "../../testing";
 import { EMERGENCY_ALARM } from "../support/scenario";
 import { SPEC, SpecShape, TEAM } from "./support";
 
@@ -118,7 +118,7 @@ describe("hostile input: channel addresses stay secret", function () {
       assert.deepEqual(channel.additionalSecretOutputs, ["deliveryAddress"], channel.name);
     }
     assert.deepEqual(leaked(capture.resources.map(stored).join("\n")), []);
-    const { valueOf } = await import("../../plan/capture");
+    const { valueOf } = await import("../../testing");
     const outputs = await Promise.all(
       [sre, all].flatMap((team) => [valueOf(team.contacts), valueOf(team.channels)]),
     );

@@ -11,7 +11,7 @@ import type {
   ResponsePlanWithAlarmsArgs,
 } from "../../components";
 import { formatPath } from "../../components/validation";
-import type { Capture } from "../../plan/capture";
+import type { Capture } from "../../testing";
 import { assertNothingRegistered } from "../support/rejects";
 import { EMERGENCY_ALARM } from "../support/scenario";
 import { contactArn } from "../support/references";

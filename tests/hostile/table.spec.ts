@@ -5,8 +5,9 @@
  * error naming the field, with nothing registered and Object.prototype untouched.
  */
 import { strict as assert } from "assert";
-import { describeValue, formatPath } from "../../components/validation";
-import { Capture, installCapture, reset, settle } from "../../plan/capture";
+import fc from "fast-check";
+import { describeValue, formatPath, ValidationError } from "../../components/validation";
+import { Capture, installCapture, reset, settle } from "../../testing";
 import {
   ARN_JIRO,
   assertOneClearError,
@@ -462,54 +463,139 @@ describe("hostile input: one clear error per bad field", function () {
       }
     });
   }
+});
 
-  for (const target of TARGETS) {
-    describe(`${target.title}: null and undefined in every position`, () => {
-      for (const path of pathsIn(target.base)) {
-        const at = formatPath(path);
-        // Inside an event pattern, null is data EventBridge matches.
-        const nullAllowed = path.includes("eventPattern");
-        it(`null at ${at}`, async () => {
-          const args = setPath(target.base, path as never, null);
-          if (nullAllowed) return assertBuildsOrOneClearError(target, args, at);
-          await assertOneClearError(
-            capture,
-            () => target.build(im, stack, args as never),
-            target.head,
-            shown(target, at),
-            "null",
-          );
-        });
-        it(`undefined at ${at}`, () =>
-          assertBuildsOrOneClearError(target, setPath(target.base, path as never, undefined), at));
-      }
-    });
-  }
+/** What a build registered, as the engine would store it: URN, inputs, parent and protect. */
+function registrations(capture: Capture): unknown[] {
+  return capture.resources.map((r) => ({
+    urn: r.urn,
+    inputs: r.inputs,
+    secretInputs: r.secretInputs,
+    parent: r.parent,
+    protect: r.protect,
+  }));
+}
 
-  /**
-   * An optional field may be left undefined; a required one gives a clear error. It may name
-   * another field: the one that named what is now missing (an engagement step naming a channel
-   * whose name was left out).
-   */
-  async function assertBuildsOrOneClearError(target: Target, args: unknown, at: string) {
-    let built = true;
+/** `base` without the field at `path`: a key deleted, a list item spliced out. */
+function without(base: unknown, path: readonly (string | number)[]): unknown {
+  const copy = structuredClone(base) as Record<string | number, unknown>;
+  let node = copy;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+  const last = path[path.length - 1];
+  if (Array.isArray(node)) node.splice(last as number, 1);
+  else delete node[last];
+  return copy;
+}
+
+/** A value of another JSON type than `value`'s. */
+function wrongType(value: unknown): unknown {
+  if (typeof value === "string") return 42;
+  if (typeof value === "number") return String(value);
+  if (typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) return { 0: value[0] };
+  return "text";
+}
+
+/** Every string inside `value`. */
+function stringsIn(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  if (typeof value !== "object" || value === null) return [];
+  return Object.values(value).flatMap(stringsIn);
+}
+
+/** The backticked field paths a ValidationError's message names, one per issue. */
+function namedPaths(message: string): string[] {
+  return [...message.matchAll(/(?:^[^`\n]*?: |^ {2}- )`([^`]*)`/gm)].map((m) => m[1]);
+}
+
+describe("hostile input: null, undefined or a wrong type at any field", function () {
+  this.timeout(60_000);
+  let capture: Capture;
+  let im: Components;
+  let stack: Stack;
+
+  before(async () => {
+    capture = await installCapture();
+    im = await import("../../components");
+    stack = await import("../../stack/spec");
+  });
+  beforeEach(() => reset(capture));
+  after(() => assertPrototypeClean());
+
+  /** Every field of every valid base, with the target it belongs to. */
+  const FIELDS = TARGETS.flatMap((target) =>
+    pathsIn(target.base).map((path) => ({ target, path })),
+  );
+
+  /** Builds `args`; the error thrown, if any, and what registered once the build settled. */
+  async function attempt(target: Target, args: unknown) {
+    reset(capture);
+    let thrown: unknown;
     try {
-      target.build(im, stack, structuredClone(args) as never);
-    } catch {
-      built = false;
+      target.build(im, stack, args as never);
+    } catch (err) {
+      thrown = err;
     }
     await settle();
-    if (built) return;
-    reset(capture);
-    await assertOneClearError(
-      capture,
-      () => target.build(im, stack, args as never),
-      target.head,
-      shown(target, at),
-      "",
-      { oneIssue: false },
-    );
+    return { thrown, registered: registrations(capture), errors: [...capture.errors] };
   }
+
+  it("builds, registering what the input without that field registers, or throws one ValidationError naming the field or its parent", async () => {
+    assert.ok(FIELDS.length > 200, `only ${FIELDS.length} fields`);
+    const outcomes = { built: 0, rejected: 0 };
+    await fc.assert(
+      fc.asyncProperty(
+        // An index, so that a counterexample prints short.
+        fc.nat({ max: FIELDS.length - 1 }),
+        fc.constantFrom("null", "undefined", "a wrong type"),
+        async (field, kind) => {
+          const { target, path } = FIELDS[field];
+          const original = path.reduce<unknown>(
+            (node, key) => (node as Record<string | number, unknown>)[key],
+            target.base,
+          );
+          const value =
+            kind === "null" ? null : kind === "undefined" ? undefined : wrongType(original);
+          const at = formatPath(path);
+          const label = `${target.title}: ${kind} at ${at}`;
+          const replaced = await attempt(target, setPath(target.base, path as never, value));
+          assert.deepEqual(replaced.errors, [], label);
+          if (replaced.thrown === undefined) {
+            outcomes.built++;
+            // Inside an event pattern any JSON is data EventBridge matches: it is passed on as is.
+            if (path.includes("eventPattern")) return;
+            const removed = await attempt(target, without(target.base, path));
+            assert.equal(removed.thrown, undefined, `${label}: built, but not without the field`);
+            assert.deepEqual(replaced.registered, removed.registered, label);
+            return;
+          }
+          outcomes.rejected++;
+          const err = replaced.thrown as Error;
+          assert.ok(ValidationError.isValidationError(err), `${label}: ${String(err)}`);
+          assert.ok(err.message.startsWith(target.head), `${label}: ${err.message.slice(0, 300)}`);
+          // The field itself or one that holds it: the component, a list, the list item.
+          const accepted = path
+            .map((_, i) => shown(target, formatPath(path.slice(0, i + 1))))
+            .concat(target.prefix ?? "(args)");
+          const named = namedPaths(err.message);
+          // Or a field elsewhere whose fix names the replaced one ("or set `defaultCountry`"), or
+          // that names what the replaced field defined (an engagement step naming a channel whose
+          // name is gone, a response plan naming a removed escalation).
+          const defined = stringsIn(original).map((v) => `got ${JSON.stringify(v)}`);
+          assert.ok(
+            named.some((p) => accepted.includes(p)) ||
+              err.message.includes(`\`${at}\``) ||
+              defined.some((g) => err.message.includes(g)),
+            `${label}: names ${named.join(", ")}, not ${at} or a parent:\n${err.message.slice(0, 600)}`,
+          );
+          assert.deepEqual(replaced.registered, [], `${label}: registered before the error`);
+        },
+      ),
+      { numRuns: 250, seed: 20261202, endOnFailure: true },
+    );
+    // The sample reaches both outcomes: fields that are optional and fields that are not.
+    assert.ok(outcomes.built >= 10 && outcomes.rejected >= 100, JSON.stringify(outcomes));
+  });
 });
 
 describe("hostile input: values and keys are shown short", () => {

@@ -32,11 +32,14 @@ function checkoutAfterBuild(): string[] {
   return [...files, ...compiled, ...json];
 }
 
-/** The TypeScript files that the bin loads from dist: plan, the root stack, its components, the pack. */
+/**
+ * The TypeScript files that the bin loads from dist (plan, the root stack, its components, the
+ * pack) and the public entry points (the components, `testing`).
+ */
 function neededSources(files: readonly string[]): string[] {
   return files.filter(
     (f) =>
-      /^(plan(\/adopt)?|stack|components)\/[^/]+\.ts$/.test(f) ||
+      /^(plan(\/adopt)?|stack|components|testing)\/[^/]+\.ts$/.test(f) ||
       /^aws\/.+\.ts$/.test(f) ||
       /^policies\/(index\.ts|(rules|checks)\/.+\.ts)$/.test(f),
   );
@@ -79,6 +82,7 @@ describe("the published package", function () {
     assert.ok(needed.includes("dist/stack/index.js"));
     assert.ok(needed.includes("dist/policies/index.js"));
     assert.ok(needed.includes("dist/aws/model.js"));
+    assert.ok(needed.includes("dist/testing/index.js"));
     assert.ok(listed.includes("dist/aws/models/constraints.json"));
     assert.ok(needed.length > 30, `only ${needed.length} files found`);
     const missing = [
@@ -97,7 +101,7 @@ describe("the published package", function () {
   it("ships nothing else: no tests, examples, benchmarks, sources or source maps", () => {
     const expected = [
       ...neededSources(tree).map((f) => `${compiledName(f)}.js`),
-      ...tree.filter((f) => /^dist\/(aws|components|policies\/checks)\/.+\.d\.ts$/.test(f)),
+      ...tree.filter((f) => /^dist\/(aws|components|testing|policies\/checks)\/.+\.d\.ts$/.test(f)),
       ...tree.filter((f) => /^dist\/aws\/.+\.json$/.test(f)),
       "CHANGELOG.md",
       "Pulumi.dev.yaml",

@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { rules } from "../../policies/rules";
 import { PolicyPackProcess, withPolicyPack } from "../../plan/analyzer";
-import { CapturedResource, installCapture, reset, settle } from "../../plan/capture";
+import { CapturedResource, installCapture, reset, settle } from "../../testing";
 import { T, classicStack, contactArn, mutate, nativeStack } from "./fixtures";
 import { ResourceFixture, urnOf } from "./harness";
 

@@ -1,18 +1,12 @@
 /**
- * Puts what a TypeScript program registers (under `plan/capture.ts`'s mocks) and what the plugin
+ * Puts what a TypeScript program registers (under the `testing/` mocks) and what the plugin
  * registered over the wire into one shape, so that a test asserts they are the same: children,
  * names, types, parents, inputs, secrets, dependencies and protect, keyed by type and name (the
  * engine's URNs qualify a grandchild's type by its whole parent chain, the mocks by the parent's
  * type only).
  */
 import * as pulumi from "@pulumi/pulumi";
-import {
-  installCapture,
-  reset,
-  settle,
-  type Capture,
-  type CapturedResource,
-} from "../../plan/capture";
+import { installCapture, reset, settle, type Capture, type CapturedResource } from "../../testing";
 import type { WireResource } from "./harness";
 
 /** One registration, comparable across the two paths. */

@@ -1,7 +1,7 @@
 /**
  * Drives a component provider plugin the way the Pulumi engine does, without the CLI: it serves
  * an Engine (log messages recorded) and a ResourceMonitor (registrations recorded, custom
- * resources answered as `plan/capture.ts`'s mocks answer them), starts the plugin as the Node.js
+ * resources answered as the `testing/` mocks answer them), starts the plugin as the Node.js
  * language host does (`node @pulumi/pulumi/cmd/run-plugin <plugin folder> <engine address>`),
  * reads the port it prints on stdout, and calls it with the SDK's own gRPC stubs.
  */
@@ -16,7 +16,7 @@ import * as providerRpc from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as providerPb from "@pulumi/pulumi/proto/provider_pb";
 import * as resourceRpc from "@pulumi/pulumi/proto/resource_grpc_pb";
 import * as resourcePb from "@pulumi/pulumi/proto/resource_pb";
-import { MOCK_ACCOUNT, mockCall, mockState, unwrapSecrets } from "../../plan/capture";
+import { MOCK_ACCOUNT, mockCall, mockState, unwrapSecrets } from "../../testing";
 
 /** The repository root. */
 export const ROOT = path.join(__dirname, "..", "..");

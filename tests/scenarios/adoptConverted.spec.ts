@@ -7,7 +7,7 @@
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { Capture, installCapture, reset, setMockAccount, settle } from "../../plan/capture";
+import { Capture, installCapture, reset, setMockAccount, settle } from "../../testing";
 import { diffAdoption } from "../../plan/adopt/diff";
 import { FIXTURE_ACCOUNT, withAddresses } from "../support/adoption";
 import { convertSnapshot, type AdoptResult } from "../../plan/adopt/convert";

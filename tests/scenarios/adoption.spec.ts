@@ -4,7 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import * as yaml from "js-yaml";
 import * as pulumi from "@pulumi/pulumi";
-import { Capture, installCapture, reset, settle } from "../../plan/capture";
+import { Capture, installCapture, reset, settle } from "../../testing";
 
 const ACCOUNT = "123456789012";
 const SET_ARN = `arn:aws:ssm-incidents::${ACCOUNT}:replication-set/40bd98f0-4110-2dee-b35e-b87006f9e172`;

@@ -1,12 +1,5 @@
 import { strict as assert } from "assert";
-import {
-  Capture,
-  CapturedResource,
-  installCapture,
-  reset,
-  settle,
-  valueOf,
-} from "../../plan/capture";
+import { Capture, CapturedResource, installCapture, reset, settle, valueOf } from "../../testing";
 import { EMERGENCY_ALARM, EMERGENCY_TIMELINE, TIMELINE_AT } from "../support/scenario";
 
 type Components = typeof import("../../components");

@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { Capture, installCapture, reset, settle } from "../../plan/capture";
+import { Capture, installCapture, reset, settle } from "../../testing";
 import { EMERGENCY_TIMELINE, TIMELINE_AT } from "../support/scenario";
 
 type Components = typeof import("../../components");

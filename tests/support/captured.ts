@@ -1,4 +1,4 @@
-import type { CapturedResource } from "../../plan/capture";
+import type { CapturedResource } from "../../testing";
 
 /** A captured registration built by hand, for tests of what reads captures (tree, cost). */
 export function captured(

@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { Capture, settle } from "../../plan/capture";
+import { Capture, settle } from "../../testing";
 
 /** A bad input: the test's label, the args, and the exact error message expected. */
 export type RejectCase = [label: string, args: unknown, message: string];

@@ -14,7 +14,7 @@ import {
   reset,
   setMockAccount,
   settle,
-} from "../../../plan/capture";
+} from "../../../testing";
 import { convertSnapshot } from "../../../plan/adopt/convert";
 import { FIXTURE_ACCOUNT, withAddresses } from "../../support/adoption";
 import { diffAdoption, renderAdoption, replacingInputs } from "../../../plan/adopt/diff";

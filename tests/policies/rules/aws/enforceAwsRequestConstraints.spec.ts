@@ -1,9 +1,9 @@
 import { strict as assert } from "assert";
 // The wire value of an unknown during preview; the policy SDK's proxy throws on reading it.
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
-import { enforceAwsRequestConstraints as rule } from "../../policies/rules";
-import { classicStack, contactArn, mutate, nativeStack, pick } from "./fixtures";
-import { ResourceFixture, configFor, messages, runResource } from "./harness";
+import { enforceAwsRequestConstraints as rule } from "../../../../policies/rules";
+import { classicStack, contactArn, mutate, nativeStack, pick } from "../../fixtures";
+import { ResourceFixture, configFor, messages, runResource } from "../../harness";
 
 /** The rule's messages for fixture `name` of `stack` after `edit`. */
 async function after(

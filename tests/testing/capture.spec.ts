@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { Capture, duplicateUrnMessage, installCapture, reset, settle } from "../../plan/capture";
+import { Capture, duplicateUrnMessage, installCapture, reset, settle } from "../../testing";
 
 const STACK = "urn:pulumi:plan::incident-manager::";
 
