@@ -35,3 +35,39 @@ export const KMS_KEY_ARN = /^arn:aws(?:-[a-z]+)*:kms:([a-z0-9-]+):(\d{12}):key\/
 
 /** A shared SSM document, named by its ARN `arn:<partition>:ssm:<region>:<account>:document/<name>`. */
 export const SSM_DOCUMENT_ARN = /^arn:([a-z-]+):ssm:([a-z0-9-]+):(\d{12}):document\/(.+)$/;
+
+/**
+ * An SNS topic ARN, `arn:<partition>:sns:<region>:<account>:<topic>`: topic names are 1-256 ASCII
+ * letters, digits, `_` and `-`, a FIFO topic's ending in `.fifo` (botocore 1.43, sns CreateTopic
+ * Name). Within ssm-incidents `Arn`, the shape of NotificationTargetItem.snsTopicArn.
+ */
+export const SNS_TOPIC_ARN =
+  /^arn:aws(?:-[a-z]+)*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}(\.fifo)?$/;
+
+/**
+ * An IAM role ARN, `arn:<partition>:iam::<account>:role/<path><name>`: names of `[\w+=,.@-]+`
+ * under a path of printable ASCII (botocore 1.43, iam `roleNameType` and `pathType`); within
+ * ssm-incidents `RoleArn` (`^arn:aws(-cn|-us-gov)?:iam::([0-9]{12})?:role/.+$`).
+ */
+export const IAM_ROLE_ARN = /^arn:aws(?:-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
+
+/**
+ * An ARN of any service, `arn:<partition>:<service>:<region>:<account>:<resource>`, as a
+ * CloudWatch alarm action (cloudwatch PutMetricAlarm AlarmActions: ResourceName, 1-1024
+ * characters, no pattern); the shape is ssm-incidents `Arn`'s
+ * (`^arn:aws(-cn|-us-gov)?:[a-z0-9-]*:[a-z0-9-]*:([0-9]{12})?:.+$`). Botocore 1.43.
+ */
+export const ACTION_ARN = /^arn:aws(?:-[a-z]+)*:[a-z0-9-]+:[a-z0-9-]*:[a-z0-9]*:.+$/;
+
+/** An SSM document name: `^[a-zA-Z0-9_\-.]{3,128}$` (botocore 1.43, ssm `DocumentName`). */
+export const SSM_DOCUMENT_NAME = /^[a-zA-Z0-9_.-]{3,128}$/;
+
+/**
+ * A shared SSM document's ARN whose name follows ssm `DocumentName`:
+ * `arn:<partition>:ssm:<region>:<account>:document/<name>` (botocore 1.43, ssm `DocumentARN`).
+ */
+export const SSM_NAMED_DOCUMENT_ARN =
+  /^arn:aws(?:-[a-z]+)*:ssm:[a-z0-9-]+:\d{12}:document\/[a-zA-Z0-9_.-]{3,128}$/;
+
+/** An SSM document version: `([$]LATEST|[$]DEFAULT|^[1-9][0-9]*$)` (botocore 1.43, ssm `DocumentVersion`). */
+export const SSM_DOCUMENT_VERSION = /^(\$DEFAULT|\$LATEST|[1-9][0-9]*)$/;

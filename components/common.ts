@@ -147,33 +147,6 @@ export function checkContactArn(arn: string): string | undefined {
   return `must be an SSM Contacts contact ARN such as arn:aws:ssm-contacts:ap-northeast-1:123456789012:contact/taro; got ${describeValue(arn)}`;
 }
 
-const ENGAGEABLE = Symbol.for("pulumi-aws-incident-manager.engageable");
-
-/**
- * A contact a response plan can engage that is not an OnCallTeam reference: an EscalationChain.
- * Its `arn` is the ESCALATION contact's ARN; `dependencies` are the resources to wait for.
- */
-export interface Engageable {
-  readonly alias: string;
-  readonly arn: pulumi.Output<string>;
-  readonly dependencies: readonly pulumi.Resource[];
-}
-
-/** Marks an object (an EscalationChain) as something a response plan can engage. */
-export function markEngageable<T extends Engageable>(target: T): T {
-  Object.defineProperty(target, ENGAGEABLE, { value: true, enumerable: false });
-  return target;
-}
-
-/** True for an object marked with {@link markEngageable} (by any copy of this package). */
-export function isEngageable(value: unknown): value is Engageable {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    (value as Record<symbol, unknown>)[ENGAGEABLE] === true
-  );
-}
-
 /**
  * Where a child of a component goes: under the component, after the setup's replication set.
  * Classic `@pulumi/aws` resources also take `region: setup.primaryRegion` as an input; aws-native

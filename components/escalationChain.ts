@@ -8,7 +8,6 @@ import {
   childOptions,
   contactAliasSchema,
   displayNameSchema,
-  markEngageable,
   setupAdoptionIssue,
   setupSchema,
   validateAdopting,
@@ -409,9 +408,9 @@ export class EscalationChain extends pulumi.ComponentResource {
         isEssential,
       })),
     }));
-    this.arn = this.contact.arn;
+    // The chain's ARN carries its escalation plan: an engaging response plan waits for both.
+    this.arn = pulumi.all([this.contact.arn, this.plan.id]).apply(([arn]) => arn);
     this.dependencies = [this.contact, this.plan];
-    markEngageable(this);
 
     this.registerOutputs({ arn: this.arn, alias: this.alias });
   }

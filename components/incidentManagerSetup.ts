@@ -309,7 +309,7 @@ export class IncidentManagerSetup extends pulumi.ComponentResource {
   /** The first region: where contacts, plans, rotations and response plans belong. */
   public readonly primaryRegion: string;
   /** Every region of the replication set, primary first. */
-  public readonly regions: readonly string[];
+  public readonly regions: string[];
   /** The ARN of the customer-managed key of each region; empty with AWS-owned keys. */
   public readonly keyArns: pulumi.Output<Record<string, string>>;
   /** The keys this component created, by region; empty unless `kms: "create"`. */

@@ -10,8 +10,12 @@ export {
   ResponsePlanWithAlarms,
   type ResponsePlanWithAlarmsArgs,
   type ResponsePlanAdoption,
-  type Engagement,
-  type Impact,
+  Impact,
+  Statistic,
+  ComparisonOperator,
+  TreatMissingData,
+  TargetAccount,
+  DynamicParameterValue,
   type IncidentTemplate,
   type RunbookAction,
   type PagerDutyIntegration,
@@ -19,7 +23,13 @@ export {
   type ResponseAlarm,
   type ResponseCompositeAlarm,
   type ResponseEventRule,
+  type ResponsePlanWithAlarmsData,
+  type ResponsePlanWithAlarmsSpec,
   responsePlanWithAlarmsSchema,
+  parseResponsePlanWithAlarmsArgs,
+  resolveResponsePlanWithAlarms,
+  prepareResponsePlanWithAlarms,
+  usePrepared as useResponsePlanWithAlarmsPrepared,
 } from "./responsePlanWithAlarms";
 export {
   type PolicyDocument,
@@ -102,10 +112,10 @@ export {
 } from "./coverage";
 export {
   type ChannelType,
+  type ContactTarget,
   type ContactReference,
   type EngagementStep,
   type MemberReference,
   type ScheduleReference,
   isContactReference,
 } from "./references";
-export { type Engageable, isEngageable } from "./common";

@@ -1243,14 +1243,16 @@ export class OnCallTeam extends pulumi.ComponentResource {
       channelArns[member.alias] = Object.fromEntries(
         [...channels].map(([channelName, c]) => [channelName, c.arn]),
       );
-      references.set(
-        member.alias,
-        memberReference(name, member, contact.arn, [
-          contact,
-          ...channels.values(),
-          ...(plan === undefined ? [] : [plan]),
-        ]),
-      );
+      const memberDependencies: pulumi.Resource[] = [
+        contact,
+        ...channels.values(),
+        ...(plan === undefined ? [] : [plan]),
+      ];
+      // The reference's ARN carries what an engaging component waits for.
+      const memberArn = pulumi
+        .all([contact.arn, ...memberDependencies.map((r) => r.urn)])
+        .apply(([arn]) => arn);
+      references.set(member.alias, memberReference(name, member, memberArn, memberDependencies));
     });
     this.memberReferences = references;
 
@@ -1335,20 +1337,23 @@ export class OnCallTeam extends pulumi.ComponentResource {
       this.scheduleArn = schedule.arn;
       const onCallMembers = scheduleDefinition.onCall;
       const definitions = this.rotationDefinitions;
+      const scheduleDependencies: pulumi.Resource[] = [
+        schedule,
+        ...rotations,
+        ...onCallMembers.flatMap((alias) => references.get(alias)!.dependencies),
+      ];
       this.schedule = brandReference<ScheduleReference>({
         kind: "schedule",
         team: name,
         alias: scheduleDefinition.alias,
         displayName: scheduleDefinition.displayName,
-        arn: schedule.arn,
         // Nothing pages a half-built contact: an escalation plan or response plan engaging the
         // schedule waits for it, its rotations, and every on-call member's contact, channels and
-        // engagement plan.
-        dependencies: [
-          schedule,
-          ...rotations,
-          ...onCallMembers.flatMap((alias) => references.get(alias)!.dependencies),
-        ],
+        // engagement plan (through its ARN, and listed in `dependencies`).
+        arn: pulumi
+          .all([schedule.arn, ...scheduleDependencies.map((r) => r.urn)])
+          .apply(([arn]) => arn),
+        dependencies: scheduleDependencies,
         members: onCallMembers.map((alias) => references.get(alias)!),
         onCallAt: (at: Date) => onCallAt(definitions, at),
       });

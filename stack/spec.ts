@@ -16,7 +16,7 @@ import {
   onCallTeamSchema,
   responsePlanWithAlarmsSchema,
   type ContactReference,
-  type Engagement,
+  type ContactTarget,
   type EscalationChainArgs,
   type IncidentManagerSetupArgs,
   type MemberReference,
@@ -478,7 +478,8 @@ export function validateSpec(value: unknown): z.output<typeof stackSpecSchema> {
     const args = argsOf(plan);
     const engagements = Array.isArray(args.engagements) ? args.engagements : [];
     const withArns = engagements.map((e: unknown, j: number) => {
-      if (typeof e === "string" && escalationNames.has(e)) return `${PLACEHOLDER_ARN}-${j}`;
+      if (typeof e === "string" && escalationNames.has(e))
+        return { arn: `${PLACEHOLDER_ARN}-${j}` };
       const rule = resolveReference(e, teamsByName);
       if (typeof rule === "string") {
         issues.push({
@@ -486,7 +487,8 @@ export function validateSpec(value: unknown): z.output<typeof stackSpecSchema> {
           message: `${rule.replace("must be", "must be an escalation's name,")}`,
         });
       }
-      return rule === undefined ? e : `${PLACEHOLDER_ARN}-${j}`;
+      // An engagement is a contact target: a contact ARN is `{ arn }`.
+      return rule === undefined ? { arn: e } : { arn: `${PLACEHOLDER_ARN}-${j}` };
     });
     const argsWithArns = Array.isArray(args.engagements)
       ? { ...args, engagements: withArns }
@@ -621,9 +623,10 @@ export function buildStack(value: unknown): BuiltStack {
     return new ResponsePlanWithAlarms(name, {
       ...args,
       setup,
-      engagements: args.engagements.map(
-        (e): Engagement => escalations[e as string] ?? referenceOf(e as string, teams),
-      ),
+      engagements: (args.engagements as unknown as string[]).map((e): ContactTarget => {
+        const target = escalations[e] ?? referenceOf(e, teams);
+        return typeof target === "string" ? { arn: target } : target;
+      }),
     });
   });
   return { setup, teams, escalations, responsePlans };

@@ -19,7 +19,7 @@ const setup = new IncidentManagerSetup("incident-manager", {
 const plan = new ResponsePlanWithAlarms("emergency-response-plan", {
   setup,
   incident: { title: "Emergency Occurred", impact: 3 },
-  engagements: [contactArn],
+  engagements: [{ arn: contactArn }],
   alarms: [
     {
       name: "emergency-alarm",

@@ -467,7 +467,7 @@ describe("adopting existing resources", () => {
         () =>
           new im.ResponsePlanWithAlarms("plan", {
             incident: { title: "t", impact: 3 },
-            engagements: [`${CONTACT}/taro`],
+            engagements: [{ arn: `${CONTACT}/taro` }],
             adopt: { responsePlan: true, alarms: ["nope"], rules: ["none"] },
           }),
         "ResponsePlanWithAlarms 'plan' has 3 invalid inputs:\n" +

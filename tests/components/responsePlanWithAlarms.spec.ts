@@ -62,7 +62,7 @@ describe("ResponsePlanWithAlarms", () => {
     it("registers the component and the response plan only", async () => {
       const plan = new mod.ResponsePlanWithAlarms("emergency-response-plan", {
         incident: { title: "Emergency Occurred", impact: 3 },
-        engagements: [TARO],
+        engagements: [{ arn: TARO }],
       });
       await settle();
       assert.deepEqual(listed(), [
@@ -86,19 +86,19 @@ describe("ResponsePlanWithAlarms", () => {
       assert.deepEqual(capture.calls, []);
     });
 
-    it("maps impact names to numbers and passes the optional template fields", async () => {
+    it("takes impact as the Impact enum's number and passes the optional template fields", async () => {
       new mod.ResponsePlanWithAlarms("p", {
         responsePlanName: "db_outage",
         displayName: "Database outage",
         incident: {
           title: "Database down",
-          impact: "critical",
+          impact: mod.Impact.Critical,
           summary: "The primary database does not answer.",
           dedupeString: "db",
           tags: { service: "db" },
           notificationTopicArns: [TOPIC],
         },
-        engagements: [TARO],
+        engagements: [{ arn: TARO }],
         chatChannelTopicArns: [TOPIC],
       });
       await settle();
@@ -122,16 +122,15 @@ describe("ResponsePlanWithAlarms", () => {
     });
 
     for (const [impact, number] of [
-      ["high", 2],
-      ["medium", 3],
-      ["low", 4],
-      ["none", 5],
-      [5, 5],
+      ["High", 2],
+      ["Medium", 3],
+      ["Low", 4],
+      ["None", 5],
     ] as const) {
-      it(`impact ${JSON.stringify(impact)} is stored as ${number}`, async () => {
+      it(`impact Impact.${impact} is stored as ${number}`, async () => {
         new mod.ResponsePlanWithAlarms("p", {
-          incident: { title: "t", impact },
-          engagements: [TARO],
+          incident: { title: "t", impact: mod.Impact[impact] },
+          engagements: [{ arn: TARO }],
         });
         await settle();
         const rp = byType("aws:ssmincidents/responsePlan:ResponsePlan")[0];
@@ -140,16 +139,16 @@ describe("ResponsePlanWithAlarms", () => {
     }
   });
 
-  describe("engaging references and engageables", () => {
-    it("uses their ARNs and waits for their resources", async () => {
+  describe("engaging contact targets", () => {
+    it("uses their ARNs and waits for their resources through the ARNs' Outputs", async () => {
       const aws = await import("@pulumi/aws");
       const { brandReference } = await import("../../components/references");
-      const { markEngageable } = await import("../../components/common");
       const taro = new aws.ssmcontacts.Contact("taro", { alias: "taro", type: "PERSONAL" });
       const chain = new aws.ssmcontacts.Contact("chain", {
         alias: "emergency-escalation-plan",
         type: "ESCALATION",
       });
+      const chainPlan = new aws.ssmcontacts.Plan("chain", { contactId: chain.arn, stages: [] });
       const member = brandReference({
         kind: "member",
         team: "sre",
@@ -160,14 +159,14 @@ describe("ResponsePlanWithAlarms", () => {
         channelTypes: ["VOICE"],
         engagement: [],
       });
-      const engageable = markEngageable({
+      // What a chain publishes: its ARN, carrying its escalation plan as a dependency.
+      const chainTarget = {
         alias: "emergency-escalation-plan",
-        arn: chain.arn,
-        dependencies: [chain],
-      });
+        arn: pulumiMod.all([chain.arn, chainPlan.id]).apply(([arn]) => arn),
+      };
       new mod.ResponsePlanWithAlarms("p", {
         incident: { title: "t", impact: 2 },
-        engagements: [engageable, member, JIRO],
+        engagements: [chainTarget, member, { arn: JIRO }],
       });
       await settle();
       const rp = named("aws:ssmincidents/responsePlan:ResponsePlan", "p-response-plan");
@@ -176,21 +175,103 @@ describe("ResponsePlanWithAlarms", () => {
         TARO,
         JIRO,
       ]);
-      const contacts = byType("aws:ssmcontacts/contact:Contact");
-      assert.deepEqual(new Set(rp.dependencies), new Set(contacts.map((c) => c.urn)));
+      const urns = [
+        ...byType("aws:ssmcontacts/contact:Contact"),
+        ...byType("aws:ssmcontacts/plan:Plan"),
+      ].map((c) => c.urn);
+      assert.equal(urns.length, 3);
+      assert.deepEqual(new Set(rp.dependencies), new Set(urns));
     });
 
     it("checks a contact ARN that is an Output when it resolves", async () => {
       const plan = new mod.ResponsePlanWithAlarms("p", {
         incident: { title: "t", impact: 2 },
-        engagements: [pulumiMod.output("arn:aws:sns:ap-northeast-1:123456789012:oncall")],
+        engagements: [{ arn: pulumiMod.output("arn:aws:sns:ap-northeast-1:123456789012:oncall") }],
       });
       await assert.rejects(
         valueOf(plan.arn),
         (err: Error) =>
           err.name === "ValidationError" &&
           err.message.endsWith(
-            "ResponsePlanWithAlarms 'p': `engagements[0]` must be an SSM Contacts contact ARN (arn:aws:ssm-contacts:<region>:<account>:contact/<alias>); got an ARN of the sns service (arn:aws:sns:ap-northeast-1:123456789012:oncall)",
+            "ResponsePlanWithAlarms 'p': `engagements[0].arn` must be an SSM Contacts contact ARN (arn:aws:ssm-contacts:<region>:<account>:contact/<alias>); got an ARN of the sns service (arn:aws:sns:ap-northeast-1:123456789012:oncall)",
+          ),
+      );
+    });
+
+    it("checks a target that is an Output when it resolves, with the message of a plain one", async () => {
+      const plain = (() => {
+        try {
+          new mod.ResponsePlanWithAlarms("p", {
+            incident: { title: "t", impact: 2 },
+            engagements: [{ arn: TOPIC }],
+          });
+        } catch (err) {
+          return (err as Error).message;
+        }
+        assert.fail("a plain target of another service is refused");
+      })();
+      const plan = new mod.ResponsePlanWithAlarms("q", {
+        incident: { title: "t", impact: 2 },
+        engagements: [pulumiMod.output({ arn: TOPIC })],
+      });
+      await assert.rejects(valueOf(plan.arn), (err: Error) => {
+        assert.equal(err.name, "ValidationError");
+        assert.equal(
+          err.message.slice(err.message.indexOf("ResponsePlanWithAlarms 'q'")),
+          plain.replace("'p'", "'q'"),
+        );
+        return true;
+      });
+    });
+
+    it("refuses a contact engaged twice once an Output target resolves, as it does a plain one", async () => {
+      const plain = (() => {
+        try {
+          new mod.ResponsePlanWithAlarms("p", {
+            incident: { title: "t", impact: 2 },
+            engagements: [{ arn: TARO }, { arn: TARO, alias: "taro" }],
+          });
+        } catch (err) {
+          return (err as Error).message;
+        }
+        assert.fail("a contact engaged twice is refused");
+      })();
+      assert.ok(
+        plain.endsWith(
+          '`engagements[1]` repeats the contact "taro", already used at `engagements[0]`; engage each contact once.',
+        ),
+        plain,
+      );
+      const plan = new mod.ResponsePlanWithAlarms("p", {
+        incident: { title: "t", impact: 2 },
+        engagements: [{ arn: TARO }, pulumiMod.output({ arn: TARO, alias: "taro" })],
+      });
+      await assert.rejects(valueOf(plan.arn), (err: Error) => {
+        assert.equal(err.message.slice(err.message.indexOf("ResponsePlanWithAlarms 'p'")), plain);
+        return true;
+      });
+    });
+
+    it("passes an Output target's ARN once it resolves", async () => {
+      new mod.ResponsePlanWithAlarms("p", {
+        incident: { title: "t", impact: 2 },
+        engagements: [pulumiMod.output({ arn: TARO, alias: "taro" }), { arn: JIRO }],
+      });
+      await settle();
+      const rp = named("aws:ssmincidents/responsePlan:ResponsePlan", "p-response-plan");
+      assert.deepEqual(rp.inputs.engagements, [TARO, JIRO]);
+    });
+
+    it("refuses a contact ARN given as a string, saying how to write it", () => {
+      assert.throws(
+        () =>
+          new mod.ResponsePlanWithAlarms("p", {
+            incident: { title: "t", impact: 2 },
+            engagements: [TARO as never],
+          }),
+        (err: Error) =>
+          err.message.endsWith(
+            `\`engagements[0]\` must be a contact target: an EscalationChain, team.member("alias"), team.schedule, or { arn } of a contact; got the string "${TARO}". Write { arn: "${TARO}" }.`,
           ),
       );
     });
@@ -210,7 +291,7 @@ describe("ResponsePlanWithAlarms", () => {
         setup,
         responsePlanName: "emergency-response-plan",
         incident: { title: "Emergency Occurred", impact: 3 },
-        engagements: [TARO],
+        engagements: [{ arn: TARO }],
         runbook: {
           documentName: "Restart-Web",
           dynamicParameters: { incident: "INCIDENT_RECORD_ARN" },
@@ -417,7 +498,7 @@ describe("ResponsePlanWithAlarms", () => {
     it("add the plan to their actions and wait for the metric alarms they name", async () => {
       const plan = new mod.ResponsePlanWithAlarms("p", {
         incident: { title: "t", impact: 2 },
-        engagements: [TARO],
+        engagements: [{ arn: TARO }],
         alarms: [CPU_ALARM],
         compositeAlarms: [
           {
@@ -453,7 +534,7 @@ describe("ResponsePlanWithAlarms", () => {
       const roleArn = `arn:aws:iam::${ACCOUNT}:role/existing-runbook`;
       const plan = new mod.ResponsePlanWithAlarms("p", {
         incident: { title: "t", impact: 3 },
-        engagements: [TARO],
+        engagements: [{ arn: TARO }],
         runbook: {
           documentName: "Restart-Web",
           documentVersion: "$DEFAULT",
@@ -483,7 +564,7 @@ describe("ResponsePlanWithAlarms", () => {
       const assumeRole = `arn:aws:iam::${ACCOUNT}:role/automation`;
       new mod.ResponsePlanWithAlarms("p", {
         incident: { title: "t", impact: 3 },
-        engagements: [TARO],
+        engagements: [{ arn: TARO }],
         runbook: {
           documentName: "AWSIncidents-CriticalIncidentRunbookTemplate",
           documentVersion: "3",
@@ -526,7 +607,7 @@ describe("ResponsePlanWithAlarms", () => {
       };
       new mod.ResponsePlanWithAlarms("p", {
         incident: { title: "t", impact: 3 },
-        engagements: [TARO],
+        engagements: [{ arn: TARO }],
         runbook: { documentName: "Restart-Web", automationPolicy: steps },
       });
       await settle();
@@ -573,7 +654,7 @@ describe("ResponsePlanWithAlarms", () => {
       const roleArn = `arn:aws:iam::${ACCOUNT}:role/restart-web`;
       new mod.ResponsePlanWithAlarms("p", {
         incident: { title: "t", impact: 3 },
-        engagements: [TARO],
+        engagements: [{ arn: TARO }],
         runbook: {
           documentName: "Restart-Web",
           automationRoleArn: roleArn,
@@ -599,7 +680,7 @@ describe("ResponsePlanWithAlarms", () => {
         () =>
           new mod.ResponsePlanWithAlarms("plan", {
             incident: { title: "t", impact: 3 },
-            engagements: [TARO],
+            engagements: [{ arn: TARO }],
             runbook: {
               documentName: "Restart-Web",
               automationRoleArn: `arn:aws:iam::${ACCOUNT}:role/a`,
@@ -643,7 +724,7 @@ describe("ResponsePlanWithAlarms", () => {
   describe("rejects bad input with one error and registers nothing", () => {
     const base = {
       incident: { title: "Emergency Occurred", impact: 3 },
-      engagements: [TARO],
+      engagements: [{ arn: TARO }],
     };
     const alarm = {
       name: "cpu",
@@ -657,7 +738,7 @@ describe("ResponsePlanWithAlarms", () => {
     };
     const head = "ResponsePlanWithAlarms 'plan': ";
     const impactRule =
-      '`incident.impact` must be 1-5 (1 critical, 2 high, 3 medium, 4 low, 5 no impact) or one of "critical", "high", "medium", "low", "none"; got ';
+      "`incident.impact` must be a whole number 1-5 (ssm-incidents CreateResponsePlan incidentTemplate.impact): 1 critical, 2 high, 3 medium, 4 low, 5 no impact; got ";
     const cases: [string, unknown, string][] = [
       ["impact 0", { ...base, incident: { title: "t", impact: 0 } }, `${head}${impactRule}0`],
       ["impact 6", { ...base, incident: { title: "t", impact: 6 } }, `${head}${impactRule}6`],
@@ -667,6 +748,12 @@ describe("ResponsePlanWithAlarms", () => {
         `${head}${impactRule}"severe"`,
       ],
       [
+        'impact "critical", a name rather than the number',
+        { ...base, incident: { title: "t", impact: "critical" } },
+        `${head}${impactRule}"critical". Write 1 (Impact.Critical).`,
+      ],
+      ["impact 2.5", { ...base, incident: { title: "t", impact: 2.5 } }, `${head}${impactRule}2.5`],
+      [
         "no engagements",
         { ...base, engagements: [] },
         `${head}\`engagements\` needs 1-5 contacts, on-call schedules or escalation chains, or the response plan pages nobody; got none. Add an EscalationChain or a contact ARN.`,
@@ -675,9 +762,9 @@ describe("ResponsePlanWithAlarms", () => {
         "six engagements",
         {
           ...base,
-          engagements: ["a", "b", "c", "d", "e", "f"].map(
-            (a) => `arn:aws:ssm-contacts:ap-northeast-1:${ACCOUNT}:contact/${a}`,
-          ),
+          engagements: ["a", "b", "c", "d", "e", "f"].map((a) => ({
+            arn: `arn:aws:ssm-contacts:ap-northeast-1:${ACCOUNT}:contact/${a}`,
+          })),
         },
         `${head}\`engagements\` holds at most 5 engagements (ssm-incidents CreateResponsePlan engagements); got 6. Remove 1, or put them in an EscalationChain and engage the chain.`,
       ],
@@ -717,17 +804,17 @@ describe("ResponsePlanWithAlarms", () => {
       [
         "an engagement that is not a contact",
         { ...base, engagements: [42] },
-        `${head}\`engagements[0]\` must be an EscalationChain, an OnCallTeam reference (team.member("alias"), team.schedule) or an SSM Contacts contact ARN; got 42`,
+        `${head}\`engagements[0]\` must be a contact target: an EscalationChain, team.member("alias"), team.schedule, or { arn } of a contact; got 42`,
       ],
       [
         "an engagement ARN of another service",
-        { ...base, engagements: [TOPIC] },
-        `${head}\`engagements[0]\` must be an SSM Contacts contact ARN (arn:aws:ssm-contacts:<region>:<account>:contact/<alias>); got an ARN of the sns service (${TOPIC})`,
+        { ...base, engagements: [{ arn: TOPIC }] },
+        `${head}\`engagements[0].arn\` must be an SSM Contacts contact ARN (arn:aws:ssm-contacts:<region>:<account>:contact/<alias>); got an ARN of the sns service (${TOPIC})`,
       ],
       [
         "the same contact twice",
-        { ...base, engagements: [TARO, TARO] },
-        `${head}\`engagements[1]\` engages the contact taro again, already engaged at \`engagements[0]\`; engage each contact once.`,
+        { ...base, engagements: [{ arn: TARO }, { arn: TARO }] },
+        `${head}\`engagements[1]\` repeats the contact "taro", already used at \`engagements[0]\`; engage each contact once.`,
       ],
       [
         "five alarm actions of the user's",

@@ -230,7 +230,7 @@ const planArgs = (engagement: fc.Arbitrary<unknown>) =>
     responsePlanName: maybe(pick("emergency", "emergency plan")),
     incident: fc.record({
       title: pick("Emergency Occurred"),
-      impact: pick(1, 3, 5, "critical", "none", 6, "3"),
+      impact: pick(1, 3, 5, "critical", 2.5, 6, "3"),
       summary: maybe(pick("CPU high")),
     }),
     engagements: list(engagement, 6),
@@ -369,7 +369,12 @@ describe("hostile input: random configs of valid shape build or fail with a Vali
       displayName: "Chain",
       stages: [{ durationInMinutes: 0, targets: [{ target: team.member("jiro") }] }],
     });
-    const engagement = fc.oneof(arn, fc.constantFrom(team.member("taro"), team.schedule, chain));
+    // A contact ARN is a target `{ arn }`; a bare string is refused.
+    const engagement = fc.oneof(
+      arn.map((a) => ({ arn: a })),
+      arn,
+      fc.constantFrom(team.member("taro"), team.schedule, chain),
+    );
     await property(
       planArgs(engagement),
       PLAN,

@@ -254,7 +254,7 @@ export const PLAN: ResponsePlanWithAlarmsArgs = {
     tags: { severity: "high" },
     notificationTopicArns: ["arn:aws:sns:ap-northeast-1:123456789012:incidents"],
   },
-  engagements: [ARN_TARO],
+  engagements: [{ arn: ARN_TARO }],
   chatChannelTopicArns: ["arn:aws:sns:ap-northeast-1:123456789012:chat"],
   runbook: {
     documentName: "AWSIncidents-CriticalIncidentRunbookTemplate",

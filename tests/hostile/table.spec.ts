@@ -257,7 +257,7 @@ const planCases: HostileCase[] = [
   p("impact as a string", ["incident", "impact"], "3", 'got "3"'),
   p("impact NaN", ["incident", "impact"], NaN, "got NaN"),
   p("impact Infinity", ["incident", "impact"], Infinity, "got Infinity"),
-  p("impact 0", ["incident", "impact"], 0, "must be 1-5"),
+  p("impact 0", ["incident", "impact"], 0, "must be a whole number 1-5"),
   p("engagements empty", ["engagements"], [], "needs 1-5 contacts"),
   p("an engagement null", ["engagements", 0], null, "got null"),
   p("an engagement of nested junk", ["engagements", 0], deepJunk(2000), "an EscalationChain"),
