@@ -3,4 +3,4 @@
  * `npm run provider-schema` publishes exactly these in `provider/schema.json`; a component is
  * listed once its args are plain data the schema can carry.
  */
-export const SERVED_COMPONENTS: readonly string[] = [];
+export const SERVED_COMPONENTS: readonly string[] = ["ResponsePlanWithAlarms"];
