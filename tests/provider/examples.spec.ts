@@ -2,7 +2,7 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import * as yaml from "js-yaml";
-import { SEED_SETUP, SETUP_REFERENCE_KEYS, seedChain, seedPlan } from "./fixtures/seed";
+import { SEED_SETUP, SETUP_REFERENCE_KEYS, seedChain, seedPlan, seedTeam } from "./fixtures/seed";
 
 const EXAMPLE = path.join(__dirname, "..", "..", "examples", "yaml-seed", "Pulumi.yaml");
 
@@ -21,6 +21,14 @@ describe("examples/yaml-seed sends what the Construct tests send", () => {
   it("declares the setup with the seed's regions and tags", () => {
     assert.equal(program.resources.setup.type, "incident-manager:index:IncidentManagerSetup");
     assert.deepEqual(program.resources.setup.properties, SEED_SETUP);
+  });
+
+  it("declares the team with the seed's members and rotation, phones from secret config", () => {
+    assert.equal(program.resources.team.type, "incident-manager:index:OnCallTeam");
+    assert.deepEqual(
+      program.resources.team.properties,
+      seedTeam(setupBag, { taro: "${taroPhone}", hanako: "${hanakoPhone}" }),
+    );
   });
 
   it("declares the chain with the seed's stages, targets from the team's memberTargets", () => {
