@@ -35,20 +35,25 @@ type Registered = Pick<
   | "importId"
 >;
 
-/** The registrations in one shape, in registration order; URNs outside the set are kept. */
+/**
+ * The registrations in one shape, sorted by key (the order of registrations made inside applies
+ * differs between runs); URNs outside the set are kept.
+ */
 export function registrations(resources: readonly Registered[]): Registration[] {
   const keyOf = new Map(resources.map((r) => [r.urn, `${r.type}::${r.name}`]));
   const key = (urn: string) => keyOf.get(urn) ?? urn;
-  return resources.map((r) => ({
-    key: `${r.type}::${r.name}`,
-    custom: r.custom,
-    parent: r.parent ? key(r.parent) : undefined,
-    inputs: r.inputs,
-    secretInputs: [...r.secretInputs].sort(),
-    dependencies: [...new Set(r.dependencies.map(key))].sort(),
-    protect: r.protect,
-    importId: r.importId,
-  }));
+  return resources
+    .map((r) => ({
+      key: `${r.type}::${r.name}`,
+      custom: r.custom,
+      parent: r.parent ? key(r.parent) : undefined,
+      inputs: r.inputs,
+      secretInputs: [...r.secretInputs].sort(),
+      dependencies: [...new Set(r.dependencies.map(key))].sort(),
+      protect: r.protect,
+      importId: r.importId,
+    }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 let capture: Capture | undefined;

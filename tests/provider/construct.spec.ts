@@ -35,13 +35,13 @@ describe("Construct over gRPC (fixture component Pager, the provider's own Provi
     assert.deepEqual(
       wire.map((r) => r.key),
       [
-        "incident-manager:index:Pager::pager",
         "aws:ssmcontacts/contact:Contact::pager-contact",
         "aws:ssmcontacts/contactChannel:ContactChannel::pager-email",
         "aws:ssmcontacts/plan:Plan::pager-plan",
+        "incident-manager:index:Pager::pager",
       ],
     );
-    const channel = wire[2];
+    const channel = wire[1];
     assert.deepEqual(channel.secretInputs, ["deliveryAddress"]);
     assert.equal(channel.parent, "incident-manager:index:Pager::pager");
     assert.equal(res.urn, "urn:pulumi:plan::incident-manager::incident-manager:index:Pager::pager");
