@@ -1,10 +1,16 @@
 export {
   IncidentManagerSetup,
   type IncidentManagerSetupArgs,
-  type KmsChoice,
-  type ReplicationRegion,
+  type IncidentManagerSetupData,
+  type IncidentManagerSetupSpec,
+  type PreparedIncidentManagerSetup,
+  type SetupResolutionContext,
   incidentManagerKeyPolicy,
   incidentManagerSetupSchema,
+  parseIncidentManagerSetupArgs,
+  resolveIncidentManagerSetup,
+  prepareIncidentManagerSetup,
+  usePrepared as usePreparedIncidentManagerSetup,
 } from "./incidentManagerSetup";
 export {
   ResponsePlanWithAlarms,
@@ -56,8 +62,14 @@ export {
   type EscalationChainArgs,
   type EscalationStage,
   type EscalationStageTarget,
-  type EscalationTarget,
+  type EscalationChainData,
+  type EscalationChainSpec,
+  type PreparedEscalationChain,
   escalationChainSchema,
+  parseEscalationChainArgs,
+  resolveEscalationChain,
+  prepareEscalationChain,
+  usePrepared as usePreparedEscalationChain,
 } from "./escalationChain";
 export {
   buildTimeline,

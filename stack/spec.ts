@@ -11,13 +11,14 @@ import {
   OnCallTeam,
   ResponsePlanWithAlarms,
   ValidationError,
-  escalationChainSchema,
+  prepareEscalationChain,
   incidentManagerSetupSchema,
   onCallTeamSchema,
   responsePlanWithAlarmsSchema,
   type ContactReference,
   type ContactTarget,
   type EscalationChainArgs,
+  type EscalationChainSpec,
   type IncidentManagerSetupArgs,
   type MemberReference,
   type OnCallTeamArgs,
@@ -214,7 +215,7 @@ function reportRepeats(
 }
 
 type ParsedTeam = { i: number; name: string; spec: OnCallTeamSpec };
-type ParsedChain = { i: number; spec: z.output<typeof escalationChainSchema> };
+type ParsedChain = { i: number; spec: EscalationChainSpec };
 type ParsedPlan = { i: number; name: string; spec: z.output<typeof responsePlanWithAlarmsSchema> };
 
 /**
@@ -456,23 +457,26 @@ export function validateSpec(value: unknown): z.output<typeof stackSpecSchema> {
               message: rule,
             });
           }
-          if (rule === undefined) return t;
+          if (rule === undefined) return { ...(t as object), target: { arn: target } };
           const standIn =
             typeof rule === "string" ? undefined : standIns.get(rule.team)?.get(rule.alias);
-          return { ...(t as object), target: standIn ?? `${PLACEHOLDER_ARN}-${s}-${j}` };
+          return { ...(t as object), target: standIn ?? { arn: `${PLACEHOLDER_ARN}-${s}-${j}` } };
         }),
       };
     });
     const argsWithArns = Array.isArray(args.stages) ? { ...args, stages: withArns } : args;
-    const parsed = check(
-      escalationChainSchema,
-      argsWithArns,
-      "EscalationChain",
+    // The stack checks adoption against its one setup (adoptionIssues), which it passes only
+    // when it builds the chain.
+    const { adopt: _adopt, ...withoutAdopt } = argsWithArns as Record<string, unknown>;
+    void _adopt;
+    const prepared = prepareEscalationChain(
       chain.name,
-      ["escalations", i],
-      issues,
+      withoutAdopt as unknown as EscalationChainArgs,
     );
-    if (parsed !== undefined) parsedChains.push({ i, spec: parsed });
+    if (prepared.ok) parsedChains.push({ i, spec: prepared.spec });
+    else
+      for (const issue of prepared.issues)
+        issues.push({ ...issue, path: ["escalations", i, ...issue.path] });
   });
   plans.forEach((plan, i) => {
     const args = argsOf(plan);
@@ -507,7 +511,7 @@ export function validateSpec(value: unknown): z.output<typeof stackSpecSchema> {
   const firstOfName = <T extends { i: number }>(parsed: T[], entries: readonly Entry[]) =>
     parsed.filter(({ i }) => entries.findIndex((e) => e.name === entries[i].name) === i);
   crossEntryIssues(
-    setup?.regions[0]?.region,
+    setup?.regions[0],
     firstOfName(parsedTeams, teams),
     firstOfName(parsedChains, escalations),
     firstOfName(parsedPlans, plans),
@@ -584,8 +588,8 @@ function byName<T>(
 function referenceOf(
   ref: string,
   teams: Readonly<Record<string, OnCallTeam>>,
-): ContactReference | string {
-  if (ARN.test(ref)) return ref;
+): ContactReference | { arn: string } {
+  if (ARN.test(ref)) return { arn: ref };
   const [team, alias] = ref.split("/");
   // validateSpec refused "<team>/schedule" for a team without rotations.
   return alias === "schedule" ? teams[team].schedule! : teams[team].member(alias);
@@ -613,7 +617,7 @@ export function buildStack(value: unknown): BuiltStack {
         ...stage,
         targets: stage.targets.map((t) => ({
           ...t,
-          target: referenceOf(t.target as string, teams),
+          target: referenceOf(t.target as unknown as string, teams),
         })),
       })),
     });

@@ -71,9 +71,7 @@ function writeFile(file: string, text: string, force: boolean, mode?: number): v
 
 /** The stack config file: the spec with its notes as comments. */
 export function renderConfig(result: AdoptResult, source: string): string {
-  const regions = (result.spec.setup.regions as (string | { region: string })[]) ?? [];
-  const first = regions[0];
-  const primary = typeof first === "string" ? first : first?.region;
+  const primary = ((result.spec.setup.regions as string[] | undefined) ?? [])[0];
   const config: Record<string, unknown> = {};
   if (primary !== undefined) {
     config["aws:region"] = primary;

@@ -172,19 +172,30 @@ export function convertSnapshot(snapshot: Snapshot, options: ConvertOptions = {}
     // first region is where contacts live (ssm-contacts ARNs carry it), else the region read.
     const ordered = [primary, ...names.filter((n) => n !== primary).sort()];
     setup.replicationSetArn = set.arn;
-    setup.regions = ordered.map((region) => {
-      // The API reference does not say what `sseKmsKeyId` holds for an AWS-owned key;
-      // @pulumi/aws (from the Terraform provider) documents `DefaultKey`. Absent, empty or
-      // `DefaultKey` is read as AWS-owned.
+    setup.regions = ordered;
+    // The API reference does not say what `sseKmsKeyId` holds for an AWS-owned key;
+    // @pulumi/aws (from the Terraform provider) documents `DefaultKey`. Absent, empty or
+    // `DefaultKey` is read as AWS-owned.
+    const kms: Record<string, string> = {};
+    for (const region of ordered) {
       const key = regionMap[region]?.sseKmsKeyId;
-      if (key === undefined || key === "" || key === "DefaultKey") return region;
+      if (key === undefined || key === "" || key === "DefaultKey") continue;
       if (!/^arn:/.test(key)) {
         notes.push(
           `The replication set's key in ${region} is ${JSON.stringify(key)}, not a key ARN; IncidentManagerSetup takes a key ARN. Replace it with the key's ARN (aws kms describe-key --key-id ${key}).`,
         );
       }
-      return { region, kms: key };
-    });
+      kms[region] = key;
+    }
+    if (Object.keys(kms).length > 0) {
+      setup.kms = kms;
+      const owned = ordered.filter((region) => kms[region] === undefined);
+      if (owned.length > 0) {
+        notes.push(
+          `The replication set reads as AWS-owned keys in ${owned.join(", ")} and customer-managed keys elsewhere, which IncidentManagerSetup's \`kms\` cannot describe (it names every region or none). Check the account, and give ${owned.join(", ")} its key ARN.`,
+        );
+      }
+    }
     if (ordered.length === 1) setup.allowSingleRegion = true;
     setup.deletionProtected = set.deletionProtected === true;
     if (set.status !== undefined && set.status !== "ACTIVE") {

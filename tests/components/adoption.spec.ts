@@ -129,14 +129,12 @@ describe("adopting existing resources", () => {
         {
           replicationSetArn: SET_ARN,
           manageReplicationSet: false,
-          regions: [
-            { region: "ap-northeast-1", kms: "create" },
-            { region: "ap-northeast-2", kms: "create" },
-          ],
+          regions: ["ap-northeast-1", "ap-northeast-2"],
+          kms: { "ap-northeast-1": "create", "ap-northeast-2": "create" },
         },
         "IncidentManagerSetup 'im' has 2 invalid inputs:\n" +
-          '  - `regions[0].kms` is "create", but `manageReplicationSet: false` registers no replication set for the key to encrypt; got "create". Give the existing key\'s ARN or "aws-owned", as the replication set uses it.\n' +
-          '  - `regions[1].kms` is "create", but `manageReplicationSet: false` registers no replication set for the key to encrypt; got "create". Give the existing key\'s ARN or "aws-owned", as the replication set uses it.',
+          '  - `kms.ap-northeast-1` is "create", but `manageReplicationSet: false` registers no replication set for the key to encrypt; got "create". Give the existing key\'s ARN, as the replication set uses it (or remove `kms` if it uses AWS-owned keys).\n' +
+          '  - `kms.ap-northeast-2` is "create", but `manageReplicationSet: false` registers no replication set for the key to encrypt; got "create". Give the existing key\'s ARN, as the replication set uses it (or remove `kms` if it uses AWS-owned keys).',
       ],
     ] as const) {
       it(`rejects ${label}`, () =>
@@ -481,7 +479,7 @@ describe("adopting existing resources", () => {
           new im.EscalationChain("chain", {
             alias: "x",
             displayName: "x",
-            stages: [{ durationInMinutes: 0, targets: [{ target: `${CONTACT}/taro` }] }],
+            stages: [{ durationInMinutes: 0, targets: [{ target: { arn: `${CONTACT}/taro` } }] }],
             adopt: true,
           }),
         "EscalationChain 'chain': `adopt` needs `setup` with `replicationSetArn`, whose account and partition the contact's import ID is derived from; got no setup. Pass the setup that adopts the account's replication set.",

@@ -241,7 +241,7 @@ describe("EscalationChain", () => {
         stages: [
           { durationInMinutes: 5, targets: [{ target: taro }] },
           // Not checked here: an ARN's channels are the policy pack's to check.
-          { durationInMinutes: 0, targets: [{ target: hanakoArn }] },
+          { durationInMinutes: 0, targets: [{ target: { arn: hanakoArn } }] },
         ],
       });
       await settle();
@@ -256,14 +256,18 @@ describe("EscalationChain", () => {
           "t+5  stage 2  hanako  channels unknown",
         ].join("\n"),
       );
-      assert.deepEqual(capture.warnings, []);
+      assert.deepEqual(capture.warnings, [
+        "EscalationChain 'payments': the final stage engages hanako (`stages[1].targets[0].target`) without `channelTypes`, so it cannot be checked to reach its targets by EMAIL only. Pass the OnCallTeam's target, or give `channelTypes`.",
+      ]);
     });
 
     it("accepts an Output ARN and checks it when it resolves", async () => {
       const good = new mod.EscalationChain("good", {
         alias: "good",
         displayName: "Good",
-        stages: [{ durationInMinutes: 0, targets: [{ target: pulumi.output(hanakoArn) }] }],
+        stages: [
+          { durationInMinutes: 0, targets: [{ target: { arn: pulumi.output(hanakoArn) } }] },
+        ],
       });
       await settle();
       assert.deepEqual(one(PLAN).inputs.stages, [
@@ -279,14 +283,14 @@ describe("EscalationChain", () => {
       const bad = new mod.EscalationChain("bad", {
         alias: "bad",
         displayName: "Bad",
-        stages: [{ durationInMinutes: 0, targets: [{ target: pulumi.output(topic) }] }],
+        stages: [{ durationInMinutes: 0, targets: [{ target: { arn: pulumi.output(topic) } }] }],
       });
       await assert.rejects(
         valueOf(bad.plan.stages),
         (err: Error) =>
           err.name === "ValidationError" &&
           err.message.endsWith(
-            `EscalationChain 'bad': \`stages[0].targets[0].target\` must be an SSM Contacts contact ARN (arn:aws:ssm-contacts:<region>:<account>:contact/<alias>); got an ARN of the sns service (${topic})`,
+            `EscalationChain 'bad': \`stages[0].targets[0].target.arn\` must be an SSM Contacts contact ARN (arn:aws:ssm-contacts:<region>:<account>:contact/<alias>); got an ARN of the sns service (${topic})`,
           ),
       );
       await settle();
@@ -294,6 +298,165 @@ describe("EscalationChain", () => {
         capture.resources.map((r) => r.name),
         ["bad", "bad-contact"],
       );
+    });
+  });
+
+  describe("data-first targets, setup and outputs", () => {
+    const hanakoArn = contactArn("hanako");
+
+    it("checks a target given as an Output when it resolves, with the message a plain one gets", async () => {
+      const chain = new mod.EscalationChain("late", {
+        alias: "late",
+        displayName: "Late",
+        stages: [
+          { durationInMinutes: 5, targets: [{ target: saburo }] },
+          {
+            durationInMinutes: 0,
+            targets: [
+              {
+                target: pulumi.output({
+                  arn: hanakoArn,
+                  alias: "hanako",
+                  channelTypes: ["VOICE" as const],
+                }),
+              },
+            ],
+          },
+        ],
+      });
+      const plain =
+        "`stages[1].targets[0].target` is in the final stage, which must reach its targets by EMAIL only (a late-night call or SMS as the last resort wakes people who are not responsible); got hanako by VOICE. Engage a contact whose engagement plan uses only EMAIL, or set `allowInterruptiveFinalStage: true`.";
+      await assert.rejects(
+        valueOf(chain.plan.stages),
+        (err: Error) =>
+          err.name === "ValidationError" &&
+          err.message.endsWith(`EscalationChain 'late': ${plain}`),
+      );
+      reset(capture);
+      assert.throws(
+        () =>
+          new mod.EscalationChain("late", {
+            alias: "late",
+            displayName: "Late",
+            stages: [
+              { durationInMinutes: 5, targets: [{ target: saburo }] },
+              {
+                durationInMinutes: 0,
+                targets: [{ target: { arn: hanakoArn, alias: "hanako", channelTypes: ["VOICE"] } }],
+              },
+            ],
+          }),
+        (err: Error) => err.message === `EscalationChain 'late': ${plain}`,
+      );
+    });
+
+    it("reports an Output target that repeats an earlier one of its stage when it resolves", async () => {
+      const chain = new mod.EscalationChain("twice", {
+        alias: "twice",
+        displayName: "Twice",
+        stages: [
+          {
+            durationInMinutes: 0,
+            targets: [{ target: saburo }, { target: pulumi.output({ arn: contactArn("saburo") }) }],
+          },
+        ],
+      });
+      await assert.rejects(valueOf(chain.plan.stages), (err: Error) =>
+        err.message.endsWith(
+          "EscalationChain 'twice': `stages[0].targets[1].target` repeats the contact \"saburo\", already used at `stages[0].targets[0]`; a stage engages each contact once. Remove the duplicate.",
+        ),
+      );
+    });
+
+    it("engages an Output target that resolves to an EMAIL-only contact", async () => {
+      new mod.EscalationChain("ok", {
+        alias: "ok",
+        displayName: "Ok",
+        stages: [
+          {
+            durationInMinutes: 0,
+            targets: [
+              { target: pulumi.output({ arn: hanakoArn, channelTypes: ["EMAIL" as const] }) },
+            ],
+          },
+        ],
+      });
+      await settle();
+      assert.deepEqual(one(PLAN).inputs.stages, [
+        {
+          durationInMinutes: 0,
+          targets: [{ contactTargetInfo: { contactId: hanakoArn, isEssential: true } }],
+        },
+      ]);
+      assert.deepEqual(capture.warnings, []);
+    });
+
+    it("takes a setup given as a plain SetupReference and waits for its ARN's resources", async () => {
+      const { ssmcontacts } = await import("@pulumi/aws");
+      // Any resource stands for the replication set: the dependency rides on its Output.
+      const stand = new ssmcontacts.Contact("stand-in", { alias: "stand-in", type: "PERSONAL" });
+      new mod.EscalationChain("payments", {
+        ...reference(),
+        setup: {
+          replicationSetArn: stand.arn.apply(
+            () => "arn:aws:ssm-incidents::123456789012:replication-set/abc",
+          ),
+          primaryRegion: "ap-northeast-2",
+          tags: { team: "sre" },
+        },
+      });
+      await settle();
+      const standUrn = capture.resources.find((r) => r.name === "stand-in")!.urn;
+      const contact = capture.resources.find((r) => r.name === "payments-contact")!;
+      assert.equal(contact.inputs.region, "ap-northeast-2");
+      assert.deepEqual(contact.inputs.tags, { team: "sre" });
+      assert.deepEqual(contact.dependencies, [standUrn]);
+      assert.ok(one(PLAN).dependencies.includes(standUrn));
+    });
+
+    it("publishes arn, alias, type and target; arn waits for the contact and its plan", async () => {
+      const chain = new mod.EscalationChain("payments", reference());
+      await settle();
+      const escalationArn = contactArn("payments-escalation");
+      assert.equal(chain.type, "ESCALATION");
+      assert.deepEqual(await valueOf(chain.target), {
+        arn: escalationArn,
+        alias: "payments-escalation",
+        type: "ESCALATION",
+      });
+      // A resource that takes the chain's ARN depends on both children.
+      const { ssmcontacts } = await import("@pulumi/aws");
+      new ssmcontacts.Contact("consumer", {
+        alias: "consumer",
+        type: "ESCALATION",
+        displayName: chain.arn,
+      });
+      await settle();
+      const consumer = capture.resources.find((r) => r.name === "consumer")!;
+      const chainContact = capture.resources.find((r) => r.name === "payments-contact")!;
+      assert.deepEqual([...consumer.dependencies].sort(), [chainContact.urn, one(PLAN).urn].sort());
+      // Nothing private is a property of the component.
+      assert.deepEqual(
+        Object.keys(chain)
+          .filter((k) => !k.startsWith("__"))
+          .sort(),
+        ["alias", "arn", "target", "type", "urn"],
+      );
+    });
+
+    it("prepare returns the issues without throwing, and usePrepared skips validating again", async () => {
+      const bad = mod.prepareEscalationChain("payments", { ...reference(), alias: "Bad" } as never);
+      assert.equal(bad.ok, false);
+      assert.deepEqual(bad.ok ? [] : bad.issues.map((i) => i.path.join(".")), ["alias"]);
+      const args = reference();
+      const prepared = mod.prepareEscalationChain("payments", args);
+      assert.ok(prepared.ok);
+      // The spec stands for these args: once handed over, the args are not read again.
+      mod.usePrepared(args, prepared.spec);
+      args.stages = [];
+      new mod.EscalationChain("payments", args);
+      await settle();
+      assert.equal((one(PLAN).inputs.stages as unknown[]).length, 3);
     });
   });
 
@@ -379,31 +542,78 @@ describe("EscalationChain", () => {
         "EscalationChain 'payments': `stages[1].targets[1].target` is in the final stage, which must reach its targets by EMAIL only (a late-night call or SMS as the last resort wakes people who are not responsible); got sre-oncall (on-call schedule) member jiro by SMS. Engage a contact whose engagement plan uses only EMAIL, or set `allowInterruptiveFinalStage: true`.",
       ],
       [
-        "a target that is not a reference or an ARN",
+        "a target that is not a contact target",
         withStages([{ durationInMinutes: 0, targets: [{ target: 42 }] }]),
-        "EscalationChain 'payments': `stages[0].targets[0].target` must be a reference from an OnCallTeam (`team.member(\"alias\")` or `team.schedule`) or a contact ARN; got 42. Pass the reference the team returns, or the contact's ARN.",
+        "EscalationChain 'payments': `stages[0].targets[0].target` must be a contact target { arn, alias?, type?, channelTypes? } (`team.member(\"alias\")`, `team.schedule`, a chain's `target`, or { arn }); got 42",
       ],
       [
-        "an object that only looks like a reference",
+        "an object without an ARN",
         withStages([
           { durationInMinutes: 0, targets: [{ target: { kind: "member", alias: "saburo" } }] },
         ]),
-        'EscalationChain \'payments\': `stages[0].targets[0].target` must be a reference from an OnCallTeam (`team.member("alias")` or `team.schedule`) or a contact ARN; got {"kind":"member","alias":"saburo"}. Pass the reference the team returns, or the contact\'s ARN.',
+        "EscalationChain 'payments': `stages[0].targets[0].target.arn` is required (string)",
+      ],
+      [
+        "a raw ARN string instead of { arn }",
+        withStages([
+          {
+            durationInMinutes: 0,
+            targets: [
+              { target: "arn:aws:ssm-contacts:ap-northeast-1:123456789012:contact/saburo" },
+            ],
+          },
+        ]),
+        'EscalationChain \'payments\': `stages[0].targets[0].target` must be a contact target { arn, alias?, type?, channelTypes? }; got the string "arn:aws:ssm-contacts:ap-northeast-1:123456789012:contact/saburo". Write a contact made elsewhere as { arn: "arn:aws:ssm-contacts:ap-northeast-1:123456789012:contact/saburo" }.',
       ],
       [
         "a contact alias instead of an ARN",
-        withStages([{ durationInMinutes: 0, targets: [{ target: "saburo" }] }]),
-        "EscalationChain 'payments': `stages[0].targets[0].target` must be an SSM Contacts contact ARN such as arn:aws:ssm-contacts:ap-northeast-1:123456789012:contact/taro; got \"saburo\"",
+        withStages([{ durationInMinutes: 0, targets: [{ target: { arn: "saburo" } }] }]),
+        "EscalationChain 'payments': `stages[0].targets[0].target.arn` must be an SSM Contacts contact ARN such as arn:aws:ssm-contacts:ap-northeast-1:123456789012:contact/taro; got \"saburo\"",
       ],
       [
         "an ARN of the wrong service",
         withStages([
           {
             durationInMinutes: 0,
-            targets: [{ target: "arn:aws:sns:ap-northeast-1:123456789012:alerts" }],
+            targets: [{ target: { arn: "arn:aws:sns:ap-northeast-1:123456789012:alerts" } }],
           },
         ]),
-        "EscalationChain 'payments': `stages[0].targets[0].target` must be an SSM Contacts contact ARN (arn:aws:ssm-contacts:<region>:<account>:contact/<alias>); got an ARN of the sns service (arn:aws:sns:ap-northeast-1:123456789012:alerts)",
+        "EscalationChain 'payments': `stages[0].targets[0].target.arn` must be an SSM Contacts contact ARN (arn:aws:ssm-contacts:<region>:<account>:contact/<alias>); got an ARN of the sns service (arn:aws:sns:ap-northeast-1:123456789012:alerts)",
+      ],
+      [
+        "a final-stage target whose channel types include VOICE",
+        withStages([
+          base.stages[0],
+          {
+            durationInMinutes: 0,
+            targets: [
+              {
+                target: {
+                  arn: "arn:aws:ssm-contacts:ap-northeast-1:123456789012:contact/hanako",
+                  channelTypes: ["EMAIL", "VOICE"],
+                },
+              },
+            ],
+          },
+        ]),
+        "EscalationChain 'payments': `stages[1].targets[0].target` is in the final stage, which must reach its targets by EMAIL only (a late-night call or SMS as the last resort wakes people who are not responsible); got hanako by VOICE. Engage a contact whose engagement plan uses only EMAIL, or set `allowInterruptiveFinalStage: true`.",
+      ],
+      [
+        "a channel type Incident Manager does not have",
+        withStages([
+          {
+            durationInMinutes: 0,
+            targets: [
+              {
+                target: {
+                  arn: "arn:aws:ssm-contacts:ap-northeast-1:123456789012:contact/hanako",
+                  channelTypes: ["PAGER"],
+                },
+              },
+            ],
+          },
+        ]),
+        'EscalationChain \'payments\': `stages[0].targets[0].target.channelTypes[0]` must be one of "EMAIL", "SMS", "VOICE"; got "PAGER"',
       ],
       [
         "the same contact twice in a stage",
@@ -414,7 +624,7 @@ describe("EscalationChain", () => {
           },
           last,
         ]),
-        "EscalationChain 'payments': `stages[0].targets[1].target` engages taro again, already at `stages[0].targets[0]`; a stage engages each contact once. Remove the duplicate.",
+        "EscalationChain 'payments': `stages[0].targets[1].target` repeats the contact \"taro\", already used at `stages[0].targets[0]`; a stage engages each contact once. Remove the duplicate.",
       ],
       [
         "an alias with spaces",
@@ -462,14 +672,14 @@ describe("EscalationChain", () => {
             displayName: "Payments escalation",
             stages: [
               { durationInMinutes: 31, targets: [] },
-              { durationInMinutes: 0, targets: [{ target: "taro" }] },
+              { durationInMinutes: 0, targets: [{ target: { arn: "taro" } }] },
             ],
           }),
         "EscalationChain 'payments' has 4 invalid inputs:\n" +
           '  - `alias` must use only lower-case letters, digits, "_" and "-" (ssm-contacts CreateContact Alias: ^[a-z0-9_\\-]*$); got "Payments". Changing an alias later replaces the contact, so pick it with care.\n' +
           "  - `stages[0].durationInMinutes` must be a whole number of minutes from 0 to 30 (ssm-contacts CreateContact Plan.Stages[].DurationInMinutes); got 31. Use 30 or less, and add a stage that engages the next targets.\n" +
           "  - `stages[0].targets` needs at least one target (a contact or an on-call schedule); got none. Add a target, or remove the stage.\n" +
-          '  - `stages[1].targets[0].target` must be an SSM Contacts contact ARN such as arn:aws:ssm-contacts:ap-northeast-1:123456789012:contact/taro; got "taro"',
+          '  - `stages[1].targets[0].target.arn` must be an SSM Contacts contact ARN such as arn:aws:ssm-contacts:ap-northeast-1:123456789012:contact/taro; got "taro"',
       );
     });
   });

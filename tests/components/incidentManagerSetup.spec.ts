@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import type * as pulumi from "@pulumi/pulumi";
+import { formatPath } from "../../components/validation";
 import { Capture, installCapture, reset, settle, valueOf } from "../../testing";
 import { assertRejected, itRejects, RejectCase } from "../support/rejects";
 
@@ -56,7 +56,7 @@ describe("IncidentManagerSetup", () => {
 
     it("honours allowDestroy, deletionProtected and tags", async () => {
       new mod.IncidentManagerSetup("im", {
-        regions: [{ region: "us-east-1" }, { region: "us-west-2", kms: "aws-owned" }],
+        regions: ["us-east-1", "us-west-2"],
         allowDestroy: true,
         deletionProtected: false,
         tags: { team: "sre" },
@@ -73,7 +73,8 @@ describe("IncidentManagerSetup", () => {
     it("creates a rotating key and alias per region with a scoped key policy", async () => {
       const regions = ["eu-west-1", "eu-central-1", "eu-north-1"];
       const setup = new mod.IncidentManagerSetup("im", {
-        regions: regions.map((region) => ({ region, kms: "create" })),
+        regions,
+        kms: Object.fromEntries(regions.map((region) => [region, "create"])),
         tags: { env: "prod" },
       });
       await settle();
@@ -143,10 +144,8 @@ describe("IncidentManagerSetup", () => {
       const k1 = "arn:aws:kms:ap-northeast-1:123456789012:key/11111111-2222-3333-4444-555555555555";
       const k3 = "arn:aws:kms:ap-northeast-2:123456789012:key/66666666-7777-8888-9999-000000000000";
       const setup = new mod.IncidentManagerSetup("im", {
-        regions: [
-          { region: "ap-northeast-1", kms: k1 },
-          { region: "ap-northeast-2", kms: k3 },
-        ],
+        regions: ["ap-northeast-1", "ap-northeast-2"],
+        kms: { "ap-northeast-1": k1, "ap-northeast-2": k3 },
         findingsAccess: true,
       });
       await settle();
@@ -185,10 +184,8 @@ describe("IncidentManagerSetup", () => {
         "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555",
       );
       const setup = new mod.IncidentManagerSetup("im", {
-        regions: [
-          { region: "ap-northeast-1", kms: wrong as pulumi.Input<string> },
-          { region: "ap-northeast-2", kms: "create" },
-        ],
+        regions: ["ap-northeast-1", "ap-northeast-2"],
+        kms: { "ap-northeast-1": wrong, "ap-northeast-2": "create" },
       });
       await assert.rejects(
         valueOf(setup.keyArns),
@@ -196,7 +193,7 @@ describe("IncidentManagerSetup", () => {
         (err: Error) =>
           err.name === "ValidationError" &&
           err.message.endsWith(
-            "IncidentManagerSetup 'im': `regions[0].kms` must be a key in ap-northeast-1; got a key in us-east-1 (arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555). KMS keys are regional: create or pick a key in ap-northeast-1, or use \"create\".",
+            "IncidentManagerSetup 'im': `kms.ap-northeast-1` must be a key in ap-northeast-1; got a key in us-east-1 (arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555). KMS keys are regional: create or pick a key in ap-northeast-1, or use \"create\".",
           ),
       );
     });
@@ -231,6 +228,74 @@ describe("IncidentManagerSetup", () => {
     }
   });
 
+  describe("data-first outputs and preparation", () => {
+    it("publishes the SetupReference fields as outputs and keeps resources out of its properties", async () => {
+      const setup = new mod.IncidentManagerSetup("im", {
+        regions: ["ap-northeast-1", "ap-northeast-2"],
+        kms: { "ap-northeast-1": "create", "ap-northeast-2": "create" },
+        tags: { team: "sre" },
+        allowDestroy: true,
+      });
+      await settle();
+      assert.deepEqual(setup.regions, ["ap-northeast-1", "ap-northeast-2"]);
+      assert.equal(setup.primaryRegion, "ap-northeast-1");
+      assert.deepEqual(setup.tags, { team: "sre" });
+      assert.equal(await valueOf(setup.accountId), "123456789012");
+      assert.equal(await valueOf(setup.partition), "aws");
+      assert.deepEqual(Object.keys(setup.keys).sort(), ["ap-northeast-1", "ap-northeast-2"]);
+      assert.equal(
+        await valueOf(setup.replicationSet!.urn),
+        one("aws-native:ssmincidents:ReplicationSet").urn,
+      );
+      assert.deepEqual(
+        Object.keys(setup)
+          .filter((k) => !k.startsWith("__"))
+          .sort(),
+        [
+          "accountId",
+          "findingsRoleArn",
+          "keyArns",
+          "partition",
+          "primaryRegion",
+          "regions",
+          "replicationSetArn",
+          "tags",
+          "urn",
+        ],
+      );
+    });
+
+    it("prepare returns the issues without throwing, and usePrepared skips validating again", async () => {
+      const bad = mod.prepareIncidentManagerSetup(
+        "im",
+        { regions: ["ap-northeast-1", "tokyo"], kms: { "ap-northeast-1": "create" } },
+        {},
+      );
+      assert.equal(bad.ok, false);
+      assert.deepEqual(bad.ok ? [] : bad.issues.map((i) => formatPath(i.path)), [
+        "regions[1]",
+        "kms",
+      ]);
+      const wrongRegion = mod.prepareIncidentManagerSetup(
+        "im",
+        { regions: ["ap-northeast-1", "ap-northeast-2"] },
+        { nativeRegion: "us-east-1" },
+      );
+      assert.deepEqual(wrongRegion.ok ? [] : wrongRegion.issues.map((i) => formatPath(i.path)), [
+        "regions[0]",
+      ]);
+      const args = { regions: ["ap-northeast-1", "ap-northeast-2"], allowDestroy: true };
+      const prepared = mod.prepareIncidentManagerSetup("im", args, {});
+      assert.ok(prepared.ok);
+      mod.usePrepared(args, prepared.spec);
+      // Once handed over, the args are not read again.
+      args.regions = [];
+      const setup = new mod.IncidentManagerSetup("im", args);
+      await settle();
+      assert.deepEqual(setup.regions, ["ap-northeast-1", "ap-northeast-2"]);
+    });
+  });
+
   describe("rejects bad input with one error and registers nothing", () => {
     // AWS's endpoint data: regions where both ssm-incidents and ssm-contacts have endpoints.
     const USE =
@@ -255,7 +320,7 @@ describe("IncidentManagerSetup", () => {
       [
         "a duplicate region",
         { regions: ["us-east-1", "us-east-1"] },
-        "IncidentManagerSetup 'im': `regions[1]` repeats us-east-1, already listed at `regions[0]`; each region may appear once.",
+        "IncidentManagerSetup 'im': `regions[1]` repeats the region \"us-east-1\", already used at `regions[0]`; each region may appear once.",
       ],
       [
         "an unknown region",
@@ -273,39 +338,51 @@ describe("IncidentManagerSetup", () => {
         'IncidentManagerSetup \'im\': `tags["cost center"]` is a tag key "cost center" that the replication set (CloudFormation) refuses: it must match ^(?!aws:)[a-zA-Z+-=._:/]+$ (AWS::SSMIncidents::ReplicationSet Tags[].Key). Replace the other characters.',
       ],
       [
-        "an unknown region in an object",
-        { regions: ["ap-northeast-1", { region: "osaka" }] },
-        `IncidentManagerSetup 'im': \`regions[1].region\` must be an AWS Region where Incident Manager is offered, such as ap-northeast-1; got "osaka". ${USE}`,
+        "a region object instead of a name",
+        { regions: ["ap-northeast-1", { region: "ap-northeast-2" }] },
+        'IncidentManagerSetup \'im\': `regions[1]` must be a string; got {"region":"ap-northeast-2"}',
       ],
       [
         "a number as a region",
         { regions: ["ap-northeast-1", 3] },
-        "IncidentManagerSetup 'im': `regions[1]` must be a region name or { region, kms }; got 3",
+        "IncidentManagerSetup 'im': `regions[1]` must be a string; got 3",
       ],
       [
-        "mixed keys",
-        { regions: ["ap-northeast-1", { region: "ap-northeast-2", kms: "create" }] },
-        "IncidentManagerSetup 'im': `regions` mixes AWS-owned keys (ap-northeast-1) with customer-managed keys (ap-northeast-2); AWS requires one kind in every region, and switching later deletes every incident record. Set the same `kms` kind for all regions.",
+        "mixed keys: a region left out of kms",
+        { regions: ["ap-northeast-1", "ap-northeast-2"], kms: { "ap-northeast-2": "create" } },
+        "IncidentManagerSetup 'im': `kms` must name every region of `regions`: a region left out would use an AWS-owned key, AWS requires one kind of key in every region, and switching later deletes every incident record; got no key for ap-northeast-1. Give \"create\" or a key ARN for ap-northeast-1, or remove `kms` to use AWS-owned keys everywhere.",
+      ],
+      [
+        "a key for a region not in regions",
+        {
+          regions: ["ap-northeast-1", "ap-northeast-2"],
+          kms: { "ap-northeast-1": "create", "ap-northeast-2": "create", "us-east-1": "create" },
+        },
+        "IncidentManagerSetup 'im': `kms.us-east-1` names a region that is not in `regions` (ap-northeast-1, ap-northeast-2); got \"us-east-1\". Remove it, or add the region to `regions`.",
       ],
       [
         "a key ARN from another region",
         {
-          regions: [
-            { region: "ap-northeast-2", kms: arn1 },
-            { region: "ap-northeast-1", kms: arn1 },
-          ],
+          regions: ["ap-northeast-2", "ap-northeast-1"],
+          kms: { "ap-northeast-2": arn1, "ap-northeast-1": arn1 },
         },
-        `IncidentManagerSetup 'im': \`regions[0].kms\` must be a key in ap-northeast-2; got a key in ap-northeast-1 (${arn1}). KMS keys are regional: create or pick a key in ap-northeast-2, or use "create".`,
+        `IncidentManagerSetup 'im': \`kms.ap-northeast-2\` must be a key in ap-northeast-2; got a key in ap-northeast-1 (${arn1}). KMS keys are regional: create or pick a key in ap-northeast-2, or use "create".`,
       ],
       [
         "a malformed key ARN",
         {
-          regions: [
-            { region: "ap-northeast-1", kms: "my-key" },
-            { region: "ap-northeast-2", kms: "create" },
-          ],
+          regions: ["ap-northeast-1", "ap-northeast-2"],
+          kms: { "ap-northeast-1": "my-key", "ap-northeast-2": "create" },
         },
-        'IncidentManagerSetup \'im\': `regions[0].kms` must be "aws-owned", "create" or a KMS key ARN such as arn:aws:kms:ap-northeast-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab; got "my-key"',
+        'IncidentManagerSetup \'im\': `kms.ap-northeast-1` must be "create" or a KMS key ARN such as arn:aws:kms:ap-northeast-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab; got "my-key"',
+      ],
+      [
+        "a key that is no string",
+        {
+          regions: ["ap-northeast-1", "ap-northeast-2"],
+          kms: { "ap-northeast-1": 7, "ap-northeast-2": "create" },
+        },
+        "IncidentManagerSetup 'im': `kms.ap-northeast-1` must be \"create\" or a KMS key ARN; got 7",
       ],
       [
         "an aws: tag key",
@@ -346,16 +423,14 @@ describe("IncidentManagerSetup", () => {
         capture,
         () =>
           new mod.IncidentManagerSetup("im.prod", {
-            regions: [
-              { region: "ap-northeast-1", kms: "create" },
-              { region: "ap-northeast-2", kms: "create" },
-            ],
+            regions: ["ap-northeast-1", "ap-northeast-2"],
+            kms: { "ap-northeast-1": "create", "ap-northeast-2": "create" },
           }),
         "IncidentManagerSetup 'im.prod' has 2 invalid inputs:\n" +
-          [0, 1]
+          ["ap-northeast-1", "ap-northeast-2"]
             .map(
-              (i) =>
-                `  - \`regions[${i}].kms\` is "create", and the key's alias would be "alias/incident-manager/im.prod", which KMS refuses (kms CreateAlias AliasName: ^[a-zA-Z0-9:/_-]+$, at most 256 characters). Name the component with letters, digits, "/", "_", "-" and ":" only, or pass an existing key's ARN.`,
+              (region) =>
+                `  - \`kms.${region}\` is "create", and the key's alias would be "alias/incident-manager/im.prod", which KMS refuses (kms CreateAlias AliasName: ^[a-zA-Z0-9:/_-]+$, at most 256 characters). Name the component with letters, digits, "/", "_", "-" and ":" only, or pass an existing key's ARN.`,
             )
             .join("\n"),
       );
@@ -382,9 +457,10 @@ describe("IncidentManagerSetup", () => {
             regions: ["tokyo"],
             tags: { "aws:x": "y" },
           }),
-        "IncidentManagerSetup 'im' has 2 invalid inputs:\n" +
+        "IncidentManagerSetup 'im' has 3 invalid inputs:\n" +
           `  - \`regions[0]\` must be an AWS Region where Incident Manager is offered, such as ap-northeast-1; got "tokyo". ${USE}\n` +
-          '  - `tags["aws:x"]` uses the reserved prefix "aws:"; got "aws:x". Only AWS may create such tags: rename the key.',
+          '  - `tags["aws:x"]` uses the reserved prefix "aws:"; got "aws:x". Only AWS may create such tags: rename the key.\n' +
+          "  - `regions` needs at least 2 regions so Incident Manager can fail over; got 1 (tokyo). Add a second region, or set `allowSingleRegion: true`.",
       );
     });
   });

@@ -134,15 +134,13 @@ const alias = pick("taro", "jiro", "saburo", "sre-oncall");
 const region = pick("ap-northeast-1", "ap-northeast-2", "us-east-1", "mars-east-1");
 
 const setupArgs = fc.record({
-  regions: list(
-    fc.oneof(
-      region,
-      partial({
-        region,
-        kms: pick("aws-owned", "create", "arn:aws:kms:ap-northeast-1:123456789012:key/abc-1"),
-      }),
+  regions: list(region, 4),
+  kms: maybe(
+    fc.dictionary(
+      fc.constantFrom("ap-northeast-1", "ap-northeast-2", "us-east-1", "mars-east-1"),
+      pick("create", "arn:aws:kms:ap-northeast-1:123456789012:key/abc-1", 7),
+      { maxKeys: 3 },
     ),
-    4,
   ),
   allowSingleRegion: maybe(pick(true, false)),
   deletionProtected: maybe(pick(true, false)),
@@ -210,6 +208,11 @@ const teamArgs = fc.record({
 
 /** Targets and engagements: ARNs, references from a real team (added per run), and junk. */
 const arn = pick(ARN_TARO, ARN_JIRO, ARN_SABURO, "arn:aws:sns:ap-northeast-1:123456789012:x");
+/** Stage targets: contacts made elsewhere as `{ arn }`, and junk (a bare ARN, a number). */
+const arnTarget = fc.oneof(
+  arn.map((a) => ({ arn: a })),
+  pick(ARN_TARO, 42),
+);
 
 const chainArgs = (target: fc.Arbitrary<unknown>) =>
   fc.record({
@@ -352,7 +355,7 @@ describe("hostile input: random configs of valid shape build or fail with a Vali
   it("EscalationChain, with ARNs and a real team's references", async () => {
     const team = new im.OnCallTeam("team", TEAM);
     const target = fc.oneof(
-      arn,
+      arnTarget,
       fc.constantFrom(team.member("taro"), team.member("jiro"), team.schedule),
     );
     await property(

@@ -181,7 +181,7 @@ export const ARN_JIRO = contactArn("jiro");
 export const ARN_SABURO = contactArn("saburo");
 
 export const SETUP: IncidentManagerSetupArgs = {
-  regions: ["ap-northeast-1", { region: "ap-northeast-2", kms: "aws-owned" }],
+  regions: ["ap-northeast-1", "ap-northeast-2"],
   allowSingleRegion: false,
   deletionProtected: true,
   allowDestroy: false,
@@ -235,9 +235,12 @@ export const CHAIN: EscalationChainArgs = {
   alias: "emergency-escalation-plan",
   displayName: "Emergency escalation plan",
   stages: [
-    { durationInMinutes: 5, targets: [{ target: ARN_TARO, isEssential: true }] },
-    { durationInMinutes: 5, targets: [{ target: ARN_JIRO }] },
-    { durationInMinutes: 0, targets: [{ target: ARN_SABURO, isEssential: true }] },
+    { durationInMinutes: 5, targets: [{ target: { arn: ARN_TARO }, isEssential: true }] },
+    { durationInMinutes: 5, targets: [{ target: { arn: ARN_JIRO } }] },
+    {
+      durationInMinutes: 0,
+      targets: [{ target: { arn: ARN_SABURO, channelTypes: ["EMAIL"] }, isEssential: true }],
+    },
   ],
   allowInterruptiveFinalStage: false,
   tags: { team: "sre" },

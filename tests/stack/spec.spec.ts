@@ -178,7 +178,7 @@ describe("stack/spec", () => {
       () => spec.buildStack(twice),
       (err: Error) =>
         err.message ===
-        "Stack config 'incident-manager:spec': `incident-manager:spec.escalations[0].stages[0].targets[1].target` engages taro again, already at `stages[0].targets[0]`; a stage engages each contact once. Remove the duplicate.",
+        "Stack config 'incident-manager:spec': `incident-manager:spec.escalations[0].stages[0].targets[1].target` repeats the contact \"taro\", already used at `stages[0].targets[0]`; a stage engages each contact once. Remove the duplicate.",
     );
     await settle();
     assert.equal(capture.resources.length, 0);
