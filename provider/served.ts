@@ -3,4 +3,8 @@
  * `npm run provider-schema` publishes exactly these in `provider/schema.json`; a component is
  * listed once its args are plain data the schema can carry.
  */
-export const SERVED_COMPONENTS: readonly string[] = ["ResponsePlanWithAlarms"];
+export const SERVED_COMPONENTS: readonly string[] = [
+  "IncidentManagerSetup",
+  "EscalationChain",
+  "ResponsePlanWithAlarms",
+];

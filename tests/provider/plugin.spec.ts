@@ -1,13 +1,22 @@
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { ResponsePlanWithAlarms } from "../../components";
+import { EscalationChain, IncidentManagerSetup, ResponsePlanWithAlarms } from "../../components";
 import { registrations, typeScriptPath } from "./compare";
-import { CHAIN_TARGET, seedPlan } from "./fixtures/seed";
+import {
+  CHAIN_TARGET,
+  MEMBER_TARGETS,
+  SEED_SETUP,
+  seedChain,
+  seedPlan,
+  setupBag,
+} from "./fixtures/seed";
 import { PluginProcess, ROOT, outputValue } from "./harness";
 
 const PROVIDER_DIR = path.join(ROOT, "provider");
 const T = "incident-manager:index:";
+const SETUP_URN = `urn:pulumi:plan::incident-manager::${T}IncidentManagerSetup::incident-manager`;
+const TEAM_URN = `urn:pulumi:plan::incident-manager::${T}OnCallTeam::sre`;
 const CHAIN_URN = `urn:pulumi:plan::incident-manager::${T}EscalationChain::sre-escalation`;
 
 /** The setup reference the seed setup publishes, as plain values. */
@@ -107,6 +116,155 @@ describe("component provider plugin (provider/, over gRPC as the engine drives i
       assert.equal(err.code, 3 /* INVALID_ARGUMENT */);
       assert.equal(err.details, message);
       assert.deepEqual(plugin.engine.record.resources, []);
+    });
+  });
+
+  describe("the components over Construct (the seed scenario, compared with TypeScript)", () => {
+    beforeEach(() => plugin.engine.reset());
+
+    /** The message a TypeScript program gets for `build`. */
+    function typeScriptError(build: () => unknown): string {
+      try {
+        build();
+      } catch (e) {
+        return (e as Error).message;
+      }
+      throw new Error("the TypeScript path did not throw");
+    }
+
+    it("IncidentManagerSetup: registers what TypeScript registers, and publishes the setup reference", async () => {
+      const expected = await typeScriptPath(
+        () => new IncidentManagerSetup("incident-manager", SEED_SETUP as never),
+      );
+      const res = await plugin.construct(
+        `${T}IncidentManagerSetup`,
+        "incident-manager",
+        SEED_SETUP,
+      );
+      const wire = registrations(plugin.engine.record.resources);
+      assert.deepEqual(wire, expected);
+      assert.ok(wire.some((r) => r.key === `${T}IncidentManagerSetup::incident-manager`));
+      assert.ok(wire.length >= 2, JSON.stringify(wire.map((r) => r.key)));
+      assert.deepEqual(setupBag(res.state), SETUP_REF);
+      assert.deepEqual(plugin.engine.record.invokes.map((i) => i.token).sort(), [
+        "aws:index/getCallerIdentity:getCallerIdentity",
+        "aws:index/getPartition:getPartition",
+      ]);
+    });
+
+    it("IncidentManagerSetup: Osaka gives the component's ValidationError through the wire", async () => {
+      const args = { regions: ["ap-northeast-1", "ap-northeast-3"] };
+      const message = typeScriptError(
+        () => new IncidentManagerSetup("incident-manager", args as never),
+      );
+      assert.match(message, /ap-northeast-3/);
+      const err = await plugin.constructError(`${T}IncidentManagerSetup`, "incident-manager", args);
+      assert.equal(err.code, 3 /* INVALID_ARGUMENT */);
+      assert.equal(err.details, message);
+      assert.deepEqual(plugin.engine.record.resources, []);
+    });
+
+    const chainArgs = (setup: unknown, last: unknown = MEMBER_TARGETS.jiro) =>
+      seedChain(setup, { first: MEMBER_TARGETS.taro, second: MEMBER_TARGETS.hanako, last });
+
+    it("EscalationChain: registers what TypeScript registers for data targets", async () => {
+      const expected = await typeScriptPath(
+        () => new EscalationChain("sre-escalation", chainArgs(SETUP_REF) as never),
+      );
+      const res = await plugin.construct(
+        `${T}EscalationChain`,
+        "sre-escalation",
+        chainArgs(SETUP_REF),
+      );
+      const wire = registrations(plugin.engine.record.resources);
+      assert.deepEqual(wire, expected);
+      assert.deepEqual(
+        wire.map((r) => r.key),
+        [
+          "aws:ssmcontacts/contact:Contact::sre-escalation-contact",
+          "aws:ssmcontacts/plan:Plan::sre-escalation-plan",
+          `${T}EscalationChain::sre-escalation`,
+        ],
+      );
+      assert.equal(
+        res.state.arn,
+        "arn:aws:ssm-contacts:ap-northeast-1:123456789012:contact/sre-escalation",
+      );
+      assert.deepEqual(res.state.target, {
+        alias: "sre-escalation",
+        arn: "arn:aws:ssm-contacts:ap-northeast-1:123456789012:contact/sre-escalation",
+        type: "ESCALATION",
+      });
+    });
+
+    it("EscalationChain: references sent as output values carry their dependencies to the children", async () => {
+      const setup = {
+        ...SETUP_REF,
+        replicationSetArn: outputValue({
+          value: SETUP_REF.replicationSetArn,
+          dependencies: [SETUP_URN],
+        }),
+      };
+      const target = (t: unknown) => outputValue({ value: t, dependencies: [TEAM_URN] });
+      await plugin.construct(
+        `${T}EscalationChain`,
+        "sre-escalation",
+        seedChain(setup, {
+          first: target(MEMBER_TARGETS.taro),
+          second: target(MEMBER_TARGETS.hanako),
+          last: target(MEMBER_TARGETS.jiro),
+        }),
+      );
+      const byName = (n: string) => plugin.engine.record.resources.find((r) => r.name === n)!;
+      assert.ok(byName("sre-escalation-contact").dependencies.includes(SETUP_URN));
+      assert.ok(byName("sre-escalation-plan").dependencies.includes(TEAM_URN));
+      assert.ok(byName("sre-escalation-plan").dependencies.includes(SETUP_URN));
+    });
+
+    it("EscalationChain: a final stage by SMS written as data is refused before anything registers", async () => {
+      const args = chainArgs(SETUP_REF, MEMBER_TARGETS.hanako);
+      const message = typeScriptError(() => new EscalationChain("sre-escalation", args as never));
+      assert.match(message, /stages\[2\]/);
+      const err = await plugin.constructError(`${T}EscalationChain`, "sre-escalation", args);
+      assert.equal(err.code, 3 /* INVALID_ARGUMENT */);
+      assert.equal(err.details, message);
+      assert.deepEqual(plugin.engine.record.resources, []);
+    });
+
+    it("EscalationChain: the same final-stage rule runs when a target output value resolves", async () => {
+      const message = typeScriptError(
+        () =>
+          new EscalationChain(
+            "sre-escalation",
+            chainArgs(SETUP_REF, MEMBER_TARGETS.hanako) as never,
+          ),
+      );
+      const rule = message.replace(/^EscalationChain 'sre-escalation': /, "");
+      const err = await plugin.constructError(
+        `${T}EscalationChain`,
+        "sre-escalation",
+        chainArgs(
+          SETUP_REF,
+          outputValue({ value: MEMBER_TARGETS.hanako, dependencies: [TEAM_URN] }),
+        ),
+      );
+      assert.ok(err.details.endsWith(rule), `${err.details}\n  does not end with\n${rule}`);
+    });
+
+    it("EscalationChain: constructs in preview while the targets are unknown", async () => {
+      const unknownTarget = outputValue({ dependencies: [TEAM_URN] });
+      const res = await plugin.construct(
+        `${T}EscalationChain`,
+        "sre-escalation",
+        seedChain(SETUP_REF, { first: unknownTarget, second: unknownTarget, last: unknownTarget }),
+        { dryRun: true },
+      );
+      const plan = plugin.engine.record.resources.find((r) => r.name === "sre-escalation-plan")!;
+      assert.ok(plan.dependencies.includes(TEAM_URN));
+      assert.equal(
+        res.urn,
+        `urn:pulumi:plan::incident-manager::${T}EscalationChain::sre-escalation`,
+      );
     });
   });
 });
