@@ -66,7 +66,7 @@ export function buildWithComponents(im: typeof Components, org: Organisation): v
           members: [...spec.aliases],
           startTime: "2026-11-02T09:00:00",
           timeZone: "Asia/Tokyo",
-          recurrence: { weekly: [{ day: "MON" as const, handOff: "09:00" }] },
+          recurrence: { weekly: [{ dayOfWeek: "MON" as const, handOffTime: "09:00" }] },
         },
       ],
     });

@@ -3,7 +3,7 @@
  *
  * A rotation starts at its local `startTime` in its IANA `timeZone` with the first members of its
  * list on call. Hand-offs happen at the recurrence's local times (daily, weekly or monthly); with
- * `every: n` only every n-th hand-off moves the shift on. Each shift puts the next `onCall` members
+ * `recurrenceMultiplier: n` only every n-th hand-off moves the shift on. Each shift puts the next `numberOfOnCalls` members
  * on call, wrapping round the list. When `coverage` is given, the rotation covers only those local
  * times of those weekdays (a weekday left out is not covered at all, so an empty `coverage` covers
  * nothing); an `end` at or before its `start` runs into the next day. Local times follow the zone's
@@ -16,64 +16,18 @@
  * each rotation has on call, and the intervals where nobody is on call are the gaps.
  */
 import { DateTime } from "luxon";
+import type { CoverageTime, RecurrenceArgs, RotationArgs, Weekday } from "./onCallTeam/args";
 
-/** A day of the week, as Incident Manager writes it. */
-export type Weekday = "MON" | "TUE" | "WED" | "THU" | "FRI" | "SAT" | "SUN";
+export type { CoverageTime, Weekday };
 
 /** The days in ISO order (luxon's `weekday` 1-7). */
 export const WEEKDAYS: readonly Weekday[] = ["MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"];
 
-/** A local time range of one weekday, `HH:MM` to `HH:MM`. */
-export interface CoverageTime {
-  readonly start: string;
-  readonly end: string;
-}
+/** How a rotation moves on: OnCallTeam's {@link RecurrenceArgs}, documented there. */
+export type RotationRecurrence = RecurrenceArgs;
 
-/**
- * How a rotation moves on: exactly one of `daily`, `weekly` or `monthly`.
- * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/incident-manager-on-call-schedule-create.html
- */
-export interface RotationRecurrence {
-  /** Local hand-off times each day, `HH:MM`. */
-  readonly daily?: readonly string[];
-  /** Local hand-off times on days of the week. */
-  readonly weekly?: readonly { readonly day: Weekday; readonly handOff: string }[];
-  /** Local hand-off times on days of the month, 1-31 (a day a month lacks: its last day). */
-  readonly monthly?: readonly { readonly dayOfMonth: number; readonly handOff: string }[];
-  /**
-   * The recurrence multiplier, 1-100: a shift lasts this many hand-offs (days, weeks or months).
-   * @default 1
-   */
-  readonly every?: number;
-  /**
-   * How many members are on call at once, at least 1 and at most the rotation's members.
-   * @default 1
-   */
-  readonly onCall?: number;
-  /**
-   * The local times the rotation covers, per weekday (`{ start, end }`, at least 30 minutes; an
-   * `end` at or before `start` runs into the next day). A weekday left out is not covered.
-   * @default around the clock
-   */
-  readonly coverage?: Readonly<Partial<Record<Weekday, readonly CoverageTime[]>>>;
-}
-
-/**
- * A rotation: OnCallTeam's `rotations` entries, and what the coverage model reads.
- * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/incident-manager-on-call-schedule-create.html
- */
-export interface RotationDefinition {
-  /** The rotation's name: 1-255 letters, digits and `_`, unique in the team. */
-  readonly name: string;
-  /** Aliases of team members in shift order, 1-30. */
-  readonly members: readonly string[];
-  /** When the rotation starts: local `yyyy-MM-ddTHH:mm:ss` in `timeZone`, no offset. */
-  readonly startTime: string;
-  /** An IANA time zone id such as `Asia/Tokyo` (not an abbreviation such as JST). */
-  readonly timeZone: string;
-  /** When shifts hand off. */
-  readonly recurrence: RotationRecurrence;
-}
+/** A rotation: OnCallTeam's {@link RotationArgs} (documented there), what this model reads. */
+export type RotationDefinition = RotationArgs;
 
 /** The time span to analyse: `from` and either `days` or `to`. Times are cut to the minute. */
 export interface CoverageWindow {
@@ -176,12 +130,12 @@ function handOffsOn(recurrence: RotationRecurrence, day: DateTime): string[] {
   if (recurrence.daily !== undefined) return [...recurrence.daily];
   if (recurrence.weekly !== undefined) {
     const weekday = WEEKDAYS[day.weekday - 1];
-    return recurrence.weekly.filter((w) => w.day === weekday).map((w) => w.handOff);
+    return recurrence.weekly.filter((w) => w.dayOfWeek === weekday).map((w) => w.handOffTime);
   }
   const last = day.daysInMonth ?? 31;
   return (recurrence.monthly ?? [])
     .filter((m) => Math.min(m.dayOfMonth, last) === day.day)
-    .map((m) => m.handOff);
+    .map((m) => m.handOffTime);
 }
 
 /** The shifts of one rotation that overlap [from, to). */
@@ -193,8 +147,8 @@ function shifts(rotation: RotationDefinition, from: number, to: number): Segment
   }
   const begin = DateTime.fromMillis(start, { zone });
   if (start >= to || rotation.members.length === 0) return [];
-  const every = rotation.recurrence.every ?? 1;
-  const onCall = Math.min(rotation.recurrence.onCall ?? 1, rotation.members.length);
+  const every = rotation.recurrence.recurrenceMultiplier ?? 1;
+  const onCall = Math.min(rotation.recurrence.numberOfOnCalls ?? 1, rotation.members.length);
   const membersOf = (shift: number) =>
     Array.from(
       { length: onCall },
@@ -336,9 +290,9 @@ export function onCallAt(rotations: readonly RotationDefinition[], at: Date): st
 /**
  * The readings of `rotation` that AWS's text does not settle, in words (empty when none applies):
  * results that depend on them may differ from what Incident Manager does.
- * - a multiplier with several hand-offs a day, week or month (is `every` counted in hand-offs or
+ * - a multiplier with several hand-offs a day, week or month (is `recurrenceMultiplier` counted in hand-offs or
  *   in days, weeks, months? the model counts hand-offs);
- * - `onCall` of 2 or more (which members each shift picks: the model takes the next N, wrapping);
+ * - `numberOfOnCalls` of 2 or more (which members each shift picks: the model takes the next N, wrapping);
  * - a monthly hand-off on day 29-31 (a month without that day: the model uses its last day);
  * - overnight shift coverage (an `end` at or before `start`: the model runs it into the next day);
  * - a start time in an hour a daylight-saving change repeats or skips (the model takes the earlier
@@ -348,13 +302,15 @@ export function unsettledReadings(rotation: RotationDefinition): string[] {
   const r = rotation.recurrence;
   const out: string[] = [];
   const handOffs = (r.daily ?? r.weekly ?? r.monthly ?? []).length;
-  if ((r.every ?? 1) > 1 && handOffs > 1) {
+  const multiplier = r.recurrenceMultiplier ?? 1;
+  if (multiplier > 1 && handOffs > 1) {
     out.push(
-      `a multiplier (every ${r.every ?? 1}) with ${handOffs} hand-offs: counted in hand-offs`,
+      `a multiplier (recurrenceMultiplier ${multiplier}) with ${handOffs} hand-offs: counted in hand-offs`,
     );
   }
-  if ((r.onCall ?? 1) >= 2) {
-    out.push(`${r.onCall ?? 1} on call at once: the next ${r.onCall ?? 1} members, wrapping`);
+  const numberOfOnCalls = r.numberOfOnCalls ?? 1;
+  if (numberOfOnCalls >= 2) {
+    out.push(`${numberOfOnCalls} on call at once: the next ${numberOfOnCalls} members, wrapping`);
   }
   const late = (r.monthly ?? []).filter((m) => m.dayOfMonth >= 29).map((m) => m.dayOfMonth);
   if (late.length > 0) {

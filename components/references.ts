@@ -156,7 +156,10 @@ interface ReferenceBase {
   /** The contact's alias. */
   readonly alias: string;
   readonly displayName: string;
-  /** The contact's ARN. */
+  /**
+   * The contact's ARN. It resolves once the contact is ready to be engaged and carries the
+   * resources below as dependencies, so whatever takes it waits for them.
+   */
   readonly arn: pulumi.Output<string>;
   /**
    * The resources a component engaging this contact should wait for, so that nothing pages a
@@ -169,7 +172,7 @@ interface ReferenceBase {
 /** A PERSONAL contact of an OnCallTeam. */
 export interface MemberReference extends ReferenceBase {
   readonly kind: "member";
-  readonly type?: "PERSONAL";
+  readonly type: "PERSONAL";
   /** The channel types its engagement plan reaches, in engagement order. */
   readonly channelTypes: ChannelType[];
   /** Its engagement plan, ordered by `afterMinutes`. */
@@ -179,6 +182,9 @@ export interface MemberReference extends ReferenceBase {
 /** The ONCALL_SCHEDULE contact of an OnCallTeam: whoever is on call in its rotations. */
 export interface ScheduleReference extends ReferenceBase {
   readonly kind: "schedule";
+  readonly type: "ONCALL_SCHEDULE";
+  /** Every channel type any of its on-call members' engagement plans reaches. */
+  readonly channelTypes: ChannelType[];
   /** Every member of its rotations. */
   readonly members: readonly MemberReference[];
   /** The aliases on call at `at` across all rotations (empty in a coverage gap). */

@@ -13,7 +13,7 @@ import {
   ValidationError,
   prepareEscalationChain,
   incidentManagerSetupSchema,
-  onCallTeamSchema,
+  prepareOnCallTeam,
   responsePlanWithAlarmsSchema,
   type ContactReference,
   type ContactTarget,
@@ -26,9 +26,7 @@ import {
   type ResponsePlanWithAlarmsArgs,
   type ScheduleReference,
   type ValidationIssue,
-  scheduleAliasIssues,
   scheduleOf,
-  childNameIssues,
   teamChildNames,
 } from "../components";
 import { adoptionSetupIssue, CONTACT_ALIAS } from "../components/common";
@@ -124,18 +122,21 @@ function standInReferences(name: string, team: OnCallTeamSpec): StandIns {
       memberReference(name, member, pulumi.output(`${PLACEHOLDER_ARN}-${member.alias}`), []),
     ]),
   );
-  const definition = scheduleOf(name, team);
+  const definition = scheduleOf(team);
   // A team without rotations has no schedule to stand in for.
   if (definition === undefined) return members;
   const { alias, displayName, onCall } = definition;
+  const onCallMembers = onCall.flatMap((alias) => members.get(alias) ?? []);
   const schedule = brandReference<ScheduleReference>({
     kind: "schedule",
+    type: "ONCALL_SCHEDULE",
+    channelTypes: [...new Set(onCallMembers.flatMap((m) => m.channelTypes))],
     team: name,
     alias,
     displayName,
     arn: pulumi.output(`${PLACEHOLDER_ARN}-schedule`),
     dependencies: [],
-    members: onCall.flatMap((alias) => members.get(alias) ?? []),
+    members: onCallMembers,
     onCallAt: () => [], // Not read by validation.
   });
   return new Map<string, MemberReference | ScheduleReference>([...members, ["schedule", schedule]]);
@@ -237,13 +238,13 @@ function crossEntryIssues(
   // Every contact of the stack is in the setup's primary region.
   reportRepeats(
     [
-      ...teams.flatMap(({ i, name, spec }) => [
+      ...teams.flatMap(({ i, spec }) => [
         ...spec.members.map((m, j) => ({
           key: m.alias,
           path: ["teams", i, "members", j, "alias"],
           owner: `teams[${i}]`,
         })),
-        ...[scheduleOf(name, spec)].flatMap((schedule) =>
+        ...[scheduleOf(spec)].flatMap((schedule) =>
           schedule === undefined
             ? []
             : [
@@ -417,21 +418,17 @@ export function validateSpec(value: unknown): z.output<typeof stackSpecSchema> {
   const parsedChains: ParsedChain[] = [];
   const parsedPlans: ParsedPlan[] = [];
   teams.forEach((team, i) => {
-    const parsed = check(
-      onCallTeamSchema,
-      argsOf(team),
-      "OnCallTeam",
-      team.name,
-      ["teams", i],
-      issues,
-    );
-    if (parsed === undefined) return;
-    for (const issue of [
-      ...scheduleAliasIssues(team.name, parsed),
-      ...childNameIssues(team.name, parsed),
-    ]) {
-      issues.push({ ...issue, path: ["teams", i, ...issue.path] });
+    // The stack checks adoption's setup for every entry (adoptionIssues); the setup is passed
+    // when the team is built.
+    const prepared = prepareOnCallTeam(team.name, argsOf(team) as unknown as OnCallTeamArgs, {
+      setupGivenLater: true,
+    });
+    if (!prepared.ok) {
+      for (const issue of prepared.issues)
+        issues.push({ ...issue, path: ["teams", i, ...issue.path] });
+      return;
     }
+    const parsed = prepared.spec;
     parsedTeams.push({ i, name: team.name, spec: parsed });
     if (!standIns.has(team.name)) standIns.set(team.name, standInReferences(team.name, parsed));
   });

@@ -49,7 +49,7 @@ const team = new OnCallTeam("sre", {
       members: ["taro", "jiro"],
       startTime: "2026-11-02T09:00:00",
       timeZone: "Asia/Tokyo",
-      recurrence: { weekly: [{ day: "MON", handOff: "09:00" }] },
+      recurrence: { weekly: [{ dayOfWeek: "MON", handOffTime: "09:00" }] },
     },
   ],
 });

@@ -63,7 +63,7 @@ const team = new OnCallTeam("sre", {
       startTime: "2026-01-05T08:00:00",
       timeZone: "Asia/Tokyo",
       recurrence: {
-        weekly: [{ day: "MON", handOff: "08:00" }],
+        weekly: [{ dayOfWeek: "MON", handOffTime: "08:00" }],
         coverage: everyDay("08:00", "21:00"),
       },
     },
@@ -73,7 +73,7 @@ const team = new OnCallTeam("sre", {
       startTime: "2026-01-05T12:00:00",
       timeZone: "Europe/London",
       recurrence: {
-        weekly: [{ day: "MON", handOff: "12:00" }],
+        weekly: [{ dayOfWeek: "MON", handOffTime: "12:00" }],
         coverage: everyDay("12:00", "00:00"),
       },
     },

@@ -596,18 +596,18 @@ function rotationOf(
   if ((rec?.DailySettings ?? []).length > 0) recurrence.daily = rec!.DailySettings!.map(hhmm);
   if ((rec?.WeeklySettings ?? []).length > 0) {
     recurrence.weekly = rec!.WeeklySettings!.map((w) => ({
-      day: w.DayOfWeek,
-      handOff: hhmm(w.HandOffTime),
+      dayOfWeek: w.DayOfWeek,
+      handOffTime: hhmm(w.HandOffTime),
     }));
   }
   if ((rec?.MonthlySettings ?? []).length > 0) {
     recurrence.monthly = rec!.MonthlySettings!.map((m) => ({
       dayOfMonth: m.DayOfMonth,
-      handOff: hhmm(m.HandOffTime),
+      handOffTime: hhmm(m.HandOffTime),
     }));
   }
-  recurrence.every = rec?.RecurrenceMultiplier ?? 1;
-  recurrence.onCall = rec?.NumberOfOnCalls ?? 1;
+  recurrence.recurrenceMultiplier = rec?.RecurrenceMultiplier ?? 1;
+  recurrence.numberOfOnCalls = rec?.NumberOfOnCalls ?? 1;
   const coverage = rec?.ShiftCoverages as
     Record<string, { Start?: HandOff; End?: HandOff }[] | undefined> | undefined;
   if (coverage !== undefined && Object.keys(coverage).length > 0) {

@@ -161,7 +161,7 @@ describe("adopting existing resources", () => {
             members: ["taro", "jiro"],
             startTime: "2026-01-05T09:00:00",
             timeZone: "Asia/Tokyo",
-            recurrence: { weekly: [{ day: "MON", handOff: "09:00" }] },
+            recurrence: { weekly: [{ dayOfWeek: "MON", handOffTime: "09:00" }] },
           },
         ],
         schedule: { alias: "sre-oncall" },
@@ -303,7 +303,7 @@ describe("adopting existing resources", () => {
         "OnCallTeam 'sre' has 3 invalid inputs:\n" +
           "  - `members[0].alias` is required (string)\n" +
           '  - `members[1].channels[0].address` keeps the trunk prefix 0 after the country code +81, so the activation code never arrives; got "+8109023456789". Drop the trunk 0 after the country code: write +819023456789.\n' +
-          '  - `rotations[1].name` repeats "a", already used by `rotations[0]`; rotation names are unique in a team.',
+          '  - `rotations[1].name` repeats the rotation name "a", already used at `rotations[0].name`; rotation names are unique in a team.',
       );
     });
 

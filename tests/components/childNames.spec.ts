@@ -15,7 +15,7 @@ type Args = import("../../components/onCallTeam").OnCallTeamArgs;
 const ROTATION = {
   startTime: "2026-04-06T09:00:00",
   timeZone: "Asia/Tokyo",
-  recurrence: { weekly: [{ day: "MON" as const, handOff: "09:00" }] },
+  recurrence: { weekly: [{ dayOfWeek: "MON" as const, handOffTime: "09:00" }] },
 };
 
 /** A team whose members each have EMAIL channels with the given names. */

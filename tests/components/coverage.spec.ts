@@ -31,7 +31,7 @@ describe("coverage", () => {
           members: ["aki", "ben", "chie"],
           startTime: "2026-03-02T09:00:00",
           timeZone: "Asia/Tokyo",
-          recurrence: { weekly: [{ day: "MON", handOff: "09:00" }] },
+          recurrence: { weekly: [{ dayOfWeek: "MON", handOffTime: "09:00" }] },
         },
       ],
       { from: "2026-03-02T00:00Z", days: 21 },
@@ -55,7 +55,10 @@ describe("coverage", () => {
           members: ["aki", "ben"],
           startTime: "2026-03-02T09:00:00",
           timeZone: "Asia/Tokyo",
-          recurrence: { weekly: [{ day: "MON", handOff: "09:00" }], coverage: businessHours },
+          recurrence: {
+            weekly: [{ dayOfWeek: "MON", handOffTime: "09:00" }],
+            coverage: businessHours,
+          },
         },
       ],
       // Monday 00:00 in Tokyo for a week.
@@ -130,7 +133,7 @@ describe("coverage", () => {
       members: ["amy", "bob", "cy"],
       startTime: "2026-03-02T09:00:00",
       timeZone: "America/New_York",
-      recurrence: { weekly: [{ day: "MON", handOff: "09:00" }] },
+      recurrence: { weekly: [{ dayOfWeek: "MON", handOffTime: "09:00" }] },
     };
     it("finds none in a plain weekly rotation", () => {
       assert.deepEqual(unsettledReadings(base), []);
@@ -142,11 +145,11 @@ describe("coverage", () => {
           startTime: "2026-11-01T01:30:00",
           recurrence: {
             monthly: [
-              { dayOfMonth: 1, handOff: "09:00" },
-              { dayOfMonth: 31, handOff: "09:00" },
+              { dayOfMonth: 1, handOffTime: "09:00" },
+              { dayOfMonth: 31, handOffTime: "09:00" },
             ],
-            every: 2,
-            onCall: 2,
+            recurrenceMultiplier: 2,
+            numberOfOnCalls: 2,
             coverage: {
               FRI: [{ start: "22:00", end: "06:00" }],
               MON: [{ start: "09:00", end: "17:00" }],
@@ -154,7 +157,7 @@ describe("coverage", () => {
           },
         }),
         [
-          "a multiplier (every 2) with 2 hand-offs: counted in hand-offs",
+          "a multiplier (recurrenceMultiplier 2) with 2 hand-offs: counted in hand-offs",
           "2 on call at once: the next 2 members, wrapping",
           "a monthly hand-off on day 31: a shorter month's last day",
           "overnight coverage (FRI): runs into the next day",
@@ -268,7 +271,10 @@ describe("coverage", () => {
             members: ["amy"],
             startTime: "2026-03-02T09:00:00",
             timeZone: "America/New_York",
-            recurrence: { weekly: [{ day: "MON", handOff: "09:00" }], coverage: businessHours },
+            recurrence: {
+              weekly: [{ dayOfWeek: "MON", handOffTime: "09:00" }],
+              coverage: businessHours,
+            },
           },
         ],
         { from: "2026-03-06T00:00Z", to: "2026-03-10T00:00Z" },
@@ -291,7 +297,7 @@ describe("coverage", () => {
           members: ["a", "b", "c"],
           startTime: "2026-05-01T00:00:00",
           timeZone: "UTC",
-          recurrence: { daily: ["00:00"], every: 2, onCall: 2 },
+          recurrence: { daily: ["00:00"], recurrenceMultiplier: 2, numberOfOnCalls: 2 },
         },
       ],
       { from: "2026-05-01T00:00Z", days: 6 },
@@ -311,7 +317,7 @@ describe("coverage", () => {
           members: ["a", "b"],
           startTime: "2026-01-31T10:00:00",
           timeZone: "Europe/Paris",
-          recurrence: { monthly: [{ dayOfMonth: 31, handOff: "10:00" }] },
+          recurrence: { monthly: [{ dayOfMonth: 31, handOffTime: "10:00" }] },
         },
       ],
       { from: "2026-01-31T00:00Z", to: "2026-03-02T00:00Z" },
@@ -330,7 +336,10 @@ describe("coverage", () => {
         members: ["aki", "ben"],
         startTime: "2026-03-02T09:00:00",
         timeZone: "Asia/Tokyo",
-        recurrence: { weekly: [{ day: "MON", handOff: "09:00" }], coverage: businessHours },
+        recurrence: {
+          weekly: [{ dayOfWeek: "MON", handOffTime: "09:00" }],
+          coverage: businessHours,
+        },
       },
     ];
     assert.deepEqual(onCallAt(rotations, new Date("2026-03-10T03:30:15Z")), ["ben"]);
@@ -365,14 +374,17 @@ describe("coverage", () => {
       recurrence: fc.oneof(
         fc.record({
           daily: fc.array(time, { minLength: 1, maxLength: 3 }),
-          every: fc.integer({ min: 1, max: 3 }),
-          onCall: fc.integer({ min: 1, max: 2 }),
+          recurrenceMultiplier: fc.integer({ min: 1, max: 3 }),
+          numberOfOnCalls: fc.integer({ min: 1, max: 2 }),
         }),
         fc.record({
-          weekly: fc.array(fc.record({ day: fc.constantFrom(...WEEKDAYS), handOff: time }), {
-            minLength: 1,
-            maxLength: 3,
-          }),
+          weekly: fc.array(
+            fc.record({ dayOfWeek: fc.constantFrom(...WEEKDAYS), handOffTime: time }),
+            {
+              minLength: 1,
+              maxLength: 3,
+            },
+          ),
           coverage: fc.dictionary(
             fc.constantFrom(...WEEKDAYS),
             fc.array(fc.record({ start: time, end: time }), { maxLength: 2 }),

@@ -51,7 +51,7 @@ function threeMembers(): Args {
         members: ["taro", "hanako", "jiro"],
         startTime: "2026-04-06T09:00:00",
         timeZone: "Asia/Tokyo",
-        recurrence: { weekly: [{ day: "MON", handOff: "09:00" }] },
+        recurrence: { weekly: [{ dayOfWeek: "MON", handOffTime: "09:00" }] },
       },
     ],
     tags: { team: "sre" },
@@ -399,8 +399,8 @@ describe("OnCallTeam", () => {
           timeZone: "Asia/Tokyo",
           recurrence: {
             daily: ["09:00"],
-            every: 2,
-            onCall: 2,
+            recurrenceMultiplier: 2,
+            numberOfOnCalls: 2,
             coverage: { MON: [{ start: "09:00", end: "18:00" }] },
           },
         },
@@ -480,8 +480,10 @@ describe("OnCallTeam", () => {
     );
   });
 
-  it("exports its schema, which normalizes addresses and resolves the engagement", () => {
-    const spec = mod.onCallTeamSchema.parse(threeMembers());
+  it("prepares its spec: addresses normalized, the engagement resolved", () => {
+    const prepared = mod.prepareOnCallTeam("sre", threeMembers());
+    assert.ok(prepared.ok);
+    const { spec } = prepared;
     assert.deepEqual(spec.members[0].channels, [
       { type: "VOICE", name: "voice", address: "+819012345678" },
       { type: "SMS", name: "sms", address: "+819012345678" },
@@ -499,9 +501,9 @@ describe("OnCallTeam", () => {
       ],
     );
     assert.deepEqual(spec.rotations[0].recurrence, {
-      weekly: [{ day: "MON", handOff: "09:00" }],
-      every: 1,
-      onCall: 1,
+      weekly: [{ dayOfWeek: "MON", handOffTime: "09:00" }],
+      recurrenceMultiplier: 1,
+      numberOfOnCalls: 1,
     });
     assert.equal(spec.plaintextAddresses, false);
   });
@@ -554,7 +556,7 @@ describe("OnCallTeam", () => {
           member(2)(a).alias = "taro";
           rotation(a).members = ["taro", "hanako"];
         },
-        "OnCallTeam 'sre': `members[2].alias` repeats \"taro\", already used by `members[0]`; each member needs its own alias.",
+        "OnCallTeam 'sre': `members[2].alias` repeats the alias \"taro\", already used at `members[0].alias`; each member needs its own alias.",
       ],
       [
         "an alias with capitals",
@@ -603,7 +605,7 @@ describe("OnCallTeam", () => {
         (a) =>
           (rotation(a).recurrence = {
             daily: ["09:00"],
-            weekly: [{ day: "MON", handOff: "09:00" }],
+            weekly: [{ dayOfWeek: "MON", handOffTime: "09:00" }],
           }),
         "OnCallTeam 'sre': `rotations[0].recurrence` needs exactly one of `daily`, `weekly` or `monthly`; got daily and weekly. Keep one kind of hand-off.",
       ],
@@ -639,13 +641,13 @@ describe("OnCallTeam", () => {
       ],
       [
         "a multiplier of 101",
-        (a) => (rotation(a).recurrence = { daily: ["09:00"], every: 101 }),
-        "OnCallTeam 'sre': `rotations[0].recurrence.every` must be a whole number from 1 to 100 (ssm-contacts CreateRotation Recurrence.RecurrenceMultiplier); got 101. Use 1-100.",
+        (a) => (rotation(a).recurrence = { daily: ["09:00"], recurrenceMultiplier: 101 }),
+        "OnCallTeam 'sre': `rotations[0].recurrence.recurrenceMultiplier` must be a whole number from 1 to 100 (ssm-contacts CreateRotation Recurrence.RecurrenceMultiplier); got 101. Use 1-100.",
       ],
       [
         "more on call than members",
-        (a) => (rotation(a).recurrence = { daily: ["09:00"], onCall: 4 }),
-        "OnCallTeam 'sre': `rotations[0].recurrence.onCall` puts more members on call at once than the rotation has; got 4 for 3. Lower `onCall` or add members.",
+        (a) => (rotation(a).recurrence = { daily: ["09:00"], numberOfOnCalls: 4 }),
+        "OnCallTeam 'sre': `rotations[0].recurrence.numberOfOnCalls` puts more members on call at once than the rotation has; got 4 for 3. Lower `numberOfOnCalls` or add members.",
       ],
       [
         "a shift coverage under 30 minutes",
@@ -670,7 +672,7 @@ describe("OnCallTeam", () => {
           ];
           delete member(1)(a).engagement;
         },
-        "OnCallTeam 'sre': `members[1].channels[1]` is a second channel named \"sms\" (like `channels[0]`); channel names are unique per member. Give it a distinct `name`.",
+        "OnCallTeam 'sre': `members[1].channels[1]` repeats the channel name \"sms\", already used at `members[1].channels[0]`; channel names are unique per member. Give it a distinct `name`.",
       ],
       [
         "engagement naming a type two channels share",
@@ -780,6 +782,207 @@ describe("OnCallTeam", () => {
           '  - `rotations[0].members[1]` names someone who is not a member of this team; got "saburo". Add them to `members` or use one of: taro, hanako, jiro.',
         ].join("\n"),
       );
+    });
+  });
+  describe("data first: references as data, two steps, prepared specs", () => {
+    const urnsOf = (names: readonly string[]) => names.map((n) => named(n).urn);
+    /** A resource that takes `arn` as an input: it depends on whatever `arn` carries. */
+    const engage = async (name: string, arn: import("@pulumi/pulumi").Input<string>) => {
+      const aws = await import("@pulumi/aws");
+      new aws.ssmcontacts.Plan(name, {
+        contactId: `${CONTACT}/consumer`,
+        stages: [
+          {
+            durationInMinutes: 1,
+            targets: [{ contactTargetInfo: { contactId: arn, isEssential: false } }],
+          },
+        ],
+      });
+      await settle();
+      return capture.resources.find((r) => r.name === name)!;
+    };
+
+    it("takes a setup given as a plain SetupReference like the component", async () => {
+      const setup = new setupMod.IncidentManagerSetup("im", {
+        regions: ["ap-northeast-1", "ap-northeast-2"],
+        tags: { owner: "platform" },
+      });
+      const replicationSetUrn = await valueOf(setup.replicationSet!.urn);
+      await settle();
+      reset(capture);
+      new mod.OnCallTeam("sre", {
+        ...threeMembers(),
+        setup: {
+          replicationSetArn: setup.replicationSetArn,
+          primaryRegion: "ap-northeast-1",
+          tags: { owner: "platform" },
+        },
+      });
+      await settle();
+      assert.equal(byType("aws:ssmcontacts/contact:Contact").length, 3);
+      for (const r of capture.resources) {
+        if (r.type === "incident-manager:index:OnCallTeam") continue;
+        assert.ok(r.dependencies.includes(replicationSetUrn), `${r.name} waits for the setup`);
+      }
+      assert.deepEqual(named("sre-taro").inputs, {
+        alias: "taro",
+        displayName: "Taro Yamada",
+        type: "PERSONAL",
+        region: "ap-northeast-1",
+        tags: { owner: "platform", team: "sre" },
+      });
+    });
+
+    it("publishes memberTargets and scheduleTarget as data", async () => {
+      const team = new mod.OnCallTeam("sre", threeMembers());
+      await settle();
+      const targets = await valueOf(team.memberTargets);
+      assert.deepEqual(targets, {
+        taro: {
+          arn: `${CONTACT}/taro`,
+          alias: "taro",
+          type: "PERSONAL",
+          channelTypes: ["VOICE", "SMS", "EMAIL"],
+        },
+        hanako: {
+          arn: `${CONTACT}/hanako`,
+          alias: "hanako",
+          type: "PERSONAL",
+          channelTypes: ["EMAIL", "SMS"],
+        },
+        jiro: {
+          arn: `${CONTACT}/jiro`,
+          alias: "jiro",
+          type: "PERSONAL",
+          channelTypes: ["VOICE", "EMAIL"],
+        },
+      });
+      assert.deepEqual(await valueOf(team.scheduleTarget), {
+        arn: `${CONTACT}/sre-oncall`,
+        alias: "sre-oncall",
+        type: "ONCALL_SCHEDULE",
+        channelTypes: ["VOICE", "SMS", "EMAIL"],
+      });
+      assert.equal(team.member("taro").type, "PERSONAL");
+      assert.equal(team.schedule?.type, "ONCALL_SCHEDULE");
+      assert.deepEqual(team.schedule?.channelTypes, ["VOICE", "SMS", "EMAIL"]);
+      assert.deepEqual(team.onCallAt(new Date("2026-04-13T00:00Z")), ["hanako"]);
+    });
+
+    it("has no schedule target without rotations", async () => {
+      const team = new mod.OnCallTeam("sre", { ...threeMembers(), rotations: undefined });
+      await settle();
+      assert.equal(await valueOf(team.scheduleTarget), undefined);
+      assert.equal(team.schedule, undefined);
+      assert.deepEqual(Object.keys(await valueOf(team.memberTargets)), ["taro", "hanako", "jiro"]);
+    });
+
+    it("makes whatever takes a target's ARN wait for the contact it names", async () => {
+      const team = new mod.OnCallTeam("sre", threeMembers());
+      await settle();
+      const member = await engage("consumer-member", team.member("hanako").arn);
+      const hanako = urnsOf([
+        "sre-hanako",
+        "sre-hanako-mobile",
+        "sre-hanako-email",
+        "sre-hanako-plan",
+      ]);
+      assert.deepEqual(
+        hanako.filter((u) => !member.dependencies.includes(u)),
+        [],
+      );
+      assert.ok(!member.dependencies.includes(named("sre-taro").urn), "not on another member");
+      // The same through the published output, as another language receives it.
+      const wire = await engage(
+        "consumer-wire",
+        team.memberTargets.apply((t) => t.hanako.arn as string),
+      );
+      assert.deepEqual(
+        hanako.filter((u) => !wire.dependencies.includes(u)),
+        [],
+      );
+      const schedule = await engage(
+        "consumer-schedule",
+        team.scheduleTarget.apply((t) => t!.arn as string),
+      );
+      const everything = urnsOf([
+        "sre-schedule",
+        "sre-primary",
+        ...["sre-taro", "sre-taro-voice", "sre-taro-sms", "sre-taro-email", "sre-taro-plan"],
+        ...["sre-hanako", "sre-hanako-mobile", "sre-hanako-email", "sre-hanako-plan"],
+        ...["sre-jiro", "sre-jiro-voice", "sre-jiro-email", "sre-jiro-plan"],
+      ]);
+      assert.deepEqual(
+        everything.filter((u) => !schedule.dependencies.includes(u)),
+        [],
+      );
+    });
+
+    it("keeps no state in properties: only data is public", () => {
+      const team = new mod.OnCallTeam("sre", threeMembers());
+      assert.deepEqual(
+        Object.keys(team)
+          .filter((k) => !k.startsWith("__"))
+          .sort(),
+        [
+          "channels",
+          "contacts",
+          "memberTargets",
+          "rotations",
+          "scheduleArn",
+          "scheduleTarget",
+          "urn",
+        ],
+      );
+    });
+
+    it("prepares without throwing: every issue, nothing registered", () => {
+      const args = threeMembers();
+      args.members[0].channels[0] = { type: "VOICE", address: "+8109012345678" };
+      args.rotations![0].members.push("saburo");
+      const prepared = mod.prepareOnCallTeam("sre", args);
+      assert.equal(prepared.ok, false);
+      assert.deepEqual(!prepared.ok && prepared.issues.map((i) => i.path.join(".")), [
+        "members.0.channels.0.address",
+        "rotations.0.members.3",
+      ]);
+      assert.equal(capture.resources.length, 0);
+    });
+
+    it("resolves what needs the component's name in step 2", () => {
+      const args = threeMembers();
+      args.members[2] = { ...args.members[2], alias: "sre-oncall" };
+      args.rotations![0].members[2] = "sre-oncall";
+      const parsed = mod.parseOnCallTeamArgs("sre", args);
+      assert.ok(parsed.ok, "the data is sound");
+      const resolved = mod.resolveOnCallTeam("sre", parsed.data);
+      assert.deepEqual(!resolved.ok && resolved.issues, [
+        {
+          path: ["schedule", "alias"],
+          message:
+            'defaults to "sre-oncall", which is also a member\'s alias. Set `schedule.alias` to another alias.',
+        },
+      ]);
+      assert.ok(mod.resolveOnCallTeam("other", parsed.data).ok, "another name has another default");
+    });
+
+    it("builds a prepared spec without validating the args again", async () => {
+      const args = threeMembers();
+      const prepared = mod.prepareOnCallTeam("sre", args);
+      assert.ok(prepared.ok);
+      mod.usePrepared(args, prepared.spec);
+      // Broken after preparing: the constructor builds the spec it was handed.
+      (args.members[0] as { displayName: string }).displayName = "";
+      new mod.OnCallTeam("sre", args);
+      await settle();
+      assert.equal(named("sre-taro").inputs.displayName, "Taro Yamada");
+      // A spec prepared under another name is not this team's: the args are validated.
+      reset(capture);
+      assert.throws(
+        () => new mod.OnCallTeam("ops", args),
+        (err: Error) => err.message.startsWith("OnCallTeam 'ops': `members[0].displayName`"),
+      );
+      assert.equal(capture.resources.length, 0);
     });
   });
 });

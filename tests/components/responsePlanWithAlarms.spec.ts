@@ -151,6 +151,7 @@ describe("ResponsePlanWithAlarms", () => {
       const chainPlan = new aws.ssmcontacts.Plan("chain", { contactId: chain.arn, stages: [] });
       const member = brandReference({
         kind: "member",
+        type: "PERSONAL",
         team: "sre",
         alias: "taro",
         displayName: "Taro",

@@ -187,9 +187,11 @@ const teamArgs = fc.record({
       timeZone: pick("Asia/Tokyo", "UTC", "JST"),
       recurrence: partial({
         daily: list(pick("09:00", "21:00", "9:00")),
-        weekly: list(fc.record({ day: pick("MON", "FRI", "mon"), handOff: pick("09:00") })),
-        every: pick(1, 2, 100, 101),
-        onCall: pick(1, 2, 3),
+        weekly: list(
+          fc.record({ dayOfWeek: pick("MON", "FRI", "mon"), handOffTime: pick("09:00") }),
+        ),
+        recurrenceMultiplier: pick(1, 2, 100, 101),
+        numberOfOnCalls: pick(1, 2, 3),
         coverage: maybe(
           fc.dictionary(
             key("MON", "SAT"),

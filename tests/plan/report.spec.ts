@@ -34,7 +34,7 @@ describe("plan/report coverage marks", () => {
         members: ["amy", "bob", "cy"],
         startTime: "2026-06-01T09:00:00",
         timeZone: "UTC",
-        recurrence: { daily: ["09:00"], onCall: 2 },
+        recurrence: { daily: ["09:00"], numberOfOnCalls: 2 },
       },
     ];
     const team = {

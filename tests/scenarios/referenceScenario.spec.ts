@@ -51,7 +51,7 @@ describe("the reference scenario: alarm, response plan, escalation chain and tea
           members: ["taro", "jiro"],
           startTime: "2026-11-02T09:00:00",
           timeZone: "Asia/Tokyo",
-          recurrence: { weekly: [{ day: "MON", handOff: "09:00" }] },
+          recurrence: { weekly: [{ dayOfWeek: "MON", handOffTime: "09:00" }] },
         },
       ],
     });

@@ -32,7 +32,7 @@ describe("OnCallTeam and EscalationChain together", () => {
     members: ["taro", "jiro"],
     startTime: "2026-11-02T09:00:00",
     timeZone: "Asia/Tokyo",
-    recurrence: { weekly: [{ day: "MON" as const, handOff: "09:00" }] },
+    recurrence: { weekly: [{ dayOfWeek: "MON" as const, handOffTime: "09:00" }] },
   };
 
   function build(allowInterruptiveFinalStage = false, last = "saburo") {

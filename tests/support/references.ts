@@ -31,8 +31,9 @@ export function member(
     afterMinutes: after ?? 0,
     retryIntervalInMinutes: retry ?? 0,
   }));
-  return brandReference({
+  return brandReference<MemberReference>({
     kind: "member",
+    type: "PERSONAL",
     team: options.team ?? "sre",
     alias,
     displayName: alias,
@@ -50,8 +51,10 @@ export function schedule(
   onCall: (at: Date) => readonly string[],
   options: { team?: string; dependencies?: pulumi.Resource[] } = {},
 ): ScheduleReference {
-  return brandReference({
+  return brandReference<ScheduleReference>({
     kind: "schedule",
+    type: "ONCALL_SCHEDULE",
+    channelTypes: [...new Set(members.flatMap((m) => m.channelTypes))],
     team: options.team ?? "sre",
     alias,
     displayName: alias,

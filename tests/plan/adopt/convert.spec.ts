@@ -123,9 +123,9 @@ describe("adopt: converting a snapshot of an existing account", () => {
             startTime: "2026-01-05T09:00:00",
             timeZone: "Asia/Tokyo",
             recurrence: {
-              weekly: [{ day: "MON", handOff: "09:00" }],
-              every: 1,
-              onCall: 1,
+              weekly: [{ dayOfWeek: "MON", handOffTime: "09:00" }],
+              recurrenceMultiplier: 1,
+              numberOfOnCalls: 1,
               coverage: {
                 MON: [coverage],
                 TUE: [coverage],
