@@ -5,6 +5,7 @@
  */
 export const SERVED_COMPONENTS: readonly string[] = [
   "IncidentManagerSetup",
+  "OnCallTeam",
   "EscalationChain",
   "ResponsePlanWithAlarms",
 ];

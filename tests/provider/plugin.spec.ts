@@ -1,14 +1,21 @@
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { EscalationChain, IncidentManagerSetup, ResponsePlanWithAlarms } from "../../components";
+import {
+  EscalationChain,
+  IncidentManagerSetup,
+  OnCallTeam,
+  ResponsePlanWithAlarms,
+} from "../../components";
 import { registrations, typeScriptPath } from "./compare";
 import {
   CHAIN_TARGET,
   MEMBER_TARGETS,
+  PHONES,
   SEED_SETUP,
   seedChain,
   seedPlan,
+  seedTeam,
   setupBag,
 } from "./fixtures/seed";
 import { PluginProcess, ROOT, outputValue } from "./harness";
@@ -265,6 +272,55 @@ describe("component provider plugin (provider/, over gRPC as the engine drives i
         res.urn,
         `urn:pulumi:plan::incident-manager::${T}EscalationChain::sre-escalation`,
       );
+    });
+  });
+
+  describe("OnCallTeam over Construct", () => {
+    beforeEach(() => plugin.engine.reset());
+
+    it("registers what TypeScript registers for the seed team, addresses secret, targets published", async () => {
+      const args = seedTeam(SETUP_REF, PHONES);
+      const expected = await typeScriptPath(() => new OnCallTeam("sre", args as never));
+      const res = await plugin.construct(`${T}OnCallTeam`, "sre", args);
+      const wire = registrations(plugin.engine.record.resources);
+      assert.deepEqual(wire, expected);
+      const channels = wire.filter((r) =>
+        r.key.startsWith("aws:ssmcontacts/contactChannel:ContactChannel::"),
+      );
+      assert.equal(channels.length, 5);
+      for (const c of channels) assert.deepEqual(c.secretInputs, ["deliveryAddress"], c.key);
+      const targets = res.state.memberTargets as Record<string, { arn: string; alias: string }>;
+      assert.deepEqual(Object.keys(targets).sort(), ["hanako", "jiro", "taro"]);
+      assert.equal(
+        targets.taro.arn,
+        "arn:aws:ssm-contacts:ap-northeast-1:123456789012:contact/taro",
+      );
+      assert.ok(!JSON.stringify(res.state).includes("9012345678"));
+    });
+
+    it("gives the ValidationError for a trunk-zero number through the wire, as TypeScript gives it", async () => {
+      const args = seedTeam(SETUP_REF, { ...PHONES, taro: "+8109012345678" });
+      let message = "";
+      try {
+        new OnCallTeam("sre", args as never);
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      assert.match(message, /members\[0\]\.channels\[0\]\.address/);
+      const err = await plugin.constructError(`${T}OnCallTeam`, "sre", args);
+      assert.equal(err.code, 3 /* INVALID_ARGUMENT */);
+      assert.equal(err.details, message);
+      assert.deepEqual(plugin.engine.record.resources, []);
+    });
+
+    it("masks a number sent as a secret output value in the error it gives when it resolves", async () => {
+      const args = seedTeam(SETUP_REF, {
+        ...PHONES,
+        taro: outputValue({ value: "+8109012345678", secret: true }),
+      });
+      const err = await plugin.constructError(`${T}OnCallTeam`, "sre", args);
+      assert.match(err.details, /members\[0\]\.channels\[0\]\.address/);
+      assert.ok(!err.details.includes("8109012345678"), err.details);
     });
   });
 });
