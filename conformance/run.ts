@@ -46,7 +46,9 @@ export function conformancePrograms(): ConformanceProgram[] {
   ];
   const examples = path.join(ROOT, "examples");
   for (const name of fs.readdirSync(examples).sort()) {
-    if (fs.existsSync(path.join(examples, name, "Pulumi.yaml"))) {
+    // TypeScript examples only: python-seed and yaml-seed run through the component provider.
+    const dir = path.join(examples, name);
+    if (fs.existsSync(path.join(dir, "Pulumi.yaml")) && fs.existsSync(path.join(dir, "index.ts"))) {
       programs.push({
         label: `examples/${name}`,
         source: { projectDir: path.join(examples, name), stack: "dev" },
