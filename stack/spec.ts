@@ -231,7 +231,11 @@ function prepareStack(value: unknown): PreparedStack {
       return undefined;
     }
     if (rule === undefined) return { arn: ref as string };
-    return referencesOf.get(rule.team)?.references.get(rule.alias);
+    // A reference into a team that broke a rule of its own (reported there) is a contact the
+    // entry cannot know more of: its ARN never arrives, as nothing is built.
+    return (
+      referencesOf.get(rule.team)?.references.get(rule.alias) ?? { arn: later<string>().output }
+    );
   };
 
   const chains: (Prepared<EscalationChainArgs, EscalationChainSpec> & { arn: Later<string> })[] =
@@ -239,7 +243,6 @@ function prepareStack(value: unknown): PreparedStack {
   const chainTargets = new Map<string, ContactTarget>();
   chainEntries.forEach((entry, i) => {
     const raw = argsOf(entry);
-    let unresolved = false;
     const stages = mapList(raw.stages, (stage, s) =>
       typeof stage !== "object" || stage === null
         ? stage
@@ -257,17 +260,22 @@ function prepareStack(value: unknown): PreparedStack {
                 j,
                 "target",
               ]);
-              if (target === undefined) unresolved = true;
-              return target === undefined ? t : { ...t, target };
+              // A reference that breaks a rule (reported above) engages a contact the chain
+              // knows nothing of, so that the chain's other rules are still checked.
+              return { ...t, target: target ?? { arn: later<string>().output } };
             }),
           },
     );
-    if (unresolved) return; // Its other rules are checked once its references are fixed.
     const args = withSetup<EscalationChainArgs>(
       raw.stages === undefined ? raw : { ...raw, stages },
     );
     const prepared = prepareEscalationChain(entry.name, args);
-    if (!collect(prepared, ["escalations", i], issues, !setupOk) || !prepared.ok) return;
+    if (!collect(prepared, ["escalations", i], issues, !setupOk) || !prepared.ok) {
+      // A plan engaging it is still checked; the chain's own issues are reported above.
+      if (!chainTargets.has(entry.name))
+        chainTargets.set(entry.name, { arn: later<string>().output });
+      return;
+    }
     const arn = later<string>();
     chains.push({ i, name: entry.name, args, spec: prepared.spec, arn });
     if (!chainTargets.has(entry.name)) {
@@ -283,7 +291,6 @@ function prepareStack(value: unknown): PreparedStack {
   const plans: Prepared<ResponsePlanWithAlarmsArgs, ResponsePlanWithAlarmsSpec>[] = [];
   planEntries.forEach((entry, i) => {
     const raw = argsOf(entry);
-    let planUnresolved = false;
     const engagements = mapList(raw.engagements, (e, j) => {
       const target =
         typeof e === "string" && chainNames.has(e)
@@ -293,10 +300,8 @@ function prepareStack(value: unknown): PreparedStack {
               ["responsePlans", i, "engagements", j],
               'an escalation\'s name, "<team>/<member alias>", "<team>/schedule" or a contact ARN',
             );
-      if (target === undefined) planUnresolved = true;
-      return target;
+      return target ?? { arn: later<string>().output };
     });
-    if (planUnresolved) return;
     const named =
       raw.responsePlanName === undefined ? { ...raw, responsePlanName: entry.name } : raw;
     const args = withSetup<ResponsePlanWithAlarmsArgs>(

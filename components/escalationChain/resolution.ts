@@ -56,7 +56,7 @@ function interruptiveTypes(types: readonly ChannelType[]): ChannelType[] {
  */
 export function interruptiveReach(target: KnownTarget): string | undefined | null {
   const { reference } = target;
-  if (reference?.kind === "schedule" && target.channelTypes === undefined) {
+  if (reference?.kind === "schedule") {
     const members = reference.members
       .map((m) => ({ alias: m.alias, types: interruptiveTypes(m.channelTypes) }))
       .filter((m) => m.types.length > 0);

@@ -606,8 +606,16 @@ describe("hostile input: null, undefined or a wrong type at any field", function
           // that names what the replaced field defined (an engagement step naming a channel whose
           // name is gone, a response plan naming a removed escalation).
           const defined = stringsIn(original).map((v) => `got ${JSON.stringify(v)}`);
+          // Or a sibling whose rule names the replaced field ("Add `rotations`, or remove
+          // `schedule`" when the rotations are gone).
+          const parent = shown(target, formatPath(path.slice(0, -1)));
+          const sibling =
+            path.length > 0 &&
+            err.message.includes(`\`${String(path[path.length - 1])}\``) &&
+            named.some((p) => p.startsWith(`${parent}.`));
           assert.ok(
-            named.some((p) => accepted.includes(p)) ||
+            sibling ||
+              named.some((p) => accepted.includes(p)) ||
               err.message.includes(`\`${at}\``) ||
               defined.some((g) => err.message.includes(g)),
             `${label}: names ${named.join(", ")}, not ${at} or a parent:\n${err.message.slice(0, 600)}`,

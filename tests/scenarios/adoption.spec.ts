@@ -170,10 +170,10 @@ describe("scenario: adopting the CloudFormation recipe through the config stack"
         err.name === "ValidationError" &&
         err.message ===
           "Stack config 'incident-manager:spec' has 4 invalid inputs:\n" +
+            "  - `incident-manager:spec.teams[0].adopt.contacts` needs `setup` with `replicationSetArn`, whose account and partition the contacts' import IDs are derived from; got a setup whose replicationSetArn is not known before deploying (a replication set this stack creates, or another resource's output). Pass the setup that adopts the account's replication set.\n" +
             '  - `incident-manager:spec.escalations[0].stages[0].targets[0].target` names the on-call schedule of team "emergency", which has no `rotations` and so no schedule; got "emergency/schedule". Add rotations to the team, or engage its members (`emergency/<member alias>`).\n' +
-            "  - `incident-manager:spec.teams[0].adopt.contacts` needs `setup` with `replicationSetArn`, whose account and partition the contacts' import IDs are derived from; got a setup without replicationSetArn. Pass the setup that adopts the account's replication set.\n" +
-            "  - `incident-manager:spec.escalations[0].adopt` needs `setup` with `replicationSetArn`, whose account and partition the contact's import ID is derived from; got a setup without replicationSetArn. Pass the setup that adopts the account's replication set.\n" +
-            "  - `incident-manager:spec.responsePlans[0].adopt.responsePlan` needs `setup` with `replicationSetArn`, whose account and partition the response plan's import ID is derived from; got a setup without replicationSetArn. Pass the setup that adopts the account's replication set.",
+            "  - `incident-manager:spec.escalations[0].adopt` needs `setup` with `replicationSetArn`, whose account and partition the contact's import ID is derived from; got a setup whose replicationSetArn is not known before deploying (a replication set this stack creates, or another resource's output). Pass the setup that adopts the account's replication set.\n" +
+            "  - `incident-manager:spec.responsePlans[0].adopt.responsePlan` needs `setup` with `replicationSetArn`, whose account and partition the response plan's import ID is derived from; got a setup whose replicationSetArn is not known before deploying (a replication set this stack creates, or another resource's output). Pass the setup that adopts the account's replication set.",
     );
     await settle();
     assert.deepEqual(capture.resources, []);

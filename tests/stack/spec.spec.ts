@@ -75,6 +75,67 @@ describe("stack/spec", () => {
     ]);
   });
 
+  it("references are the built components' ARNs, carrying their dependencies", async () => {
+    spec.buildStack(referenceSpec());
+    await settle();
+    const byName = (name: string) => capture.resources.find((r) => r.name === name)!;
+    // The escalation plan engages the members' real ARNs, and waits for their contact, channel
+    // and engagement plan: the references were made from the prepared team, not stand-ins.
+    const plan = byName("emergency-escalation-plan-plan");
+    const targets = (
+      plan.inputs.stages as { targets: { contactTargetInfo?: { contactId: string } }[] }[]
+    ).flatMap((s) => s.targets.map((t) => t.contactTargetInfo?.contactId));
+    assert.deepEqual(targets, [
+      byName("emergency-taro").state.arn,
+      byName("emergency-jiro").state.arn,
+      byName("emergency-saburo").state.arn,
+    ]);
+    for (const child of ["emergency-taro", "emergency-taro-voice", "emergency-taro-plan"]) {
+      assert.ok(plan.dependencies.includes(byName(child).urn), `the plan waits for ${child}`);
+    }
+    // Every child of the stack waits for the replication set, through the setup's ARN.
+    const set = byName("incident-manager-replication-set").urn;
+    assert.ok(byName("emergency-taro").dependencies.includes(set));
+    assert.ok(byName("emergency-response-plan-response-plan").dependencies.includes(set));
+  });
+
+  it("checks each entry once: the components are built from the specs prepared for them", async () => {
+    /** A team entry whose first member counts the reads of its display name. */
+    const counting = () => {
+      const reads = { count: 0 };
+      const entry = structuredClone(referenceSpec().teams[0]) as unknown as {
+        members: Record<string, unknown>[];
+      };
+      const displayName = entry.members[0].displayName;
+      Object.defineProperty(entry.members[0], "displayName", {
+        enumerable: true,
+        get: () => {
+          reads.count++;
+          return displayName;
+        },
+        set: () => undefined, // Validation writes checked values back; this one is unchanged.
+      });
+      return { entry, reads };
+    };
+    const inSpec = (entry: unknown) => {
+      const whole = referenceSpec() as unknown as { teams: unknown[] };
+      whole.teams[0] = entry;
+      return whole;
+    };
+    const validated = counting();
+    spec.validateSpec(inSpec(validated.entry));
+    const built = counting();
+    spec.buildStack(inSpec(built.entry));
+    await settle();
+    // Validation reads the field; building after it reads it no more: the team is built from the
+    // spec prepared for it, not checked a second time.
+    assert.ok(validated.reads.count > 0);
+    assert.equal(built.reads.count, validated.reads.count);
+    assert.ok(
+      !fs.readFileSync(path.join(ROOT, "stack", "spec.ts"), "utf8").includes("PLACEHOLDER"),
+    );
+  });
+
   it("names the config path of every issue, and registers nothing", async () => {
     const bad = referenceSpec();
     bad.teams[0].members[0].channels[0].address = "+8109012345678";

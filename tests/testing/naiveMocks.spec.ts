@@ -69,7 +69,7 @@ describe("testing: mocks that return their inputs lose part of the stack", funct
     for (const reason of naive.rejections) {
       assert.match(
         String((reason as Error)?.message ?? reason),
-        /EscalationChain 'emergency-escalation-plan': `stages\[\d\]\.targets\[0\]\.target` must be an SSM Contacts contact ARN/,
+        /EscalationChain 'emergency-escalation-plan': `stages\[\d\]\.targets\[0\]\.target\.arn` is required \(string\)/,
       );
     }
   });
