@@ -6,7 +6,6 @@
 import * as aws from "@pulumi/aws";
 import * as awsnative from "@pulumi/aws-native";
 import * as pulumi from "@pulumi/pulumi";
-import { maskAddress } from "../../aws";
 import { childOptions } from "../common";
 import {
   coverage,
@@ -40,6 +39,7 @@ import {
   specFor,
   type OnCallTeamSpec,
 } from "./resolution";
+import { maskMessage } from "./rules";
 import { normalizeAddress } from "./schema";
 
 /**
@@ -71,18 +71,6 @@ function resolveAddress(
     }
     return checked.address;
   });
-}
-
-/** `message` with `written`, and every phone number and email in it, masked. */
-function maskMessage(message: string, written: unknown): string {
-  const raw = typeof written === "string" && written !== "" ? written : undefined;
-  const withoutRaw =
-    raw === undefined
-      ? message
-      : message.split(JSON.stringify(raw)).join(JSON.stringify(maskAddress(raw)));
-  return withoutRaw
-    .replace(/[^\s@"]+@[^\s@"]+\.[A-Za-z]{2,}/g, (email) => maskAddress(email))
-    .replace(/\+\d{6,15}\b/g, (phone) => maskAddress(phone));
 }
 
 /** What a team keeps for its TypeScript surface: not properties, so not in the schema. */

@@ -5,6 +5,7 @@
  */
 import {
   checkEmailAddress,
+  maskAddress,
   CONTACT_CHANNEL_ARN as CHANNEL_ARN,
   normalizePhoneNumber,
   ROTATION_ARN,
@@ -111,7 +112,10 @@ export function teamRules(
     member.channels.forEach((channel, j) => {
       if (!countryOk || !sound(...at("channels", j)) || typeof channel.address !== "string") return;
       const checked = normalizeAddress(channel.type, channel.address, args.defaultCountry);
-      if ("rule" in checked) report(at("channels", j, "address"), checked.rule);
+      // Addresses are personal data: the message masks the one written and any it suggests.
+      if ("rule" in checked) {
+        report(at("channels", j, "address"), maskMessage(checked.rule, channel.address));
+      }
     });
     repeats(
       member.channels,
@@ -262,4 +266,16 @@ function adoptionRules(
       );
     }
   }
+}
+
+/** `message` with `written`, and every phone number and email in it, masked. */
+export function maskMessage(message: string, written: unknown): string {
+  const raw = typeof written === "string" && written !== "" ? written : undefined;
+  const withoutRaw =
+    raw === undefined
+      ? message
+      : message.split(JSON.stringify(raw)).join(JSON.stringify(maskAddress(raw)));
+  return withoutRaw
+    .replace(/[^\s@"]+@[^\s@"]+\.[A-Za-z]{2,}/g, (email) => maskAddress(email))
+    .replace(/\+\d{6,15}\b/g, (phone) => maskAddress(phone));
 }

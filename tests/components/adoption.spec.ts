@@ -302,7 +302,7 @@ describe("adopting existing resources", () => {
           } as unknown as TeamArgs),
         "OnCallTeam 'sre' has 3 invalid inputs:\n" +
           "  - `members[0].alias` is required (string)\n" +
-          '  - `members[1].channels[0].address` keeps the trunk prefix 0 after the country code +81, so the activation code never arrives; got "+8109023456789". Drop the trunk 0 after the country code: write +819023456789.\n' +
+          '  - `members[1].channels[0].address` keeps the trunk prefix 0 after the country code +81, so the activation code never arrives; got "+81******789". Drop the trunk 0 after the country code: write +81******789.\n' +
           '  - `rotations[1].name` repeats the rotation name "a", already used at `rotations[0].name`; rotation names are unique in a team.',
       );
     });

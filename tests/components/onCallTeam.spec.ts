@@ -516,29 +516,29 @@ describe("OnCallTeam", () => {
       [
         "a trunk-0 number",
         (a) => ((member(0)(a).channels as { address: string }[])[0].address = "+8109012345678"),
-        "OnCallTeam 'sre': `members[0].channels[0].address` keeps the trunk prefix 0 after the country code +81, so the activation code never arrives; got \"+8109012345678\". Drop the trunk 0 after the country code: write +819012345678.",
+        "OnCallTeam 'sre': `members[0].channels[0].address` keeps the trunk prefix 0 after the country code +81, so the activation code never arrives; got \"+81******678\". Drop the trunk 0 after the country code: write +81******678.",
       ],
       [
         "a too-short number",
         (a) => ((member(2)(a).channels as { address: string }[])[0].address = "+81 90 1234"),
-        "OnCallTeam 'sre': `members[2].channels[0].address` is not a valid number for JP; got \"+81 90 1234\". Check the number of digits and the area or mobile prefix.",
+        "OnCallTeam 'sre': `members[2].channels[0].address` is not a valid number for JP; got \"+81******234\". Check the number of digits and the area or mobile prefix.",
       ],
       [
         "an SMS to a fixed line",
         (a) => ((member(0)(a).channels as { address: string }[])[1].address = "03-1234-5678"),
-        "OnCallTeam 'sre': `members[0].channels[1].address` is a fixed line, which cannot receive SMS (the activation code would never arrive); got \"03-1234-5678\". Use a mobile number for SMS, or make this a VOICE channel.",
+        "OnCallTeam 'sre': `members[0].channels[1].address` is a fixed line, which cannot receive SMS (the activation code would never arrive); got \"************\". Use a mobile number for SMS, or make this a VOICE channel.",
       ],
       [
         "a national number without defaultCountry",
         (a) => {
           delete (a as { defaultCountry?: string }).defaultCountry;
         },
-        "OnCallTeam 'sre': `members[0].channels[0].address` must be an E.164 number such as +819012345678; got \"090-1234-5678\". Write it with + and the country code, or set `defaultCountry` to read national numbers.",
+        "OnCallTeam 'sre': `members[0].channels[0].address` must be an E.164 number such as +81******678; got \"*************\". Write it with + and the country code, or set `defaultCountry` to read national numbers.",
       ],
       [
         "an invalid email",
         (a) => ((member(1)(a).channels as { address: string }[])[1].address = "hanako@@example"),
-        "OnCallTeam 'sre': `members[1].channels[1].address` must be a valid email address such as oncall@example.com; got \"hanako@@example\". Check the address for typos.",
+        "OnCallTeam 'sre': `members[1].channels[1].address` must be a valid email address such as o*****@example.com; got \"h*****@@example\". Check the address for typos.",
       ],
       [
         "JST as a time zone",
@@ -778,7 +778,7 @@ describe("OnCallTeam", () => {
           "OnCallTeam 'sre' has 4 invalid inputs:",
           '  - `members[0].displayName` must be a display name of 1-255 characters (ssm-contacts CreateContact DisplayName); got ""',
           '  - `rotations[0].timeZone` must be an IANA time zone id such as Asia/Tokyo or America/Los_Angeles; got "PST". Abbreviations such as JST or PST are not time zones: write the Region/City id.',
-          '  - `members[0].channels[0].address` keeps the trunk prefix 0 after the country code +81, so the activation code never arrives; got "+8109012345678". Drop the trunk 0 after the country code: write +819012345678.',
+          '  - `members[0].channels[0].address` keeps the trunk prefix 0 after the country code +81, so the activation code never arrives; got "+81******678". Drop the trunk 0 after the country code: write +81******678.',
           '  - `rotations[0].members[1]` names someone who is not a member of this team; got "saburo". Add them to `members` or use one of: taro, hanako, jiro.',
         ].join("\n"),
       );

@@ -239,7 +239,7 @@ describe("plan CLI", function () {
     assert.equal(result.stdout, "");
     assert.equal(
       result.stderr,
-      "Stack config 'incident-manager:spec': `incident-manager:spec.teams[0].members[0].channels[0].address` keeps the trunk prefix 0 after the country code +81, so the activation code never arrives; got \"+8109012345678\". Drop the trunk 0 after the country code: write +819012345678.\n",
+      "Stack config 'incident-manager:spec': `incident-manager:spec.teams[0].members[0].channels[0].address` keeps the trunk prefix 0 after the country code +81, so the activation code never arrives; got \"+81******678\". Drop the trunk 0 after the country code: write +81******678.\n",
     );
   });
 

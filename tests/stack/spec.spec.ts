@@ -150,7 +150,7 @@ describe("stack/spec", () => {
           err.message,
           [
             "Stack config 'incident-manager:spec' has 4 invalid inputs:",
-            '  - `incident-manager:spec.teams[0].members[0].channels[0].address` keeps the trunk prefix 0 after the country code +81, so the activation code never arrives; got "+8109012345678". Drop the trunk 0 after the country code: write +819012345678.',
+            '  - `incident-manager:spec.teams[0].members[0].channels[0].address` keeps the trunk prefix 0 after the country code +81, so the activation code never arrives; got "+81******678". Drop the trunk 0 after the country code: write +81******678.',
             '  - `incident-manager:spec.escalations[0].stages[1].targets[0].target` names the member "hanako", who is not in team "emergency" (taro, jiro, saburo); got "emergency/hanako". Use a member\'s alias or `emergency/schedule`.',
             '  - `incident-manager:spec.escalations[0].stages[2].targets[0].target` names the team "ops", which is not in `teams` (emergency); got "ops/saburo". Use one of the teams\' names.',
             '  - `incident-manager:spec.responsePlans[0].engagements[0]` must be an escalation\'s name, "<team>/<member alias>", "<team>/schedule" or a contact ARN; got "nope"',
