@@ -6,6 +6,9 @@
  * output of `aws cloudformation describe-stack-resources` gives each resource's physical ID,
  * which for these types is the primary identifier of its CloudFormation registry schema (the
  * `Arn`, and `AlarmName` for alarms: cfn-lint 1.51's schemas).
+ *
+ * One file of about 550 lines on purpose: the YAML short-form intrinsics, the reference
+ * resolution and the per-type mapping read one template model, and each mapping is a few lines.
  */
 import * as yaml from "js-yaml";
 import { DateTime } from "luxon";
