@@ -3,6 +3,7 @@
  * channel types, adoption against the setup, tags merged with the setup's) and what the component
  * builds. Pure: nothing registers here.
  */
+import { preparedSpecs, type Prepared } from "../prepared";
 import { adoptionSetupIssue } from "../common";
 import { adoptedAccountOf, type ChannelType, type ContactTarget } from "../references";
 import { repeatsMessage } from "../schemaHelpers";
@@ -165,9 +166,8 @@ export function resolveEscalationChain(
 }
 
 /** The result of {@link prepareEscalationChain}: the spec, or every issue found. */
-export type PreparedEscalationChain =
-  | { readonly ok: true; readonly spec: EscalationChainSpec }
-  | { readonly ok: false; readonly issues: readonly ValidationIssue[] };
+/** The result of {@link prepareEscalationChain}. */
+export type PreparedEscalationChain = Prepared<EscalationChainSpec>;
 
 /**
  * Steps 1 and 2, without throwing: the spec, or the issues (paths relative to the args), so that
@@ -206,21 +206,19 @@ export function prepareEscalationChain(
   }
 }
 
-const prepared = new WeakMap<object, EscalationChainSpec>();
+const prepared = preparedSpecs<EscalationChainArgs, EscalationChainSpec>(COMPONENT, (name, args) =>
+  prepareEscalationChain(name, args),
+);
 
 /**
  * Hands the constructor a spec prepared earlier for this very `args` object, so that it does not
  * validate again.
  */
 export function usePrepared(args: EscalationChainArgs, spec: EscalationChainSpec): void {
-  prepared.set(args, spec);
+  prepared.use(args, spec);
 }
 
 /** The spec for `args`: the one handed over by {@link usePrepared}, or prepared now (throwing). */
 export function specFor(name: string, args: EscalationChainArgs): EscalationChainSpec {
-  const given = typeof args === "object" && args !== null ? prepared.get(args) : undefined;
-  if (given !== undefined) return given;
-  const result = prepareEscalationChain(name, args);
-  if (!result.ok) fail({ component: COMPONENT, name }, result.issues);
-  return result.spec;
+  return prepared.specFor(name, args);
 }

@@ -3,6 +3,7 @@
  * its name and the stack's aws-native region bring. Pure: nothing registers here.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { preparedSpecs, type Prepared } from "../prepared";
 import {
   ALIAS_NAME,
   checkAutoNamedRole,
@@ -105,9 +106,7 @@ export function resolveIncidentManagerSetup(
 }
 
 /** The result of {@link prepareIncidentManagerSetup}: the spec, or every issue found. */
-export type PreparedIncidentManagerSetup =
-  | { readonly ok: true; readonly spec: IncidentManagerSetupSpec }
-  | { readonly ok: false; readonly issues: readonly ValidationIssue[] };
+export type PreparedIncidentManagerSetup = Prepared<IncidentManagerSetupSpec>;
 
 /**
  * Steps 1 and 2, without throwing: the spec, or the issues (paths relative to the args), so that
@@ -128,21 +127,20 @@ export function prepareIncidentManagerSetup(
   }
 }
 
-const prepared = new WeakMap<object, IncidentManagerSetupSpec>();
+const prepared = preparedSpecs<IncidentManagerSetupArgs, IncidentManagerSetupSpec>(
+  COMPONENT,
+  (name, args) => prepareIncidentManagerSetup(name, args),
+);
 
 /**
  * Hands the constructor a spec prepared earlier for this very `args` object, so that it does not
  * validate again.
  */
 export function usePrepared(args: IncidentManagerSetupArgs, spec: IncidentManagerSetupSpec): void {
-  prepared.set(args, spec);
+  prepared.use(args, spec);
 }
 
 /** The spec for `args`: the one handed over by {@link usePrepared}, or prepared now (throwing). */
 export function specFor(name: string, args: IncidentManagerSetupArgs): IncidentManagerSetupSpec {
-  const given = typeof args === "object" && args !== null ? prepared.get(args) : undefined;
-  if (given !== undefined) return given;
-  const result = prepareIncidentManagerSetup(name, args);
-  if (!result.ok) fail({ component: COMPONENT, name }, result.issues);
-  return result.spec;
+  return prepared.specFor(name, args);
 }

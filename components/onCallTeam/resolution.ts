@@ -6,6 +6,7 @@
  * each, without throwing, for the constructor and the config-driven stack.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { preparedSpecs, type Prepared } from "../prepared";
 import { CONTACT_ALIAS, setupAdoptionIssue } from "../common";
 import type { EngagementStep, SetupReference } from "../references";
 import { ChannelType } from "../references";
@@ -85,9 +86,7 @@ export interface OnCallTeamSpec {
 }
 
 /** The result of a step that reports instead of throwing. */
-export type Prepared<T> =
-  | { readonly ok: true; readonly spec: T }
-  | { readonly ok: false; readonly issues: readonly ValidationIssue[] };
+export type { Prepared } from "../prepared";
 
 /** How {@link prepareOnCallTeam} treats what it is not given. */
 export interface PrepareOptions {
@@ -277,7 +276,11 @@ export function prepareOnCallTeam(
 }
 
 /** Specs prepared earlier, by the args object they were prepared from. */
-const prepared = new WeakMap<object, OnCallTeamSpec>();
+const prepared = preparedSpecs<OnCallTeamArgs, OnCallTeamSpec>(
+  COMPONENT,
+  (name, args) => prepareOnCallTeam(name, args),
+  (spec) => spec.name,
+);
 
 /**
  * Hands the constructor a spec `prepareOnCallTeam(spec.name, args)` returned, so that
@@ -286,16 +289,12 @@ const prepared = new WeakMap<object, OnCallTeamSpec>();
  * change in between.
  */
 export function usePrepared(args: OnCallTeamArgs, spec: OnCallTeamSpec): void {
-  prepared.set(args, spec);
+  prepared.use(args, spec);
 }
 
-/** The spec for `args` of a team named `name`: prepared earlier, or prepared now; throws issues. */
+/** The spec for `args` of a team named `context.name`: prepared earlier, or prepared now; throws issues. */
 export function specFor(context: ValidationContext, args: OnCallTeamArgs): OnCallTeamSpec {
-  const earlier = typeof args === "object" && args !== null ? prepared.get(args) : undefined;
-  if (earlier !== undefined && earlier.name === context.name) return earlier;
-  const result = prepareOnCallTeam(context.name, args);
-  if (!result.ok) throw new ValidationError(context, result.issues);
-  return result.spec;
+  return prepared.specFor(context.name, args);
 }
 
 /**

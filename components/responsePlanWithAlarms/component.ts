@@ -5,6 +5,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { preparedSpecs, type Prepared } from "../prepared";
 import { childOptions, setupAdoptionIssue } from "../common";
 import {
   automationDefinitionArn,
@@ -15,7 +16,6 @@ import {
   runbookPolicy,
   runbookTrustPolicy,
 } from "../iamPolicies";
-import { ValidationError, type ValidationContext, type ValidationIssue } from "../validation";
 import type { ResponsePlanWithAlarmsArgs } from "./args";
 import { resolveResponsePlanWithAlarms, type ResponsePlanWithAlarmsSpec } from "./resolution";
 import { COMPONENT, parseResponsePlanWithAlarmsArgs } from "./schema";
@@ -28,9 +28,7 @@ import { COMPONENT, parseResponsePlanWithAlarmsArgs } from "./schema";
 export function prepareResponsePlanWithAlarms(
   name: string,
   args: ResponsePlanWithAlarmsArgs,
-):
-  | { readonly ok: true; readonly spec: ResponsePlanWithAlarmsSpec }
-  | { readonly ok: false; readonly issues: ValidationIssue[] } {
+): Prepared<ResponsePlanWithAlarmsSpec> {
   const parsed = parseResponsePlanWithAlarmsArgs(name, args);
   if (!parsed.ok) {
     // The adoption rule reads the raw args, so that one error lists it with the data's issues.
@@ -51,7 +49,11 @@ export function prepareResponsePlanWithAlarms(
 }
 
 /** Specs prepared earlier, by the args object they were prepared for. */
-const prepared = new WeakMap<object, ResponsePlanWithAlarmsSpec>();
+const prepared = preparedSpecs<ResponsePlanWithAlarmsArgs, ResponsePlanWithAlarmsSpec>(
+  COMPONENT,
+  (name, args) => prepareResponsePlanWithAlarms(name, args),
+  (spec) => spec.name,
+);
 
 /**
  * Hands the component a spec prepared earlier (by {@link prepareResponsePlanWithAlarms}) for
@@ -61,7 +63,7 @@ export function usePrepared(
   args: ResponsePlanWithAlarmsArgs,
   spec: ResponsePlanWithAlarmsSpec,
 ): void {
-  prepared.set(args, spec);
+  prepared.use(args, spec);
 }
 
 /** What a component keeps to itself (not published in the package schema). */
@@ -128,15 +130,7 @@ export class ResponsePlanWithAlarms extends pulumi.ComponentResource {
     args: ResponsePlanWithAlarmsArgs,
     opts?: pulumi.ComponentResourceOptions,
   ) {
-    const context: ValidationContext = { component: COMPONENT, name };
-    const earlier = typeof args === "object" && args !== null ? prepared.get(args) : undefined;
-    let spec: ResponsePlanWithAlarmsSpec;
-    if (earlier !== undefined && earlier.name === name) spec = earlier;
-    else {
-      const result = prepareResponsePlanWithAlarms(name, args);
-      if (!result.ok) throw new ValidationError(context, result.issues);
-      spec = result.spec;
-    }
+    const spec: ResponsePlanWithAlarmsSpec = prepared.specFor(name, args);
     super("incident-manager:index:ResponsePlanWithAlarms", name, {}, opts);
 
     const { data, setup, planName } = spec;
