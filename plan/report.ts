@@ -48,6 +48,25 @@ export interface TeamCoverage {
   readonly unsettled: readonly string[];
 }
 
+/**
+ * Who one response plan reaches over the next {@link COVERAGE_DAYS} days: the on-call members of
+ * the schedules it engages (directly or through an escalation plan) and its direct contacts
+ * together, minute by minute.
+ */
+export interface ResponsePlanReach {
+  /** The response plan's name (its `name` input, else its resource name). */
+  readonly responsePlan: string;
+  readonly start: string;
+  readonly end: string;
+  readonly reachedMinutes: number;
+  readonly gapMinutes: number;
+  readonly gaps: readonly TimeSpan[];
+  /** Who the plan reaches in each interval (empty: a gap, nobody is paged). */
+  readonly intervals: readonly { start: string; end: string; reached: readonly string[] }[];
+  /** As {@link TeamCoverage.unsettled}, over every rotation the plan reaches. */
+  readonly unsettled: readonly string[];
+}
+
 /** One policy violation. */
 export interface PolicyViolation {
   readonly policy: string;
@@ -79,6 +98,8 @@ export interface PlanReport {
   readonly resources: readonly TreeNode[];
   readonly timelines: readonly ChainTimeline[];
   readonly coverage: readonly TeamCoverage[];
+  /** Each response plan's combined reach. */
+  readonly reach: readonly ResponsePlanReach[];
   readonly policies: PolicyResults;
   readonly cost: CostEstimate;
   /** What to know before changing the stack (e.g. how a replication set's regions may change). */
@@ -226,6 +247,7 @@ export function buildReport(
     resources: buildTree(run.resources),
     timelines: timelinesOf(run.components, at),
     coverage: coverageOf(run.components, at),
+    reach: [],
     policies,
     cost: estimateCost(usageOf(run.resources), costOverrides),
     notes: notesOf(run.resources),
