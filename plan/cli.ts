@@ -16,6 +16,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
 import * as yaml from "js-yaml";
+import { IANAZone } from "luxon";
 
 /**
  * True when running compiled (`dist/plan/cli.js`, as the published package ships it), false when
@@ -39,6 +40,8 @@ Runs a stack's program under Pulumi mocks and shows what it would create.
   --json <file|->            also write the report as JSON (- for stdout, with no text)
   --svg <file>               also write a week view of coverage and timelines as SVG
   --html <file>              the same picture in an HTML page
+  --tz <zone>                the picture's IANA time zone, e.g. Europe/London:
+                             day lines at local midnight, local times (default: UTC)
   --price-per-message <usd>  price of one SMS or voice message after the free 100 (default: 0.1)
   --pages-per-month <n>      expected pages per response plan per month (default: 10)
   --snapshot <file>          an adoption snapshot (incident-manager-adopt read
@@ -63,6 +66,7 @@ interface Options {
   readonly json?: string;
   readonly svg?: string;
   readonly html?: string;
+  readonly timeZone?: string;
   readonly pricePerMessageUsd?: number;
   readonly pagesPerMonth?: number;
   readonly policies: boolean;
@@ -92,6 +96,7 @@ function parseOptions(argv: readonly string[]): Options | "help" {
         json: { type: "string" },
         svg: { type: "string" },
         html: { type: "string" },
+        tz: { type: "string" },
         "price-per-message": { type: "string" },
         "pages-per-month": { type: "string" },
         "no-policies": { type: "boolean" },
@@ -114,6 +119,11 @@ function parseOptions(argv: readonly string[]): Options | "help" {
   if (Number.isNaN(at.getTime())) {
     throw new UsageError(`--at must be an ISO 8601 time; got ${JSON.stringify(v.at)}`);
   }
+  if (v.tz !== undefined && !IANAZone.isValidZone(v.tz)) {
+    throw new UsageError(
+      `--tz must be an IANA time zone such as Europe/London, Asia/Tokyo or UTC; got ${JSON.stringify(v.tz)}`,
+    );
+  }
   return {
     stack: v.stack ?? "dev",
     spec: v.spec,
@@ -122,6 +132,7 @@ function parseOptions(argv: readonly string[]): Options | "help" {
     json: v.json,
     svg: v.svg,
     html: v.html,
+    timeZone: v.tz,
     pricePerMessageUsd: numberOption("price-per-message", v["price-per-message"]),
     pagesPerMonth: numberOption("pages-per-month", v["pages-per-month"]),
     policies: !v["no-policies"],
@@ -291,8 +302,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (options.svg !== undefined || options.html !== undefined) {
       const { renderSvg, renderHtml } = await import("./picture");
-      if (options.svg !== undefined) fs.writeFileSync(options.svg, renderSvg(report));
-      if (options.html !== undefined) fs.writeFileSync(options.html, renderHtml(report));
+      const picture = { timeZone: options.timeZone };
+      if (options.svg !== undefined) fs.writeFileSync(options.svg, renderSvg(report, picture));
+      if (options.html !== undefined) fs.writeFileSync(options.html, renderHtml(report, picture));
     }
     const adoptionBlocks =
       adoption !== undefined && adoption.changes > 0 && !options.allowAdoptionChanges;

@@ -166,33 +166,37 @@ describe("plan CLI", function () {
       else stack.push(tag);
     }
     assert.deepEqual(stack, []);
-    assert.equal((svg.match(/<rect class="gap"[^>]*fill="#d32f2f"/g) ?? []).length, 5);
+    assert.equal((svg.match(/<rect class="gap"[^>]*fill="url\(#gap-hatch\)"/g) ?? []).length, 5);
     assert.equal((svg.match(/<rect class="covered"/g) ?? []).length, 5);
     assert.equal((svg.match(/<rect class="page"/g) ?? []).length, 3);
     // Each page bar is one engagement; its tooltip says what the retry interval does.
     assert.deepEqual(
-      [...svg.matchAll(/<rect class="page"[^>]*><title>([^<]*)<\/title>/g)].map((m) => m[1]),
+      [...svg.matchAll(/<g class="stage-bar[^"]*"><title>([^<]*)<\/title>/g)].map((m) => m[1]),
       [
         "stage 1 +0 min taro VOICE: resend after 5 min if sending fails",
         "stage 2 +5 min jiro SMS: resend after 5 min if sending fails",
-        "stage 3 +10 min saburo EMAIL: not resent if sending fails",
+        "stage 3 +10 min saburo EMAIL: not resent if sending fails: final stage: the plan stops after it pages",
       ],
     );
-    assert.equal((svg.match(/<line class="day"/g) ?? []).length, 8);
+    // A line at each UTC midnight of the 7 days (the default zone), and one where the week ends.
+    assert.equal((svg.match(/<line class="day"/g) ?? []).length, 7);
+    assert.equal((svg.match(/<line class="window-end"/g) ?? []).length, 1);
     // The escalation lane's minute axis: every 5 minutes, to 5 past the last page (at 10), the
     // last label inside.
     assert.deepEqual(axisLabels(svg), ["0 min", "5 min", "10 min", "15 min"]);
     assert.equal((svg.match(/<line class="tick"/g) ?? []).length, 4);
     assert.equal((svg.match(/<line class="grid"/g) ?? []).length, 4);
+    const axisEnd = /<line class="axis" [^>]*x2="([\d.]+)"/.exec(svg)![1];
     assert.ok(
       svg.includes(
-        '<text x="980" y="235" class="axis-label" font-size="10" text-anchor="end">15 min</text>',
+        `<text x="${axisEnd}" y="${/<text x="[\d.]+" y="(\d+)" font-size="10" class="axis-label"/.exec(svg)![1]}" font-size="10" class="axis-label" text-anchor="end">15 min</text>`,
       ),
     );
-    // Each stage's bar lasts until the next stage (5 of 15 minutes over 800 px); the final
-    // stage's is a 4 px mark, as the plan stops after it pages.
-    const widths = [...svg.matchAll(/<rect class="page"[^>]*width="([\d.]+)"/g)].map((m) => m[1]);
-    assert.deepEqual(widths, ["266.7", "266.7", "4.0"]);
+    // Each stage's bar lasts until the next stage (5 of 15 minutes over the 868 px of 7 days);
+    // the final stage's runs to the axis's end and fades out, as the plan stops after it pages.
+    const widths = [...svg.matchAll(/<rect class="page"[^>]*? width="([\d.]+)"/g)].map((m) => m[1]);
+    assert.deepEqual(widths, ["289.3", "289.3", "289.3"]);
+    assert.equal((svg.match(/<g class="stage-bar final">/g) ?? []).length, 1);
   });
 
   it("spaces the minute axis of a longer chain at a round interval", async () => {
