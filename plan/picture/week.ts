@@ -130,7 +130,7 @@ export function renderWeek(
             `<rect class="${k === 0 ? "covered" : "share"}" x="${n(x)}" y="${n(barTop + k * share)}" width="${n(w)}" height="${n(k === 0 ? BAR : share)}" fill="${colours.get(p) ?? "#ccc"}"/>`,
         );
         parts.push(
-          `<g class="interval covered"><title>${esc(`${when}: ${i.people.join(", ")}`)}</title>${stripes.join("")}<rect x="${n(x)}" y="${n(barTop)}" width="${n(w)}" height="${BAR}" fill="none" stroke="#00000040" stroke-width="0.5"/>${words}</g>`,
+          `<g class="interval covered"><title>${esc(`${when}: ${i.people.join(", ")}`)}</title>${stripes.join("")}<rect x="${n(x)}" y="${n(barTop)}" width="${n(w)}" height="${BAR}" fill="none" stroke="#000" stroke-opacity="0.25" stroke-width="0.5"/>${words}</g>`,
         );
       }
       y += ROW;
