@@ -9,5 +9,5 @@ mkdir -p "$out"
 cd "$(dirname "$0")/.."
 node bin/incident-manager-plan --no-policies --at 2026-06-01T00:00:00Z --html "$out/plan.html" "$@" > /dev/null
 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars \
-  --window-size=1000,700 --screenshot="$out/plan.png" "file://$(cd "$out" && pwd)/plan.html" 2> /dev/null
+  --window-size=1280,900 --screenshot="$out/plan.png" "file://$(cd "$out" && pwd)/plan.html" 2> /dev/null
 echo "$out/plan.png"

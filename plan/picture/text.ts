@@ -1,10 +1,11 @@
 /**
  * Text widths for laying out the picture without a browser: the advance widths of DejaVu Sans
  * (Book and Bold), in thousandths of an em, for the printable ASCII characters U+0020-U+007E
- * (measured from the fonts with a canvas in Chromium). The picture asks for DejaVu Sans first and
- * then Bitstream Vera Sans and Verdana, which share its proportions; the common fallbacks (Arial,
- * Helvetica, Liberation Sans) are narrower, so a text measured here fits there too. Any other
- * character counts as a full em, as wide as a CJK ideograph.
+ * (measured from the fonts with a canvas in Chromium). The picture asks for DejaVu Sans first, then
+ * Bitstream Vera Sans (DejaVu's origin, the same ASCII widths) and Verdana (close, not measured
+ * here); the common fallbacks (Liberation Sans, measured, and Arial and Helvetica, which share its
+ * widths) are narrower, so a text measured here fits there too. Any other character counts as a
+ * full em, as wide as a CJK ideograph.
  */
 
 /** The font stack of every text in the picture. */
