@@ -1,7 +1,9 @@
 /**
  * An escalation chain's paging lane: a row per engagement on a minute axis, the contact and its
- * channel on the bar. A bar lasts until the next stage starts; the final stage's bar fades out,
- * since the plan stops once it has paged. A bar is one engagement, not repeated pages: a channel's
+ * channel on the bar. A bar lasts until the next stage starts (a stage's `DurationInMinutes` is
+ * "the time to wait until beginning the next stage", botocore 1.43 ssm-contacts `Stage`); the final
+ * stage's bar fades out to the axis's end, as there is no next stage and the model's `Plan` has no
+ * setting to repeat the stages. What the final stage's own duration does, AWS's text does not say. A bar is one engagement, not repeated pages: a channel's
  * retry interval only resends an engagement that failed to send, as its tooltip says.
  */
 import { retryNote, type TimelineEntry, type TimelineStatus } from "../../components/timeline";

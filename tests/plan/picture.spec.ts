@@ -229,6 +229,14 @@ describe("plan picture", () => {
       assert.equal(checkout[1].label, "ben +1");
     });
 
+    it("says so when there is nothing to draw", () => {
+      const none = renderSvg({ ...report, coverage: [], reach: [], timelines: [] });
+      assert.deepEqual(bars(none), []);
+      assert.ok(none.includes(">On-call schedules: none</text>"));
+      assert.ok(!none.includes("Escalation"));
+      assert.equal(svgWidth(none), PAD + 60 + PAD + PLOT + PAD);
+    });
+
     it("draws no response plan rows for an empty reach", () => {
       const none = renderSvg({ ...report, reach: [] }, { timeZone: ZONE });
       assert.ok(!none.includes("Response plans"));
