@@ -39,7 +39,7 @@ function checkoutAfterBuild(): string[] {
 function neededSources(files: readonly string[]): string[] {
   return files.filter(
     (f) =>
-      /^(plan(\/adopt)?|stack|testing)\/[^/]+\.ts$/.test(f) ||
+      /^(plan(\/adopt|\/picture)?|stack|testing)\/[^/]+\.ts$/.test(f) ||
       /^components\/.+\.ts$/.test(f) ||
       /^aws\/.+\.ts$/.test(f) ||
       /^policies\/(index\.ts|(rules|checks)\/.+\.ts)$/.test(f),
