@@ -26,6 +26,7 @@ import {
   text,
   textList,
   utcDateTime,
+  xText,
   type IcsComponent,
   type IcsProperty,
 } from "./ics";
@@ -293,12 +294,12 @@ function eventComponent(event: OnCallEvent, stamp: string): IcsComponent {
       ...(event.unsettled.length > 0 ? [UNSETTLED_CATEGORY] : []),
     ]),
     ["TRANSP", "TRANSPARENT"],
-    text("X-INCIDENT-MANAGER-TEAM", event.team),
-    text("X-INCIDENT-MANAGER-SCHEDULE", event.schedule),
-    text("X-INCIDENT-MANAGER-ROTATION", event.rotation),
-    text("X-INCIDENT-MANAGER-ON-CALL", event.onCall.join(",")),
-    text("X-INCIDENT-MANAGER-SHIFT-START", event.shiftStart),
-    ...event.unsettled.map((u) => text("X-INCIDENT-MANAGER-UNSETTLED", u)),
+    xText("X-INCIDENT-MANAGER-TEAM", event.team),
+    xText("X-INCIDENT-MANAGER-SCHEDULE", event.schedule),
+    xText("X-INCIDENT-MANAGER-ROTATION", event.rotation),
+    xText("X-INCIDENT-MANAGER-ON-CALL", event.onCall.join(",")),
+    xText("X-INCIDENT-MANAGER-SHIFT-START", event.shiftStart),
+    ...event.unsettled.map((u) => xText("X-INCIDENT-MANAGER-UNSETTLED", u)),
   ];
   return { name: "VEVENT", properties };
 }

@@ -62,15 +62,11 @@ export function utcDateTime(value: Date | string): string {
 /** The namespace of this package's name-based UIDs (a fixed UUID of its own; changing it would change every UID). */
 const UID_NAMESPACE = "3f0b6a52-9d1e-4c7a-8e55-2b7c1d9a4e60";
 
-/**
- * A name-based UUID (version 5, SHA-1, RFC 9562 §5.5) of `name`: the same name always gives the
- * same UID, and the UID carries nothing readable about the person or the account (RFC 7986 §5.3
- * asks that a UID not identify a user, host or domain).
- */
-export function nameBasedUid(name: string): string {
-  const namespace = Buffer.from(UID_NAMESPACE.replace(/-/g, ""), "hex");
+/** A name-based UUID, version 5 (SHA-1, RFC 9562 §5.5), of `name` in `namespace` (a UUID). */
+export function uuidV5(namespace: string, name: string): string {
+  const space = Buffer.from(namespace.replace(/-/g, ""), "hex");
   const hash = createHash("sha1")
-    .update(Buffer.concat([namespace, Buffer.from(name, "utf8")]))
+    .update(Buffer.concat([space, Buffer.from(name, "utf8")]))
     .digest();
   const bytes = hash.subarray(0, 16);
   bytes[6] = (bytes[6] & 0x0f) | 0x50;
@@ -79,12 +75,30 @@ export function nameBasedUid(name: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
+/**
+ * The UID of the event named `name`: a name-based UUID in this package's namespace, so the same
+ * name always gives the same UID, and the UID carries nothing readable about the person or the
+ * account (RFC 7986 §5.3 asks that a UID not identify a user, host or domain).
+ */
+export function nameBasedUid(name: string): string {
+  return uuidV5(UID_NAMESPACE, name);
+}
+
 /** One property: a name, and a value already in its iCalendar form (see {@link text}). */
 export type IcsProperty = readonly [name: string, value: string];
 
 /** A TEXT property, escaped. */
 export function text(name: string, value: string): IcsProperty {
   return [name, escapeText(value)];
+}
+
+/**
+ * A non-standard (`X-`) TEXT property, escaped, with `VALUE=TEXT` said outright: RFC 5545
+ * §3.8.8.2 makes TEXT their default, but a parser that does not know the name may keep the value
+ * raw, escapes included, unless the type is given.
+ */
+export function xText(name: string, value: string): IcsProperty {
+  return [`${name};VALUE=TEXT`, escapeText(value)];
 }
 
 /** A property holding a list of TEXT values (such as CATEGORIES), each escaped, joined by `,`. */

@@ -14,4 +14,4 @@ export {
   type OnCallEvent,
 } from "./calendars";
 export { writeOnCallCalendars } from "./write";
-export { escapeText, foldLine, nameBasedUid, utcDateTime, MAX_LINE_OCTETS } from "./ics";
+export { escapeText, foldLine, nameBasedUid, utcDateTime, uuidV5, MAX_LINE_OCTETS } from "./ics";
