@@ -39,6 +39,8 @@ Runs a stack's program under Pulumi mocks and shows what it would create.
   --json <file|->            also write the report as JSON (- for stdout, with no text)
   --svg <file>               also write a week view of coverage and timelines as SVG
   --html <file>              the same picture in an HTML page
+  --ics <dir>                also write on-call calendars (iCalendar): one per
+                             schedule, one per person, 28 days from --at
   --price-per-message <usd>  price of one SMS or voice message after the free 100 (default: 0.1)
   --pages-per-month <n>      expected pages per response plan per month (default: 10)
   --snapshot <file>          an adoption snapshot (incident-manager-adopt read
@@ -63,6 +65,7 @@ interface Options {
   readonly json?: string;
   readonly svg?: string;
   readonly html?: string;
+  readonly ics?: string;
   readonly pricePerMessageUsd?: number;
   readonly pagesPerMonth?: number;
   readonly policies: boolean;
@@ -92,6 +95,7 @@ function parseOptions(argv: readonly string[]): Options | "help" {
         json: { type: "string" },
         svg: { type: "string" },
         html: { type: "string" },
+        ics: { type: "string" },
         "price-per-message": { type: "string" },
         "pages-per-month": { type: "string" },
         "no-policies": { type: "boolean" },
@@ -122,6 +126,7 @@ function parseOptions(argv: readonly string[]): Options | "help" {
     json: v.json,
     svg: v.svg,
     html: v.html,
+    ics: v.ics,
     pricePerMessageUsd: numberOption("price-per-message", v["price-per-message"]),
     pagesPerMonth: numberOption("pages-per-month", v["pages-per-month"]),
     policies: !v["no-policies"],
@@ -238,6 +243,11 @@ export async function main(argv: readonly string[]): Promise<number> {
           : { "incident-manager:spec": readSpecFile(options.spec) },
       entry: options.program === undefined ? ROOT_ENTRY : undefined,
     };
+    if (options.ics !== undefined) {
+      const { icsDirProblem } = await import("./calendars");
+      const problem = icsDirProblem(options.ics);
+      if (problem !== undefined) throw new UsageError(problem);
+    }
     if (path.extname(loadProject(source).entry) === ".ts") registerTypeScript();
     const snapshot =
       options.snapshot === undefined ? undefined : readSnapshotFile(options.snapshot);
@@ -293,6 +303,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       const { renderSvg, renderHtml } = await import("./picture");
       if (options.svg !== undefined) fs.writeFileSync(options.svg, renderSvg(report));
       if (options.html !== undefined) fs.writeFileSync(options.html, renderHtml(report));
+    }
+    if (options.ics !== undefined) {
+      const { writePlanCalendars } = await import("./calendars");
+      process.stderr.write(`${writePlanCalendars(options.ics, run.components, options.at)}\n`);
     }
     const adoptionBlocks =
       adoption !== undefined && adoption.changes > 0 && !options.allowAdoptionChanges;
