@@ -13,7 +13,12 @@ import {
   type CalendarSchedule,
   type OnCallCalendar,
 } from "../../components/calendar";
-import { coverage, unsettledReadings, type RotationDefinition } from "../../components/coverage";
+import {
+  coverage,
+  rotationShifts,
+  unsettledReadings,
+  type RotationDefinition,
+} from "../../components/coverage";
 import { Capture, installCapture, reset, settle } from "../../testing";
 
 const MINUTE = 60_000;
@@ -509,6 +514,52 @@ describe("iCalendar text", () => {
     assert.equal(
       uuidV5("6ba7b810-9dad-11d1-80b4-00c04fd430c8", "www.example.com"),
       "2ed6657d-e927-568b-95e1-2665a8aea6a2",
+    );
+  });
+});
+
+describe("rotationShifts", () => {
+  it("keeps a hand-off to the same person apart, with the start each shift has whatever the window", () => {
+    const solo: RotationDefinition = {
+      name: "solo",
+      members: ["amy"],
+      startTime: "2026-03-27T09:00:00",
+      timeZone: "Europe/London",
+      recurrence: { daily: ["09:00"] },
+    };
+    assert.deepEqual(
+      rotationShifts(solo, { from: "2026-03-28T12:00Z", days: 2 }).map((s) => [
+        s.start,
+        s.end,
+        s.since,
+        s.shiftStart,
+        ...s.members,
+      ]),
+      [
+        ["2026-03-28T12:00Z", "2026-03-29T08:00Z", "2026-03-28T09:00Z", "2026-03-28T09:00Z", "amy"],
+        ["2026-03-29T08:00Z", "2026-03-30T08:00Z", "2026-03-29T08:00Z", "2026-03-29T08:00Z", "amy"],
+        ["2026-03-30T08:00Z", "2026-03-30T12:00Z", "2026-03-30T08:00Z", "2026-03-30T08:00Z", "amy"],
+      ],
+    );
+    // coverage() merges them: the same person throughout.
+    assert.deepEqual(
+      coverage([solo], { from: "2026-03-28T12:00Z", days: 2 }).intervals.map((i) => [
+        i.start,
+        i.end,
+      ]),
+      [["2026-03-28T12:00Z", "2026-03-30T12:00Z"]],
+    );
+  });
+
+  it("gives each covered part of a shift its own start, inside the shift", () => {
+    const parts = rotationShifts(newYork, { from: "2026-03-03T15:00Z", days: 2 });
+    assert.deepEqual(
+      parts.map((s) => [s.start, s.end, s.since, s.shiftStart, ...s.members]),
+      [
+        ["2026-03-03T15:00Z", "2026-03-03T23:00Z", "2026-03-03T13:00Z", "2026-03-02T13:00Z", "eve"],
+        ["2026-03-04T13:00Z", "2026-03-04T23:00Z", "2026-03-04T13:00Z", "2026-03-02T13:00Z", "eve"],
+        ["2026-03-05T13:00Z", "2026-03-05T15:00Z", "2026-03-05T13:00Z", "2026-03-02T13:00Z", "eve"],
+      ],
     );
   });
 });
