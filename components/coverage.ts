@@ -216,15 +216,8 @@ function rotationSegments(rotation: RotationDefinition, from: number, to: number
   return out;
 }
 
-/**
- * Who is on call in each interval of `window`, across `rotations`, and every gap, to the minute.
- *
- * @example coverage(team.rotationDefinitions, { from: "2026-03-02T00:00Z", days: 7 })
- */
-export function coverage(
-  rotations: readonly RotationDefinition[],
-  window: CoverageWindow,
-): CoverageReport {
+/** A window's bounds in milliseconds, to the minute; throws a RangeError for a bad window. */
+function windowMillis(window: CoverageWindow): [number, number] {
   const from = toMillis(window.from, "`from`");
   const to =
     window.to !== undefined
@@ -234,6 +227,19 @@ export function coverage(
   if (to - from > MAX_COVERAGE_DAYS * 24 * 60 * MINUTE) {
     throw new RangeError(`coverage: the window may span at most ${MAX_COVERAGE_DAYS} days`);
   }
+  return [from, to];
+}
+
+/**
+ * Who is on call in each interval of `window`, across `rotations`, and every gap, to the minute.
+ *
+ * @example coverage(team.rotationDefinitions, { from: "2026-03-02T00:00Z", days: 7 })
+ */
+export function coverage(
+  rotations: readonly RotationDefinition[],
+  window: CoverageWindow,
+): CoverageReport {
+  const [from, to] = windowMillis(window);
   const perRotation = rotations.map((r) => ({
     name: r.name,
     segments: rotationSegments(r, from, to),
@@ -279,6 +285,67 @@ export function coverage(
     coveredMinutes: (to - from) / MINUTE - gapMinutes,
     gapMinutes,
   };
+}
+
+/**
+ * One stretch of a rotation's on-call time inside a window: a shift (from a hand-off to the next
+ * one that moves the shift on), or, with shift coverage, each covered part of it. Times are UTC to
+ * the minute; `start` and `end` are cut to the window.
+ */
+export interface RotationShift extends TimeSpan {
+  /** The members on call, in rotation order. */
+  readonly members: readonly string[];
+  /**
+   * When this stretch starts before the window cuts it: the shift's start, or the start of a
+   * covered time inside the shift. The same in every window that holds the stretch.
+   */
+  readonly since: string;
+  /** When the shift it belongs to starts: the rotation's start or a hand-off. */
+  readonly shiftStart: string;
+}
+
+/**
+ * The on-call stretches of one rotation that overlap `window`, in time order, each with the start
+ * it has whatever the window: the same minutes {@link coverage} reports for the rotation, but kept
+ * apart at every hand-off (also one that hands the shift to the same members) and at every gap of
+ * its shift coverage.
+ */
+export function rotationShifts(
+  rotation: RotationDefinition,
+  window: CoverageWindow,
+): RotationShift[] {
+  const [from, to] = windowMillis(window);
+  const begin = startInstant(rotation);
+  if (begin === undefined) {
+    throw new RangeError(`coverage: rotation ${rotation.name} has an invalid start time or zone`);
+  }
+  // From the rotation's own start, so no shift is cut by the window's start.
+  const kept = shifts(rotation, Math.min(begin, from), to).filter((s) => s.end > from);
+  if (kept.length === 0) return [];
+  const covered = coveredTimes(rotation, kept[0].start, to);
+  const out: RotationShift[] = [];
+  for (const shift of kept) {
+    const pieces =
+      covered === undefined
+        ? [shift]
+        : covered
+            .map((t) => ({
+              start: Math.max(shift.start, t.start),
+              end: Math.min(shift.end, t.end),
+            }))
+            .filter((p) => p.start < p.end);
+    for (const piece of pieces) {
+      if (piece.end <= from) continue;
+      out.push({
+        start: formatInstant(Math.max(piece.start, from)),
+        end: formatInstant(piece.end),
+        members: shift.members,
+        since: formatInstant(piece.start),
+        shiftStart: formatInstant(shift.start),
+      });
+    }
+  }
+  return out;
 }
 
 /** The aliases on call at `at` (empty in a gap). */

@@ -121,6 +121,7 @@ export {
   coverage,
   onCallAt,
   unsettledReadings,
+  rotationShifts,
   wallClockInstant,
   formatInstant,
   WEEKDAYS,
@@ -132,6 +133,7 @@ export {
   type TimeSpan,
   type CoverageInterval,
   type CoverageReport,
+  type RotationShift,
 } from "./coverage";
 export {
   ChannelType,
@@ -144,3 +146,17 @@ export {
   type ScheduleReference,
   isContactReference,
 } from "./references";
+export {
+  CALENDAR_DAYS,
+  ON_CALL_CATEGORY,
+  UNSETTLED_CATEGORY,
+  calendarScheduleOf,
+  onCallCalendars,
+  writeOnCallCalendars,
+  type CalendarOptions,
+  type CalendarSchedule,
+  type CalendarTeam,
+  type CalendarWindow,
+  type OnCallCalendar,
+  type OnCallEvent,
+} from "./calendar";

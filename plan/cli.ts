@@ -42,6 +42,8 @@ Runs a stack's program under Pulumi mocks and shows what it would create.
   --html <file>              the same picture in an HTML page
   --tz <zone>                the picture's IANA time zone, e.g. Europe/London:
                              day lines at local midnight, local times (default: UTC)
+  --ics <dir>                also write on-call calendars (iCalendar): one per
+                             schedule, one per person, 28 days from --at
   --price-per-message <usd>  price of one SMS or voice message after the free 100 (default: 0.1)
   --pages-per-month <n>      expected pages per response plan per month (default: 10)
   --snapshot <file>          an adoption snapshot (incident-manager-adopt read
@@ -67,6 +69,7 @@ interface Options {
   readonly svg?: string;
   readonly html?: string;
   readonly timeZone?: string;
+  readonly ics?: string;
   readonly pricePerMessageUsd?: number;
   readonly pagesPerMonth?: number;
   readonly policies: boolean;
@@ -97,6 +100,7 @@ function parseOptions(argv: readonly string[]): Options | "help" {
         svg: { type: "string" },
         html: { type: "string" },
         tz: { type: "string" },
+        ics: { type: "string" },
         "price-per-message": { type: "string" },
         "pages-per-month": { type: "string" },
         "no-policies": { type: "boolean" },
@@ -133,6 +137,7 @@ function parseOptions(argv: readonly string[]): Options | "help" {
     svg: v.svg,
     html: v.html,
     timeZone: v.tz,
+    ics: v.ics,
     pricePerMessageUsd: numberOption("price-per-message", v["price-per-message"]),
     pagesPerMonth: numberOption("pages-per-month", v["pages-per-month"]),
     policies: !v["no-policies"],
@@ -249,6 +254,11 @@ export async function main(argv: readonly string[]): Promise<number> {
           : { "incident-manager:spec": readSpecFile(options.spec) },
       entry: options.program === undefined ? ROOT_ENTRY : undefined,
     };
+    if (options.ics !== undefined) {
+      const { icsDirProblem } = await import("./calendars");
+      const problem = icsDirProblem(options.ics);
+      if (problem !== undefined) throw new UsageError(problem);
+    }
     if (path.extname(loadProject(source).entry) === ".ts") registerTypeScript();
     const snapshot =
       options.snapshot === undefined ? undefined : readSnapshotFile(options.snapshot);
@@ -305,6 +315,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       const picture = { timeZone: options.timeZone };
       if (options.svg !== undefined) fs.writeFileSync(options.svg, renderSvg(report, picture));
       if (options.html !== undefined) fs.writeFileSync(options.html, renderHtml(report, picture));
+    }
+    if (options.ics !== undefined) {
+      const { writePlanCalendars } = await import("./calendars");
+      process.stderr.write(`${writePlanCalendars(options.ics, run.components, options.at)}\n`);
     }
     const adoptionBlocks =
       adoption !== undefined && adoption.changes > 0 && !options.allowAdoptionChanges;

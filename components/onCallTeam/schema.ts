@@ -205,7 +205,7 @@ const recurrenceSchema = z
     }
   });
 
-const rotationSchema = z.strictObject({
+export const rotationSchema = z.strictObject({
   name: z
     .string()
     .refine(

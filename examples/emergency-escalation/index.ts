@@ -3,6 +3,7 @@ import {
   EscalationChain,
   IncidentManagerSetup,
   OnCallTeam,
+  onCallCalendars,
   renderTimeline,
   ResponsePlanWithAlarms,
 } from "pulumi-aws-incident-manager";
@@ -96,3 +97,9 @@ export const escalationPlanArn = chain.arn;
 export const contactArns = team.contacts;
 // Who is paged when, if nobody acknowledges.
 export const timeline = renderTimeline(chain.timeline());
+// The next 28 days of on-call shifts as iCalendar text by file name: one calendar for the schedule
+// and one per person, with names and aliases only (no address). Offline, from the repository root:
+// `npm run plan -- --program examples/emergency-escalation --ics calendars` writes the files.
+export const calendars = Object.fromEntries(
+  onCallCalendars([team], { from: new Date() }).map((c) => [c.fileName, c.text]),
+);

@@ -108,4 +108,21 @@ describe("examples/emergency-escalation", () => {
       `the README states ${components} and ${raw} lines`,
     );
   });
+
+  it("exports the on-call calendars of the next 28 days, with no address in them", async () => {
+    const program = await import(path.join(EXAMPLE, "index"));
+    const calendars = program.calendars as Record<string, string>;
+    assert.deepEqual(Object.keys(calendars), [
+      "schedule-sre-oncall.ics",
+      "person-taro.ics",
+      "person-jiro.ics",
+    ]);
+    // taro and jiro take weeks in turn: four or five weekly shifts in 28 days, cut to the window.
+    const shifts = calendars["schedule-sre-oncall.ics"].match(/^BEGIN:VEVENT\r$/gm) ?? [];
+    assert.ok(shifts.length === 4 || shifts.length === 5, `${shifts.length} shifts`);
+    assert.match(calendars["person-taro.ics"], /^SUMMARY:On call: weekly \(sre-oncall\)\r$/m);
+    for (const text of Object.values(calendars)) {
+      assert.ok(!/\+81|1234-500|@example\.com/.test(text));
+    }
+  });
 });
