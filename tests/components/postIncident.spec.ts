@@ -79,6 +79,18 @@ describe("IncidentManagerSetup: post-incident analysis and the PagerDuty secret"
       assert.equal(setup.pagerDutySecretArn, undefined);
     });
 
+    it("are listed by plan with their regions", async () => {
+      new im.IncidentManagerSetup("im", {
+        regions: REGIONS,
+        analysisTemplates: [{ name: "sre-analysis", content: CONTENT }],
+      });
+      await settle();
+      const { analysisTemplatesOf } = await import("../../plan/report");
+      assert.deepEqual(analysisTemplatesOf(capture.resources), [
+        { name: "sre-analysis", regions: REGIONS },
+      ]);
+    });
+
     it("creates no document without analysisTemplates", async () => {
       const setup = new im.IncidentManagerSetup("im", { regions: REGIONS });
       await settle();
