@@ -13,6 +13,8 @@ export * from "./cloudwatch";
 export * from "./events";
 export * from "./iam";
 export * from "./kms";
+export * from "./analysis";
+export * from "./secrets";
 export * from "./email";
 export * from "./phone";
 export * from "./arns";

@@ -46,6 +46,7 @@ const setupFields = z.object(
     accountId: input(z.string()).optional(),
     partition: input(z.string()).optional(),
     tags: z.record(z.string(), z.string()).optional(),
+    pagerDutySecretArn: input(z.string()).optional(),
   },
   {
     error: (iss) =>

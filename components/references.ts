@@ -62,6 +62,12 @@ export interface SetupReference {
    * @default `{}`
    */
   readonly tags?: Record<string, string>;
+  /**
+   * The ARN of the setup's PagerDuty credentials secret (`IncidentManagerSetup`'s
+   * `pagerDutySecret`): a response plan whose `pagerDuty.secretId` is left out uses it.
+   * @default none
+   */
+  readonly pagerDutySecretArn?: pulumi.Input<string>;
 }
 
 /**

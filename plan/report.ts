@@ -102,6 +102,8 @@ export interface PlanReport {
   readonly reach: readonly ResponsePlanReach[];
   readonly policies: PolicyResults;
   readonly cost: CostEstimate;
+  /** The post-incident analysis templates the stack creates, each with its regions. */
+  readonly analysisTemplates?: readonly { name: string; regions: readonly string[] }[];
   /** What to know before changing the stack (e.g. how a replication set's regions may change). */
   readonly notes: readonly string[];
   readonly warnings: readonly string[];
@@ -187,6 +189,20 @@ export function notesOf(resources: readonly CapturedResource[]): string[] {
     });
 }
 
+/** SSM documents of type `ProblemAnalysisTemplate` (user guide, post-incident analysis), by name. */
+export function analysisTemplatesOf(
+  resources: readonly CapturedResource[],
+): { name: string; regions: string[] }[] {
+  const byName = new Map<string, string[]>();
+  for (const r of resources) {
+    if (r.type !== "aws:ssm/document:Document" && r.type !== "aws-native:ssm:Document") continue;
+    if (r.inputs.documentType !== "ProblemAnalysisTemplate") continue;
+    const name = String(r.inputs.name ?? r.name);
+    byName.set(name, [...(byName.get(name) ?? []), String(r.inputs.region ?? "default region")]);
+  }
+  return [...byName].map(([name, regions]) => ({ name, regions }));
+}
+
 /** `urn:pulumi:stack::project::a$b::name` -> `b name`. */
 function resourceOf(urn: string): string {
   if (urn === "") return "";
@@ -250,6 +266,7 @@ export function buildReport(
     reach: [],
     policies,
     cost: estimateCost(usageOf(run.resources), costOverrides),
+    analysisTemplates: analysisTemplatesOf(run.resources),
     notes: notesOf(run.resources),
     warnings: [...run.warnings],
   };
@@ -291,6 +308,10 @@ export function renderReport(report: PlanReport): string {
   for (const v of report.policies.violations) {
     out.push(`  [${v.enforcementLevel}] ${v.policy}  ${v.resource}`);
     out.push(...v.message.split("\n").map((line) => `      ${line}`));
+  }
+  if ((report.analysisTemplates ?? []).length > 0) {
+    section("Post-incident analysis templates");
+    for (const t of report.analysisTemplates!) out.push(`  ${t.name}  (${t.regions.join(", ")})`);
   }
   section("Monthly cost estimate");
   out.push(...renderCost(report.cost));

@@ -99,6 +99,7 @@ interface PreparedStack {
     readonly replicationSetArn: Later<string>;
     readonly accountId: Later<string>;
     readonly partition: Later<string>;
+    readonly pagerDutySecretArn: Later<string>;
   };
   readonly teams: readonly (Prepared<OnCallTeamArgs, OnCallTeamSpec> & TeamReferences)[];
   readonly chains: readonly (Prepared<EscalationChainArgs, EscalationChainSpec> & {
@@ -144,8 +145,9 @@ function teamReferences(name: string, spec: OnCallTeamSpec): TeamReferences {
 }
 
 /**
- * Collects a prepare step's issues under `path`. With `setupFailed`, issues at `adopt` paths are
- * left out: they depend on the setup, which is reported and checked again once it is fixed.
+ * Collects a prepare step's issues under `path`. With `setupFailed`, issues at `adopt` and
+ * `pagerDuty.secretId` paths are left out: they depend on the setup, which is reported and checked
+ * again once it is fixed.
  */
 function collect(
   result: { ok: true } | { ok: false; issues: readonly ValidationIssue[] },
@@ -156,6 +158,8 @@ function collect(
   if (result.ok) return true;
   for (const issue of result.issues) {
     if (setupFailed && issue.path[0] === "adopt") continue;
+    // A response plan's default PagerDuty secret is the setup's: checked once the setup is fixed.
+    if (setupFailed && issue.path[0] === "pagerDuty" && issue.path[1] === "secretId") continue;
     issues.push({ ...issue, path: [...path, ...issue.path] });
   }
   return false;
@@ -185,6 +189,7 @@ function prepareStack(value: unknown): PreparedStack {
     replicationSetArn: later<string>(),
     accountId: later<string>(),
     partition: later<string>(),
+    pagerDutySecretArn: later<string>(),
   };
   let setupRef: SetupReference | undefined;
   if (preparedSetup.ok) {
@@ -196,6 +201,10 @@ function prepareStack(value: unknown): PreparedStack {
       accountId: setupOutputs.accountId.output,
       partition: setupOutputs.partition.output,
       tags: { ...setupSpec.tags },
+      // A response plan's `pagerDuty` without `secretId` uses the secret the setup creates.
+      ...(setupSpec.pagerDutySecret === undefined
+        ? {}
+        : { pagerDutySecretArn: setupOutputs.pagerDutySecretArn.output }),
     };
     if (typeof setupSpec.replicationSetArn === "string") {
       recordKnownReplicationSetArn(setupRef, setupSpec.replicationSetArn);
@@ -360,6 +369,9 @@ export function buildStack(value: unknown): BuiltStack {
   prepared.setupOutputs.replicationSetArn.deliver(setup.replicationSetArn);
   prepared.setupOutputs.accountId.deliver(setup.accountId);
   prepared.setupOutputs.partition.deliver(setup.partition);
+  if (setup.pagerDutySecretArn !== undefined) {
+    prepared.setupOutputs.pagerDutySecretArn.deliver(setup.pagerDutySecretArn);
+  }
 
   const teams: Record<string, OnCallTeam> = {};
   for (const team of prepared.teams) {

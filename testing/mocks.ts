@@ -153,11 +153,30 @@ export function mockState(
       state.arn = `arn:${p}:ssm-contacts:${region}:${acct}:rotation/${str("name")}`;
       return { id: state.arn as string, state };
     case "aws:kms/key:Key": {
-      const keyId = `mock-${(++counter).toString(16).padStart(8, "0")}-0000-4000-8000-000000000000`;
+      // A multi-Region key's id starts with `mrk-` (KMS CreateKey MultiRegion).
+      const keyId = `${inputs.multiRegion === true ? "mrk-" : "mock-"}${(++counter).toString(16).padStart(8, "0")}-0000-4000-8000-000000000000`;
       state.keyId = keyId;
       state.arn = `arn:${p}:kms:${region}:${acct}:key/${keyId}`;
       return { id: keyId, state };
     }
+    case "aws:kms/replicaKey:ReplicaKey": {
+      // A replica keeps its primary key's id, in its own region.
+      const keyId = String(inputs.primaryKeyArn ?? name)
+        .split("/")
+        .pop()!;
+      state.keyId = keyId;
+      state.arn = `arn:${p}:kms:${region}:${acct}:key/${keyId}`;
+      return { id: keyId, state };
+    }
+    case "aws:secretsmanager/secret:Secret": {
+      // The ARN ends in the name, a hyphen and six random characters (secretsmanager CreateSecret Name).
+      state.name = typeof inputs.name === "string" ? inputs.name : `${name}-a1b2c3d`;
+      state.arn = `arn:${p}:secretsmanager:${region}:${acct}:secret:${state.name as string}-AbCdEf`;
+      return { id: state.arn as string, state };
+    }
+    case "aws:ssm/document:Document":
+      state.arn = `arn:${p}:ssm:${region}:${acct}:document/${str("name")}`;
+      return { id: str("name"), state };
     case "aws:kms/alias:Alias":
       state.arn = `arn:${p}:kms:${region}:${acct}:${str("name")}`;
       return { id: str("name"), state };

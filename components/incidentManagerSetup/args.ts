@@ -4,6 +4,57 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 
+/**
+ * A custom post-incident analysis template: an SSM document of type `ProblemAnalysisTemplate`,
+ * created in every region of the replication set.
+ */
+export interface AnalysisTemplate {
+  /**
+   * The document's name, which responders pick when they create an analysis: 3-128 letters,
+   * digits, `_`, `-` and `.` (ssm CreateDocument Name), not starting with a prefix AWS reserves
+   * (`aws`, `amazon`, `amzn`, `AWSEC2`, `AWSConfigRemediation`, `AWSSupport`, in any case), unique
+   * among the templates. Changing it replaces the documents.
+   * @see https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_CreateDocument.html
+   */
+  readonly name: string;
+  /**
+   * The template's JSON document, as an object (it is serialized for you): start from AWS's
+   * `AWSIncidents-PostIncidentAnalysisTemplate` (`aws ssm get-document --name
+   * AWSIncidents-PostIncidentAnalysisTemplate`) and add questions or sections. At most 65,536
+   * bytes as JSON (ssm CreateDocument Content: 64 KB). AWS does not document the structure of the
+   * JSON, so only that it is a JSON object within that size is checked.
+   * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/analysis.html
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a JSON document: the schema's Any
+  readonly content: Record<string, any>;
+}
+
+/**
+ * The PagerDuty credentials Incident Manager reads from a Secrets Manager secret, in the JSON
+ * keys AWS's user guide gives. The secret string is always stored as a Pulumi secret.
+ */
+export interface PagerDutySecret {
+  /**
+   * A PagerDuty General Access REST API key or User Token REST API key. Pass a secret, such as
+   * `config.requireSecret("pagerDutyToken")`; a plain string is made secret too.
+   * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/integrations-pagerduty-secret.html
+   */
+  readonly pagerDutyToken: pulumi.Input<string>;
+  /**
+   * The service region of the PagerDuty data center that hosts the subdomain, such as `US` (AWS's
+   * example). AWS's text does not list the values (it points to PagerDuty's "Service Regions"),
+   * so any non-empty text is accepted.
+   * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/integrations-pagerduty-secret.html
+   */
+  readonly pagerDutyServiceRegion: string;
+  /**
+   * The email address of a user of the PagerDuty subdomain. Checked as an email address when it is
+   * known, and masked in every message.
+   * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/integrations-pagerduty-secret.html
+   */
+  readonly pagerDutyFromEmail: pulumi.Input<string>;
+}
+
 /** Arguments of {@link IncidentManagerSetup}. */
 export interface IncidentManagerSetupArgs {
   /**
@@ -84,4 +135,25 @@ export interface IncidentManagerSetupArgs {
    * @see https://www.pulumi.com/docs/iac/concepts/resources/options/import/
    */
   readonly manageReplicationSet?: boolean;
+  /**
+   * Custom post-incident analysis templates: each becomes an SSM document of type
+   * `ProblemAnalysisTemplate` in every region of `regions`, as AWS's user guide asks ("duplicate
+   * your analysis templates to each Region where you enabled Incident Manager"). Responders pick
+   * one, or AWS's `AWSIncidents-PostIncidentAnalysisTemplate`, when they create an analysis of a
+   * closed incident.
+   * @default none
+   * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/analysis.html
+   */
+  readonly analysisTemplates?: AnalysisTemplate[];
+  /**
+   * Create the Secrets Manager secret holding PagerDuty credentials for response plans' PagerDuty
+   * integration, in the primary region and replicated to every other region, encrypted with a
+   * customer-managed key Incident Manager may use: the keys this setup creates (`kms` all
+   * `"create"`, their policies then also let Incident Manager decrypt through Secrets Manager), or
+   * else a multi-Region key made for the secret. The secret's ARN is `pagerDutySecretArn`, which a
+   * ResponsePlanWithAlarms on this setup uses when its `pagerDuty.secretId` is left out.
+   * @default none
+   * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/integrations-pagerduty-secret.html
+   */
+  readonly pagerDutySecret?: PagerDutySecret;
 }

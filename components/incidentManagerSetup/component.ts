@@ -9,6 +9,9 @@ import { recordKnownReplicationSetArn } from "../references";
 import { toNativeTags } from "../tags";
 import { checkWhenKnown, type ValidationContext } from "../validation";
 import type { IncidentManagerSetupArgs } from "./args";
+import { pagerDutyKeyStatement } from "../../aws";
+import { createAnalysisTemplates } from "./analysisTemplates";
+import { createPagerDutySecret } from "./pagerDutySecret";
 import { checkKeyArn, COMPONENT, CREATE_KEY } from "./schema";
 import { specFor } from "./resolution";
 
@@ -53,6 +56,17 @@ export class IncidentManagerSetup extends pulumi.ComponentResource {
   public readonly accountId: pulumi.Output<string>;
   /** The account's AWS partition (`aws`, `aws-cn`, `aws-us-gov`), from `aws.getPartition`. */
   public readonly partition: pulumi.Output<string>;
+  /**
+   * The names of the post-incident analysis templates this setup creates (each in every region);
+   * empty without `analysisTemplates`.
+   */
+  public readonly analysisTemplateNames: string[];
+  /**
+   * The ARN of the PagerDuty credentials secret, with `pagerDutySecret`. Its Output carries the
+   * dependencies on the secret's value, its resource policy and its keys, so a response plan
+   * given it waits for all of them.
+   */
+  public readonly pagerDutySecretArn: pulumi.Output<string> | undefined;
 
   constructor(
     name: string,
@@ -92,6 +106,10 @@ export class IncidentManagerSetup extends pulumi.ComponentResource {
 
     const keys: Record<string, aws.kms.Key> = {};
     const keyArns: Record<string, pulumi.Input<string>> = {};
+    // The PagerDuty secret reuses the keys this setup creates when it creates every region's key.
+    const secretOnSetupKeys =
+      spec.pagerDutySecret !== undefined &&
+      spec.regions.every((region) => spec.keyOf(region) === CREATE_KEY);
     for (const region of spec.regions) {
       const kms = spec.keyOf(region);
       if (kms === undefined) continue;
@@ -109,11 +127,13 @@ export class IncidentManagerSetup extends pulumi.ComponentResource {
           description: `Encrypts AWS Systems Manager Incident Manager data in ${region} (${name}).`,
           enableKeyRotation: true,
           deletionWindowInDays: 30,
-          policy: pulumi
-            .all([identity.accountId, partition.partition])
-            .apply(([account, part]) =>
-              JSON.stringify(incidentManagerKeyPolicy(part, account, region)),
+          policy: pulumi.all([identity.accountId, partition.partition]).apply(([account, part]) =>
+            JSON.stringify(
+              incidentManagerKeyPolicy(part, account, region, {
+                pagerDutySecret: secretOnSetupKeys,
+              }),
             ),
+          ),
           tags: spec.tags,
         },
         { parent: this },
@@ -188,6 +208,21 @@ export class IncidentManagerSetup extends pulumi.ComponentResource {
     } else {
       this.findingsRoleArn = undefined;
     }
+    this.analysisTemplateNames = spec.analysisTemplates.map((t) => t.name);
+    createAnalysisTemplates(name, spec.analysisTemplates, spec.regions, spec.tags, this);
+    this.pagerDutySecretArn =
+      spec.pagerDutySecret === undefined
+        ? undefined
+        : createPagerDutySecret({
+            name,
+            data: spec.pagerDutySecret,
+            regions: spec.regions,
+            setupKeyArns: secretOnSetupKeys ? keyArns : undefined,
+            accountId: identity.accountId,
+            partition: partition.partition,
+            tags: spec.tags,
+            parent: this,
+          });
     states.set(this, { keys, replicationSet, adoptedAccount: adopted });
 
     this.registerOutputs({
@@ -199,6 +234,8 @@ export class IncidentManagerSetup extends pulumi.ComponentResource {
       tags: this.tags,
       accountId: this.accountId,
       partition: this.partition,
+      analysisTemplateNames: this.analysisTemplateNames,
+      pagerDutySecretArn: this.pagerDutySecretArn,
     });
   }
 
@@ -243,10 +280,18 @@ export class IncidentManagerSetup extends pulumi.ComponentResource {
  * `ssm-contacts.<region>.amazonaws.com`). Incident Manager then uses the key through those grants.
  * AWS's example names the IAM principal that creates the replication set; not knowing it, this
  * policy allows any principal of the account (`kms:CallerAccount`), still only through the two
- * services. No service principal is named and nothing else is granted.
+ * services. No service principal is named and nothing else is granted, unless the key also
+ * encrypts the PagerDuty secret (`options.pagerDutySecret`): then the PagerDuty page's statement
+ * lets `ssm-incidents.amazonaws.com` decrypt through Secrets Manager in the key's region.
  * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/data-protection.html
+ * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/integrations-pagerduty-secret.html
  */
-export function incidentManagerKeyPolicy(partition: string, account: string, region: string) {
+export function incidentManagerKeyPolicy(
+  partition: string,
+  account: string,
+  region: string,
+  options: { readonly pagerDutySecret?: boolean } = {},
+) {
   return {
     Version: "2012-10-17",
     Statement: [
@@ -274,6 +319,7 @@ export function incidentManagerKeyPolicy(partition: string, account: string, reg
           },
         },
       },
+      ...(options.pagerDutySecret ? [pagerDutyKeyStatement(region)] : []),
     ],
   };
 }

@@ -9,6 +9,8 @@ import { regionName, uniqueBy } from "../schemaHelpers";
 import { setupTagsSchema } from "../tags";
 import { describeValue, validateArgs } from "../validation";
 import type { IncidentManagerSetupArgs } from "./args";
+import { analysisTemplatesSchema } from "./analysisTemplates";
+import { pagerDutySecretSchema } from "./pagerDutySecret";
 
 export const COMPONENT = "IncidentManagerSetup";
 /** Source: ssm-incidents CreateReplicationSet regions. */
@@ -58,6 +60,8 @@ export const incidentManagerSetupSchema = z
       })
       .optional(),
     manageReplicationSet: z.boolean().default(true),
+    analysisTemplates: analysisTemplatesSchema.default([]),
+    pagerDutySecret: pagerDutySecretSchema.optional(),
   })
   .superRefine((args, ctx) => {
     const { regions, kms } = args;

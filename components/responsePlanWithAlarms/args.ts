@@ -189,13 +189,14 @@ export interface PagerDutyIntegration {
   /** The PagerDuty service's id: 1-200 characters (pagerDutyIncidentConfiguration.serviceId). */
   readonly serviceId: pulumi.Input<string>;
   /**
-   * The Secrets Manager secret holding the PagerDuty credentials. The secret must be encrypted
-   * with a customer-managed KMS key whose key policy lets Incident Manager
+   * The Secrets Manager secret holding the PagerDuty credentials: 1-512 characters. The secret
+   * must be encrypted with a customer-managed KMS key whose key policy lets Incident Manager
    * (`ssm-incidents.amazonaws.com`) decrypt it; a secret under the AWS-managed
    * `aws/secretsmanager` key cannot be read.
-   * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/integrations-pagerduty.html
+   * @default the setup's `pagerDutySecretArn` (an IncidentManagerSetup with `pagerDutySecret`)
+   * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/integrations-pagerduty-secret.html
    */
-  readonly secretId: pulumi.Input<string>;
+  readonly secretId?: pulumi.Input<string>;
 }
 
 /** What metric and composite alarms share: their description, actions and region. */

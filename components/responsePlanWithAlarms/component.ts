@@ -273,7 +273,7 @@ export class ResponsePlanWithAlarms extends pulumi.ComponentResource {
                   },
                 ],
               },
-        integration: data.pagerDuty === undefined ? undefined : { pagerduties: [data.pagerDuty] },
+        integration: spec.pagerDuty === undefined ? undefined : { pagerduties: [spec.pagerDuty] },
         ...tagArg,
       },
       options({ ...planImport, ...(planDependsOn.length > 0 ? { dependsOn: planDependsOn } : {}) }),

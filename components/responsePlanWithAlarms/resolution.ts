@@ -44,6 +44,9 @@ export interface ResponsePlanWithAlarmsSpec {
    * targets that were Outputs are checked (contact ARN, engaged once) when they resolve.
    */
   readonly engagementArns: pulumi.Input<pulumi.Input<string>[]>;
+  /** The PagerDuty integration, its `secretId` defaulted to the setup's `pagerDutySecretArn`. */
+  readonly pagerDuty:
+    { name: string; serviceId: pulumi.Input<string>; secretId: pulumi.Input<string> } | undefined;
 }
 
 /** The issue of a role the component would name `<name><suffix>-<7 characters>`, if too long. */
@@ -158,6 +161,14 @@ export function resolveResponsePlanWithAlarms(
       : undefined,
   ];
   issues.push(...roles.filter((i): i is ValidationIssue => i !== undefined));
+  const secretId = data.pagerDuty?.secretId ?? setup?.pagerDutySecretArn;
+  if (data.pagerDuty !== undefined && secretId === undefined) {
+    issues.push({
+      path: ["pagerDuty", "secretId"],
+      message:
+        "is not set, and the setup has no PagerDuty secret (`pagerDutySecretArn`); got nothing. Give the secret's ARN or name, or set `pagerDutySecret` on the IncidentManagerSetup to have it created.",
+    });
+  }
   if (issues.length > 0) return { ok: false, issues };
 
   const planName = data.responsePlanName ?? name;
@@ -176,6 +187,8 @@ export function resolveResponsePlanWithAlarms(
           ? `arn:${account.partition}:ssm-incidents::${account.accountId}:response-plan/${planName}`
           : undefined,
       engagementArns: engagementArns(context, data.engagements),
+      pagerDuty:
+        data.pagerDuty === undefined ? undefined : { ...data.pagerDuty, secretId: secretId! },
     },
   };
 }

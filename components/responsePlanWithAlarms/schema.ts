@@ -203,7 +203,7 @@ export const responsePlanWithAlarmsSchema = z
       .strictObject({
         name: textOf(1, 200, "an Incident Manager limit"),
         serviceId: input(textRule(PAGER_DUTY_SERVICE_ID, "a PagerDuty service id")),
-        secretId: input(textRule(PAGER_DUTY_SECRET_ID, "a Secrets Manager secret id")),
+        secretId: input(textRule(PAGER_DUTY_SECRET_ID, "a Secrets Manager secret id")).optional(),
       })
       .optional(),
     alarms: uniquelyNamed(alarmSchema, "alarms", "alarm"),

@@ -253,8 +253,10 @@ describe("IncidentManagerSetup", () => {
           .sort(),
         [
           "accountId",
+          "analysisTemplateNames",
           "findingsRoleArn",
           "keyArns",
+          "pagerDutySecretArn",
           "partition",
           "primaryRegion",
           "regions",
