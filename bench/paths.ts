@@ -16,8 +16,9 @@ export function repositoryRoot(from: string): string {
 export const REPO_ROOT = repositoryRoot(__dirname);
 
 /**
- * The policy packs, run from their sources as `pulumi preview --policy-pack <folder>` runs them
- * (Pulumi's policy runner compiles a TypeScript pack itself), the same way for both.
+ * The policy packs, run as `pulumi preview --policy-pack <folder>` runs them: each folder's
+ * package.json `main` is its compiled entry in dist/ (`npm run bench` compiles first), the same
+ * way for both.
  */
 export const PACKS = {
   full: path.join(REPO_ROOT, "policies"),

@@ -6,7 +6,7 @@
  * It runs compiled (`tsc`, then `node dist/bench/run.js`), and so does every measurement: under
  * ts-node, Pulumi's stack trace for each resource and Output is remapped through source maps,
  * which costs the components (more Outputs) more than the floor and measures the loader, not
- * our code. The policy packs run from their sources, as `pulumi preview --policy-pack` runs them.
+ * our code. The policy packs run compiled, as `pulumi preview --policy-pack` runs them.
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
@@ -114,8 +114,8 @@ function main(): void {
     "Written by `npm run bench` (bench/run.ts). Each figure is the median of " +
       `${RUNS} runs, each run in a fresh Node.js process under the Pulumi mocks of testing/capture.ts, ` +
       "from the compiled JavaScript (`tsc`, then `node dist/bench/measure.js`), the components and " +
-      "the floor alike. The policy packs run from their sources, as `pulumi preview --policy-pack` " +
-      "runs them.",
+      "the floor alike. The policy packs run compiled (their package.json `main` is in dist/), as " +
+      "`pulumi preview --policy-pack` runs them.",
     "",
     "## Machine",
     "",

@@ -7,7 +7,6 @@
  * dependencies and property dependencies.
  */
 import { ChildProcess, spawn } from "child_process";
-import * as fs from "fs";
 import * as path from "path";
 import * as grpc from "@grpc/grpc-js";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
@@ -15,24 +14,17 @@ import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import * as analyzer from "@pulumi/pulumi/proto/analyzer_pb";
 import type { CapturedResource } from "../testing";
+import { assertPackBuilt } from "./compiledPack";
 
 /** True when running compiled (`dist/plan/analyzer.js`), false from the TypeScript sources. */
 const COMPILED = path.extname(__filename) === ".js";
 
 /**
- * The policy pack folder, `policies/` at the package root: its package.json gives the pack its
- * version. A checkout runs its TypeScript sources; the published package ships only that
- * package.json there, and the pack compiled into `dist/policies/`.
+ * The policy pack folder, `policies/` at the package root: PulumiPolicy.yaml, and a package.json
+ * that gives the pack its version and whose `main` is the compiled pack,
+ * `../dist/policies/index.js`, in a checkout and in the published package alike.
  */
 export const POLICY_PACK_DIR = path.resolve(__dirname, COMPILED ? "../.." : "..", "policies");
-
-/** What the runner loads in the pack's folder: its sources (its main file), or the compiled pack. */
-function packProgram(dir: string): string {
-  const shippedOnly = COMPILED && !fs.existsSync(path.join(dir, "index.ts"));
-  return shippedOnly && path.resolve(dir) === POLICY_PACK_DIR
-    ? path.join(__dirname, "..", "policies", "index.js")
-    : ".";
-}
 
 /** The wire marker for a secret value (the same as the engine's). */
 const SECRET_SIG = "4dabf18193072939515e22adb298388d";
@@ -171,17 +163,19 @@ export class PolicyPackProcess {
   ) {}
 
   /**
-   * Starts the pack in `dir` and connects to it. Rejects (after killing the child) if it does not
-   * print its port within `timeoutMs`.
+   * Starts the pack in `dir` and connects to it, as Pulumi's Node.js policy host does: the
+   * `@pulumi/pulumi/cmd/run-policy-pack` that the pack's folder resolves, run in that folder on
+   * `.` (its package.json's `main`). Throws first if the pack is compiled from sources in this
+   * checkout that changed since it was built (see plan/compiledPack.ts). Rejects (after killing
+   * the child) if it does not print its port within `timeoutMs`.
    */
   static async start(dir = POLICY_PACK_DIR, timeoutMs = 120_000): Promise<PolicyPackProcess> {
-    const runner = path.join(
-      path.dirname(require.resolve("@pulumi/pulumi/package.json")),
-      "cmd",
-      "run-policy-pack",
-    );
+    assertPackBuilt(dir);
+    // Resolved from the pack's folder, as the policy host resolves it (from the user's project
+    // when the pack is the installed package's policies/).
+    const runner = require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [dir] });
     // The engine address is not used by a policy pack; the engine passes one anyway.
-    const child = spawn(process.execPath, [runner, "127.0.0.1:0", packProgram(dir)], {
+    const child = spawn(process.execPath, [runner, "127.0.0.1:0", "."], {
       cwd: dir,
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -4,6 +4,11 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { promisify } from "util";
+import { POLICY_PACK_DIR, withPolicyPack } from "../../plan/analyzer";
+import { assertPackBuilt } from "../../plan/compiledPack";
+import { rules } from "../../policies/rules";
+import { mutate, nativeStack } from "../policies/fixtures";
+import { urnOf } from "../policies/harness";
 
 const ROOT = path.join(__dirname, "..", "..");
 const run = promisify(execFile);
@@ -93,6 +98,8 @@ describe("the published package", function () {
       "Pulumi.yaml",
       "Pulumi.dev.yaml",
       "policies/package.json",
+      "policies/PulumiPolicy.yaml",
+      "policies/RULES.md",
       "package.json",
       "README.md",
     ].filter((f) => !listed.includes(f));
@@ -111,6 +118,8 @@ describe("the published package", function () {
       "bin/incident-manager-adopt",
       "bin/incident-manager-plan",
       "package.json",
+      "policies/PulumiPolicy.yaml",
+      "policies/RULES.md",
       "policies/package.json",
     ].sort();
     assert.deepEqual(listed, expected);
@@ -143,5 +152,120 @@ describe("the published package", function () {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+/** `main` of a packed package.json, as Node resolves it, relative to the package root. */
+function packedMain(listedDir: string, main: string): string {
+  return path.posix.normalize(path.posix.join(listedDir, main));
+}
+
+describe("the published policy pack", function () {
+  this.timeout(180_000);
+  let tmp: string;
+  let packDir: string;
+  let listed: string[];
+
+  // The real `npm pack` of this checkout (the pack built by `npm run build:pack`, which `pretest`
+  // runs), unpacked where `npm install` puts it, in a project whose node_modules links the
+  // checkout's installed dependencies. Not an `npm install` of the tarball: that would install
+  // @pulumi/aws and @pulumi/aws-native (about 170 MB) again on every run.
+  before(async () => {
+    assertPackBuilt(POLICY_PACK_DIR);
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "packed-pack-"));
+    const { stdout } = await run(
+      "npm",
+      ["pack", "--json", "--ignore-scripts", "--workspaces=false", "--pack-destination", tmp],
+      { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 },
+    );
+    const [packed] = JSON.parse(stdout) as { filename: string; files: { path: string }[] }[];
+    listed = packed.files.map((f) => f.path);
+    const modules = path.join(tmp, "project", "node_modules");
+    const installed = path.join(modules, "pulumi-aws-incident-manager");
+    fs.mkdirSync(installed, { recursive: true });
+    await run("tar", [
+      "-xzf",
+      path.join(tmp, packed.filename),
+      "-C",
+      installed,
+      "--strip-components=1",
+    ]);
+    for (const entry of fs.readdirSync(path.join(ROOT, "node_modules"))) {
+      if (entry.startsWith(".") || entry === "pulumi-aws-incident-manager") continue;
+      fs.symlinkSync(path.join(ROOT, "node_modules", entry), path.join(modules, entry));
+    }
+    packDir = path.join(installed, "policies");
+  });
+  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it("ships PulumiPolicy.yaml, RULES.md and a package.json whose main is a shipped file", () => {
+    const manifest = JSON.parse(
+      fs.readFileSync(path.join(ROOT, "policies", "package.json"), "utf8"),
+    );
+    assert.equal(packedMain("policies", manifest.main), "dist/policies/index.js");
+    for (const file of [
+      "policies/PulumiPolicy.yaml",
+      "policies/RULES.md",
+      "policies/package.json",
+      "dist/policies/index.js",
+    ]) {
+      assert.ok(listed.includes(file), `${file} is not in the package`);
+    }
+    // The README's links into the pack's folder resolve in the published package too.
+    const links = [
+      ...fs
+        .readFileSync(path.join(ROOT, "README.md"), "utf8")
+        .matchAll(/\]\((policies\/[^)#\s]+)\)/g),
+    ];
+    assert.ok(links.length > 0);
+    for (const [, link] of links) assert.ok(listed.includes(link), `README links to ${link}`);
+  });
+
+  it("starts from the packed files and gives the checkout's verdicts", async () => {
+    assert.equal(fs.existsSync(path.join(packDir, "index.ts")), false);
+    assert.equal(
+      require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [packDir] }),
+      require.resolve("@pulumi/pulumi/cmd/run-policy-pack"),
+    );
+    await withPolicyPack(async (pack) => {
+      const info = await pack.info();
+      assert.equal(info.name, "incident-manager-readiness");
+      assert.equal(info.version, "0.1.0");
+      assert.deepEqual(
+        info.policies.map((p) => p.name),
+        rules.map((r) => r.name),
+      );
+      await pack.configure({});
+      const [sms] = mutate(
+        nativeStack(),
+        "taro-sms",
+        (p) => (p.channelAddress = "+8109012345678"),
+      ).filter((f) => f.name === "taro-sms");
+      const result = await pack.analyze([
+        {
+          urn: urnOf(sms.type, sms.name),
+          type: sms.type,
+          name: sms.name,
+          inputs: sms.props,
+          secretInputs: [],
+          state: sms.props,
+          custom: true,
+          protect: false,
+          dependencies: [],
+          propertyDependencies: {},
+          additionalSecretOutputs: [],
+        },
+      ]);
+      assert.deepEqual(
+        result.diagnostics.map((d) => [d.policyName, d.enforcementLevel, d.message.split("\n")[1]]),
+        [
+          [
+            "require-e164-phone-channels",
+            "mandatory",
+            '`channelAddress` keeps the trunk prefix 0 after the country code +81, so the activation code never arrives; got "+8109012345678". Drop the trunk 0 after the country code: write +819012345678.',
+          ],
+        ],
+      );
+    }, packDir);
   });
 });
