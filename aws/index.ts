@@ -16,3 +16,5 @@ export * from "./kms";
 export * from "./email";
 export * from "./phone";
 export * from "./arns";
+export * from "./chatbot";
+export * from "./automation";
