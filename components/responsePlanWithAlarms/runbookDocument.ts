@@ -296,7 +296,7 @@ export function parameterIssues(
     if (!given && !("default" in declaration)) {
       issues.push({
         path: [...documentPath, "parameters", key],
-        message: `has no \`default\` and the response plan passes no value for it, so the automation cannot start; got ${describeValue(declaration)}. Give it a default, or pass it in \`runbook.parameters\` or \`runbook.dynamicParameters\`.`,
+        message: `has no \`default\` and the response plan passes no value for it, so the automation would start without a required parameter (ssm StartAutomationExecution: InvalidAutomationExecutionParametersException); got ${describeValue(declaration)}. Give it a default, or pass it in \`runbook.parameters\` or \`runbook.dynamicParameters\`.`,
       });
     }
     const variable = passed.dynamic.get(key);
