@@ -30,6 +30,7 @@ import { disallowDuplicateContactAliases } from "./names/disallowDuplicateContac
 import { disallowDuplicateEventRuleNames } from "./names/disallowDuplicateEventRuleNames";
 import { disallowDuplicateResponsePlanNames } from "./names/disallowDuplicateResponsePlanNames";
 import { disallowDuplicateRotationNames } from "./names/disallowDuplicateRotationNames";
+import { requireChatTopicSubscriber } from "./responsePlans/requireChatTopicSubscriber";
 
 export * from "./common";
 export {
@@ -43,6 +44,7 @@ export {
   enforcePlanStageTiming,
   enforceRoleNameLength,
   enforceResponsePlanImpactAndEngagements,
+  requireChatTopicSubscriber,
   requireCustomerManagedKeys,
   requireDeletionProtection,
   requireE164PhoneChannels,
@@ -85,4 +87,5 @@ export const rules: readonly IncidentRule[] = [
   disallowDuplicateEventRuleNames,
   disallowDuplicateRotationNames,
   enforceAwsRequestConstraints,
+  requireChatTopicSubscriber,
 ];
