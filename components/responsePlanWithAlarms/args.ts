@@ -211,29 +211,38 @@ export type DocumentFormat = (typeof DocumentFormat)[keyof typeof DocumentFormat
 
 /**
  * A runbook written as code: an SSM Automation document (`schemaVersion: "0.3"`, `mainSteps`,
- * optional `parameters`, `assumeRole`, ...), given as an object or as a YAML or JSON file.
+ * optional `parameters`, `assumeRole`, ...), given as an object, as YAML or JSON text, or as a file.
  * @see https://docs.aws.amazon.com/systems-manager/latest/userguide/automation-actions.html
  */
 export interface RunbookDocument {
   /**
    * The document as an object, exactly as it would be written in YAML or JSON. Exactly one of
-   * `content` and `file`.
+   * `content`, `text` and `file`.
    * @default none
    */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a JSON document: the schema's Any
   readonly content?: Record<string, any>;
   /**
+   * The document's YAML or JSON text, stored as written (at most 64 KB: ssm CreateDocument
+   * Content): from Pulumi YAML `fn::readFile`, or a file a program reads itself. Exactly one of
+   * `content`, `text` and `file`.
+   * @default none
+   */
+  readonly text?: string;
+  /**
    * A YAML (`.yaml`, `.yml`) or JSON (`.json`) file holding the document, read when the
    * component is checked; a relative path is relative to the program's working directory. Its
    * text is stored as written (at most 64 KB: ssm CreateDocument Content). Exactly one of
-   * `content` and `file`.
+   * `content`, `text` and `file`. From another language, prefer `text`: through the component provider a relative
+   * path is resolved in the provider's process, whose working directory is not promised to be the
+   * program's.
    * @default none
    */
   readonly file?: string;
   /**
    * The format the document is stored in: `YAML` or `JSON`. A file's format follows its
    * extension, and this, if given, must agree.
-   * @default "YAML" for `content`; the file's extension for `file`
+   * @default "YAML" for `content` and `text`; the file's extension for `file`
    */
   readonly format?: DocumentFormat;
 }

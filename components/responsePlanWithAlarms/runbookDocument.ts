@@ -25,8 +25,8 @@ export interface LoadedDocument {
   /** The text the SSM document is created with. */
   readonly text: string;
   readonly format: DocumentFormat;
-  /** The field the document was given in, under `runbook.document`: `content` or `file`. */
-  readonly field: "content" | "file";
+  /** The field the document was given in, under `runbook.document`: `content`, `text` or `file`. */
+  readonly field: "content" | "text" | "file";
 }
 
 const FORMAT_BY_EXTENSION: Readonly<Record<string, DocumentFormat>> = {
@@ -54,20 +54,65 @@ function readDocumentFile(file: string): { text: string } | { issue: string } {
   }
 }
 
-/** The schema of `runbook.document`: exactly one of `content` and `file`, loaded and parsed. */
+/** Parses a document's text: JSON is YAML, so one parser reads both. */
+function parseText(
+  text: string,
+  format: DocumentFormat,
+  where: string,
+): { content: Record<string, unknown> } | { issue: string } {
+  let parsed: unknown;
+  try {
+    // JSON_SCHEMA keeps `0.3` and `yes` as written instead of guessing types.
+    parsed = yaml.load(text, { schema: yaml.JSON_SCHEMA });
+  } catch (err) {
+    const reason = err instanceof yaml.YAMLException ? err.reason : String(err);
+    const line = err instanceof yaml.YAMLException ? ` at line ${err.mark.line + 1}` : "";
+    return { issue: `is not valid ${format}${line} (${reason}); got ${where}` };
+  }
+  if (!isRecord(parsed)) {
+    return {
+      issue: `must hold an Automation document (a mapping with \`schemaVersion\` and \`mainSteps\`); got ${describeValue(parsed)} in ${where}`,
+    };
+  }
+  return { content: parsed };
+}
+
+/**
+ * The schema of `runbook.document`: exactly one of `content`, `text` and `file`, loaded and
+ * parsed.
+ */
 export const runbookDocumentSchema = z
   .strictObject({
     content: z.record(z.string(), z.any()).optional(),
+    text: z.string().optional(),
     file: z.string().min(1).optional(),
     format: z.enum(DocumentFormat).optional(),
   })
   .transform((doc, ctx): LoadedDocument => {
-    if ((doc.content === undefined) === (doc.file === undefined)) {
+    const given = (["content", "text", "file"] as const).filter((k) => doc[k] !== undefined);
+    if (given.length !== 1) {
       ctx.addIssue({
         code: "custom",
-        message: `needs exactly one of \`content\` (the document as an object) and \`file\` (a YAML or JSON file); got ${doc.content === undefined ? "neither" : "both"}.`,
+        message: `needs exactly one of \`content\` (the document as an object), \`text\` (its YAML or JSON text) and \`file\` (a YAML or JSON file); got ${given.length === 0 ? "none" : given.map((k) => `\`${k}\``).join(" and ")}.`,
       });
       return z.NEVER;
+    }
+    if (doc.text !== undefined) {
+      const format = doc.format ?? "YAML";
+      if (doc.text.length > DOCUMENT_CONTENT.max || doc.text.length < DOCUMENT_CONTENT.min) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["text"],
+          message: `holds ${doc.text.length} characters; an SSM document holds ${DOCUMENT_CONTENT.min}-${DOCUMENT_CONTENT.max} (${DOCUMENT_CONTENT.source}).`,
+        });
+        return z.NEVER;
+      }
+      const parsed = parseText(doc.text, format, "the text given");
+      if ("issue" in parsed) {
+        ctx.addIssue({ code: "custom", path: ["text"], message: parsed.issue });
+        return z.NEVER;
+      }
+      return { content: parsed.content, text: doc.text, format, field: "text" };
     }
     if (doc.content !== undefined) {
       const format = doc.format ?? "YAML";
@@ -116,29 +161,12 @@ export const runbookDocumentSchema = z
       });
       return z.NEVER;
     }
-    let parsed: unknown;
-    try {
-      // JSON is YAML, so one parser reads both; JSON_SCHEMA keeps `0.3` and `yes` as written.
-      parsed = yaml.load(read.text, { schema: yaml.JSON_SCHEMA, filename: file });
-    } catch (err) {
-      const reason = err instanceof yaml.YAMLException ? err.reason : String(err);
-      const line = err instanceof yaml.YAMLException ? ` at line ${err.mark.line + 1}` : "";
-      ctx.addIssue({
-        code: "custom",
-        path: ["file"],
-        message: `is not valid ${byExtension}${line} (${reason}); got ${describeValue(file)}`,
-      });
+    const parsed = parseText(read.text, byExtension, describeValue(file));
+    if ("issue" in parsed) {
+      ctx.addIssue({ code: "custom", path: ["file"], message: parsed.issue });
       return z.NEVER;
     }
-    if (!isRecord(parsed)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["file"],
-        message: `must hold an Automation document (a mapping with \`schemaVersion\` and \`mainSteps\`); got ${describeValue(parsed)} in ${describeValue(file)}`,
-      });
-      return z.NEVER;
-    }
-    return { content: parsed, text: read.text, format: byExtension, field: "file" };
+    return { content: parsed.content, text: read.text, format: byExtension, field: "file" };
   });
 
 /** "aws:approve" for "aws:Approve" or "approve": the action meant, when it is clear. */

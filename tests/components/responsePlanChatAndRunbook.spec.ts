@@ -487,6 +487,59 @@ describe("ResponsePlanWithAlarms: chat channel and runbook as code", () => {
     });
   });
 
+  it("stores a document given as text exactly as written", async () => {
+    const text = readFileSync(RUNBOOK_FILE, "utf8");
+    new mod.ResponsePlanWithAlarms("p", {
+      incident: { title: "t", impact: 4 },
+      engagements: [{ arn: TARO }],
+      chatChannel: { slack: SLACK },
+      runbook: {
+        document: { text },
+        automationRoleArn: APPROVER,
+        chatTopicParameter: "ChatTopicArn",
+        dynamicParameters: { IncidentRecordArn: "INCIDENT_RECORD_ARN" },
+        parameters: { Approvers: [APPROVER] },
+      },
+    });
+    await settle();
+    const doc = named("aws:ssm/document:Document", "p-runbook");
+    assert.equal(doc.inputs.content, text);
+    assert.equal(doc.inputs.documentFormat, "YAML");
+    // An existing automation role: no role is created for it, and the runbook role may pass it.
+    assert.ok(!capture.resources.some((r) => r.name === "p-automation"));
+    const statements = (
+      policyOf("aws:iam/rolePolicy:RolePolicy", "p-runbook") as {
+        Statement: { Sid: string; Resource: string }[];
+      }
+    ).Statement;
+    assert.deepEqual(
+      statements.map((st) => [st.Sid, st.Resource]),
+      [
+        [
+          "StartTheRunbook",
+          `arn:aws:ssm:ap-northeast-1:${ACCOUNT}:automation-definition/p-runbook:1`,
+        ],
+        ["PassTheAutomationAssumeRole", APPROVER],
+      ],
+    );
+  });
+
+  it("names text that is not YAML", () => {
+    assert.deepEqual(
+      issuesOf(
+        () =>
+          new mod.ResponsePlanWithAlarms("p", {
+            incident: { title: "t", impact: 2 },
+            engagements: [{ arn: TARO }],
+            runbook: { document: { text: "mainSteps: [" } },
+          }),
+      ),
+      [
+        "`runbook.document.text` is not valid YAML at line 2 (unexpected end of the stream within a flow collection); got the text given",
+      ],
+    );
+  });
+
   describe("documents of the wrong shape", () => {
     const build = (runbook: Record<string, unknown>) => () =>
       new mod.ResponsePlanWithAlarms("p", {
@@ -554,7 +607,7 @@ describe("ResponsePlanWithAlarms: chat channel and runbook as code", () => {
         `\`runbook.document.format\` says JSON, but the file "${RUNBOOK_FILE.length > 80 ? `${RUNBOOK_FILE.slice(0, 80)}…` : RUNBOOK_FILE}"${RUNBOOK_FILE.length > 80 ? ` (${RUNBOOK_FILE.length} characters)` : ""} is YAML by its extension; got "JSON". Leave \`format\` out, or rename the file.`,
       ]);
       assert.deepEqual(issuesOf(build({ document: { content: {}, file: RUNBOOK_FILE } })), [
-        "`runbook.document` needs exactly one of `content` (the document as an object) and `file` (a YAML or JSON file); got both.",
+        "`runbook.document` needs exactly one of `content` (the document as an object), `text` (its YAML or JSON text) and `file` (a YAML or JSON file); got `content` and `file`.",
       ]);
     });
 
