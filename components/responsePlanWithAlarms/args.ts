@@ -233,9 +233,9 @@ export interface RunbookDocument {
    * A YAML (`.yaml`, `.yml`) or JSON (`.json`) file holding the document, read when the
    * component is checked; a relative path is relative to the program's working directory. Its
    * text is stored as written (at most 64 KB: ssm CreateDocument Content). Exactly one of
-   * `content`, `text` and `file`. From another language, prefer `text`: through the component provider a relative
-   * path is resolved in the provider's process, whose working directory is not promised to be the
-   * program's.
+   * `content`, `text` and `file`. From another language, prefer `text`: through the component
+   * provider a relative path is resolved in the provider's process, whose working directory is
+   * not promised to be the program's.
    * @default none
    */
   readonly file?: string;

@@ -80,6 +80,17 @@ interface State {
 }
 const states = new WeakMap<ResponsePlanWithAlarms, State>();
 
+/** `value` with every object's keys in sorted order (arrays keep theirs). */
+function sortedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedKeys);
+  if (typeof value !== "object" || value === null) return value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((k) => [k, sortedKeys((value as Record<string, unknown>)[k])]),
+  );
+}
+
 /** A role one AWS service may assume, with one inline policy, both named `childName`. */
 function serviceRole(
   childName: string,
@@ -237,7 +248,11 @@ export class ResponsePlanWithAlarms extends pulumi.ComponentResource {
     if (runbook?.automationRoleArn !== undefined) automationRole = [runbook.automationRoleArn];
     let createdAutomationRole: pulumi.Output<string> | undefined;
     if (runbook?.automationPolicy !== undefined) {
-      const doc = pulumi.output(runbook.automationPolicy as unknown as PolicyDocument);
+      // Keys sorted, so the policy reads the same whichever way the args came (a program's
+      // object keeps its order; the component provider's wire sorts them).
+      const doc = pulumi
+        .output(runbook.automationPolicy as unknown as PolicyDocument)
+        .apply((d) => sortedKeys(d) as PolicyDocument);
       const { role, policy } = serviceRole(
         `${name}-automation`,
         `Runs the steps of the ${documentName} runbook of response plan ${planName}.`,
