@@ -2,26 +2,9 @@
  * Post-incident analysis templates: SSM documents of type `ProblemAnalysisTemplate` that
  * Incident Manager builds an analysis from.
  */
-import { apiMember, apiText, TextRule } from "./model";
+import { apiMember } from "./model";
 
 const CREATE = "ssm:CreateDocument";
-
-/** Source: ssm CreateDocument Name (`^[a-zA-Z0-9_\-.]{3,128}$`). */
-export const DOCUMENT_NAME: TextRule = apiText(CREATE, "Name");
-
-/**
- * Name prefixes AWS reserves for its own documents. Source: ssm CreateDocument Name's
- * documentation (botocore 1.43): "aws amazon amzn AWSEC2 AWSConfigRemediation AWSSupport". AWS's
- * text does not say whether the comparison ignores case; the check here does (the stricter reading).
- */
-export const RESERVED_DOCUMENT_PREFIXES: readonly string[] = [
-  "aws",
-  "amazon",
-  "amzn",
-  "AWSEC2",
-  "AWSConfigRemediation",
-  "AWSSupport",
-];
 
 /**
  * The document type of an analysis template. Source: the Incident Manager user guide's

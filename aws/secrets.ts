@@ -5,6 +5,7 @@
  * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/integrations-pagerduty-secret.html
  */
 import { apiText, TextRule } from "./model";
+import { INCIDENT_MANAGER_PRINCIPAL } from "./chatbot";
 
 /** Source: secretsmanager CreateSecret SecretString (1-65536). */
 export const SECRET_STRING: TextRule = apiText("secretsmanager:CreateSecret", "SecretString");
@@ -19,9 +20,6 @@ export const PAGER_DUTY_SECRET_KEYS = [
   "pagerDutyServiceRegion",
   "pagerDutyFromEmail",
 ] as const;
-
-/** Incident Manager's service principal (user guide, PagerDuty page's key and secret policies). */
-export const INCIDENT_MANAGER_PRINCIPAL = "ssm-incidents.amazonaws.com";
 
 /**
  * The key policy statement the PagerDuty page gives ("Allow Incident Manager to use the key":

@@ -5,14 +5,20 @@
  * Each role is trusted by one service principal only, limited to this account with
  * `aws:SourceAccount`, and allowed one action on one resource.
  */
-import { SSM_DOCUMENT_ARN as DOCUMENT_ARN } from "../aws";
+import {
+  CHAT_COMMANDS,
+  CHATBOT_PRINCIPAL,
+  INCIDENT_MANAGER_PRINCIPAL,
+  incidentRecordArns,
+  SSM_DOCUMENT_ARN as DOCUMENT_ARN,
+} from "../aws";
 
 /** An IAM policy statement, in the JSON form AWS reads. */
 export interface PolicyStatement {
   readonly Sid: string;
   readonly Effect: "Allow";
   readonly Principal?: { readonly Service: string };
-  readonly Action: string;
+  readonly Action: string | readonly string[];
   readonly Resource?: string | readonly string[];
   readonly Condition?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
@@ -145,5 +151,100 @@ export function eventsPolicy(responsePlanArn: string): PolicyDocument {
         Resource: responsePlanArn,
       },
     ],
+  };
+}
+
+/**
+ * The access policy of a chat channel's SNS topic: Incident Manager may publish to it for this
+ * account. The statement is the one AWS gives, word for word (Incident Manager user guide,
+ * "Working with chat channels", Task 1: Sid, `SNS:Publish`, `StringEqualsIfExists` on
+ * `AWS:SourceAccount`).
+ * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/chat.html
+ */
+export function chatTopicPolicy(topicArn: string, account: string): PolicyDocument {
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "IncidentManagerSNSPublishingPermissions",
+        Effect: "Allow",
+        Principal: { Service: INCIDENT_MANAGER_PRINCIPAL },
+        Action: "SNS:Publish",
+        Resource: topicArn,
+        Condition: { StringEqualsIfExists: { "AWS:SourceAccount": account } },
+      },
+    ],
+  };
+}
+
+/**
+ * The chat channel role's trust policy: only AWS Chatbot may assume it. No `aws:SourceAccount`
+ * condition: AWS's Chatbot guide does not say that Chatbot sets it when it assumes a channel
+ * role, and a condition it does not meet would lock the channel out.
+ * @see https://docs.aws.amazon.com/chatbot/latest/adminguide/chatbot-iam-policies.html
+ */
+export function chatChannelTrustPolicy(): PolicyDocument {
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "ChatbotRunsTheChannelsCommands",
+        Effect: "Allow",
+        Principal: { Service: CHATBOT_PRINCIPAL },
+        Action: "sts:AssumeRole",
+      },
+    ],
+  };
+}
+
+/**
+ * The chat channel role's permissions: the `ssm-incidents` commands AWS lists for chat channels
+ * (Incident Manager user guide, "Interacting through the chat channel"), each on the narrowest
+ * resource: starting and reading this response plan, working on the incident records it opens
+ * (`incident-record/<plan>/*`), and the two listing commands, which name no resource. Chatbot's
+ * guardrail (`AWSIncidentManagerResolverAccess`, as the user guide recommends) bounds it again.
+ * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/chat.html
+ */
+export function chatChannelPolicy(
+  partition: string,
+  account: string,
+  planName: string,
+): PolicyDocument {
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "ChatCommandsOnThisResponsePlan",
+        Effect: "Allow",
+        Action: [...CHAT_COMMANDS.responsePlan],
+        Resource: `arn:${partition}:ssm-incidents::${account}:response-plan/${planName}`,
+      },
+      {
+        Sid: "ChatCommandsOnItsIncidents",
+        Effect: "Allow",
+        Action: [...CHAT_COMMANDS.incidentRecord],
+        Resource: incidentRecordArns(partition, account, planName),
+      },
+      {
+        Sid: "ChatListingCommands",
+        Effect: "Allow",
+        Action: [...CHAT_COMMANDS.list],
+        Resource: "*",
+      },
+    ],
+  };
+}
+
+/**
+ * The statement the created automation role gets when the runbook receives the chat topic
+ * (`runbook.chatTopicParameter`): `sns:Publish` to that topic only, so its steps may post to the
+ * chat channel.
+ */
+export function chatPublishStatement(topicArn: string): PolicyStatement {
+  return {
+    Sid: "PostToTheChatChannel",
+    Effect: "Allow",
+    Action: "sns:Publish",
+    Resource: topicArn,
   };
 }

@@ -201,6 +201,17 @@ export function mockState(
     case "aws:sns/topic:Topic":
       state.arn = `arn:${p}:sns:${region}:${acct}:${str("name")}`;
       return { id: state.arn as string, state };
+    case "aws:ssm/document:Document":
+      // A new document's versions as the mocks number them: one version, "1".
+      state.arn = `arn:${p}:ssm:${region}:${acct}:document/${str("name")}`;
+      Object.assign(state, { latestVersion: "1", defaultVersion: "1", documentVersion: "1" });
+      return { id: str("name"), state };
+    case "aws:chatbot/slackChannelConfiguration:SlackChannelConfiguration":
+    case "aws:chatbot/teamsChannelConfiguration:TeamsChannelConfiguration": {
+      const kind = type.includes("slack") ? "slack-channel" : "microsoft-teams-channel";
+      state.chatConfigurationArn = `arn:${p}:chatbot::${acct}:chat-configuration/${kind}/${str("configurationName")}`;
+      return { id: state.chatConfigurationArn as string, state };
+    }
     default:
       if (!("arn" in state)) state.arn = `arn:${p}:mock:${region}:${acct}:${type}/${name}`;
       return { id, state };

@@ -121,14 +121,28 @@ export interface RunbookAction {
   /**
    * The Automation document: its name (your own or an AWS-owned one such as
    * `AWSIncidents-CriticalIncidentRunbookTemplate`), or the ARN of a document shared with this
-   * account.
+   * account. With `document`, the name of the document the component creates: 3-128 of
+   * `a-zA-Z0-9_-.` (ssm CreateDocument Name), not starting with `aws`, `amazon` or `amzn`.
+   * @default with `document`, `<response plan name>-runbook`; otherwise required
    * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/runbooks.html
    */
-  readonly documentName: string;
+  readonly documentName?: string;
+  /**
+   * The runbook's content, as code: the component creates the SSM Automation document (named
+   * `documentName`) and pins the response plan to the version it created. Its shape is checked
+   * before anything registers: `schemaVersion` "0.3", uniquely named `mainSteps` whose `action`
+   * is one of AWS's Automation actions, and `parameters` that match what the plan passes
+   * (`parameters`, `dynamicParameters` and the automation role). At most one of this and
+   * `documentVersion`.
+   * @default none: `documentName` names an existing document
+   * @see https://docs.aws.amazon.com/systems-manager/latest/userguide/automation-documents.html
+   */
+  readonly document?: RunbookDocument;
   /**
    * The document version: a number, `$DEFAULT` or `$LATEST`. A pinned version also pins the role
-   * this component creates to that version.
-   * @default the version Incident Manager resolves at run time
+   * this component creates to that version. With `document`, the version created is pinned for
+   * you and this must be left out.
+   * @default the version Incident Manager resolves at run time; with `document`, the created one
    */
   readonly documentVersion?: string;
   /**
@@ -180,6 +194,131 @@ export interface RunbookAction {
    * @default none
    */
   readonly dynamicParameters?: Record<string, DynamicParameterValue>;
+  /**
+   * The name of a parameter of the runbook that receives the ARN of the SNS topic of `chatChannel`
+   * in the primary region, so that its steps can post to the chat channel. The automation role
+   * created from `automationPolicy` may then `sns:Publish` to that topic; with
+   * `automationRoleArn`, grant it yourself. Needs `chatChannel`.
+   * @default none
+   */
+  readonly chatTopicParameter?: string;
+}
+
+/** The format an SSM document's content is stored in (ssm CreateDocument DocumentFormat). */
+export const DocumentFormat = { YAML: "YAML", JSON: "JSON" } as const;
+/** The format an SSM document's content is stored in. */
+export type DocumentFormat = (typeof DocumentFormat)[keyof typeof DocumentFormat];
+
+/**
+ * A runbook written as code: an SSM Automation document (`schemaVersion: "0.3"`, `mainSteps`,
+ * optional `parameters`, `assumeRole`, ...), given as an object, as YAML or JSON text, or as a file.
+ * @see https://docs.aws.amazon.com/systems-manager/latest/userguide/automation-actions.html
+ */
+export interface RunbookDocument {
+  /**
+   * The document as an object, exactly as it would be written in YAML or JSON. Exactly one of
+   * `content`, `text` and `file`.
+   * @default none
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a JSON document: the schema's Any
+  readonly content?: Record<string, any>;
+  /**
+   * The document's YAML or JSON text, stored as written (at most 64 KB: ssm CreateDocument
+   * Content): from Pulumi YAML `fn::readFile`, or a file a program reads itself. Exactly one of
+   * `content`, `text` and `file`.
+   * @default none
+   */
+  readonly text?: string;
+  /**
+   * A YAML (`.yaml`, `.yml`) or JSON (`.json`) file holding the document, read when the
+   * component is checked; a relative path is relative to the program's working directory. Its
+   * text is stored as written (at most 64 KB: ssm CreateDocument Content). Exactly one of
+   * `content`, `text` and `file`. From another language, prefer `text`: through the component
+   * provider a relative path is resolved in the provider's process, whose working directory is
+   * not promised to be the program's.
+   * @default none
+   */
+  readonly file?: string;
+  /**
+   * The format the document is stored in: `YAML` or `JSON`. A file's format follows its
+   * extension, and this, if given, must agree.
+   * @default "YAML" for `content` and `text`; the file's extension for `file`
+   */
+  readonly format?: DocumentFormat;
+}
+
+/** The log level of a chat channel configuration (chatbot CreateSlackChannelConfiguration LoggingLevel). */
+export const ChatLoggingLevel = { ERROR: "ERROR", INFO: "INFO", NONE: "NONE" } as const;
+/** The log level of a chat channel configuration. */
+export type ChatLoggingLevel = (typeof ChatLoggingLevel)[keyof typeof ChatLoggingLevel];
+
+/**
+ * A Slack channel of a workspace already authorised with AWS Chatbot (Amazon Q Developer in chat
+ * applications) in its console: the workspace cannot be authorised from code.
+ * @see https://docs.aws.amazon.com/chatbot/latest/adminguide/slack-setup.html
+ */
+export interface SlackChannel {
+  /**
+   * The Slack workspace (team) id, e.g. `T07EA123LEP`: 1-255 of `0-9 A-Z` (chatbot
+   * CreateSlackChannelConfiguration SlackTeamId, "The ID of the Slack workspace authorized with
+   * AWS Chatbot"). Shown in the Chatbot console's configured clients.
+   */
+  readonly workspaceId: string;
+  /**
+   * The Slack channel id, e.g. `C07EZ1ABC23`: 1-255 letters and digits (chatbot
+   * CreateSlackChannelConfiguration SlackChannelId). Copy the channel's link in Slack: the id is
+   * its last part. Invite the app to a private channel (`/invite @Amazon Q`) first.
+   */
+  readonly channelId: string;
+}
+
+/**
+ * A Microsoft Teams channel of a team already authorised with AWS Chatbot (Amazon Q Developer in
+ * chat applications) in its console.
+ * @see https://docs.aws.amazon.com/chatbot/latest/adminguide/teams-setup.html
+ */
+export interface TeamsChannel {
+  /** The team's id: a UUID of 36 characters (chatbot CreateMicrosoftTeamsChannelConfiguration TeamId). */
+  readonly teamId: string;
+  /**
+   * The channel's id as it appears URL-encoded in the channel's link, e.g.
+   * `19%3ab6ef35dc342d56ba5654e6fc6d25a071%40thread.tacv2` (chatbot
+   * CreateMicrosoftTeamsChannelConfiguration ChannelId: 1-255 characters with `%3a` and `%40`).
+   */
+  readonly channelId: string;
+  /** The Microsoft 365 tenant's id: a UUID (chatbot CreateMicrosoftTeamsChannelConfiguration TenantId). */
+  readonly tenantId: string;
+}
+
+/**
+ * A chat channel the component creates for the response plan: an SNS topic per replication-set
+ * region that Incident Manager may publish to, an AWS Chatbot (Amazon Q Developer in chat
+ * applications) channel configuration for Slack or Microsoft Teams subscribed to them, and the
+ * configuration's role, allowed only Incident Manager's chat commands on this plan's incidents.
+ * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/chat.html
+ */
+export interface ChatChannel {
+  /**
+   * The Slack channel. Exactly one of `slack` and `teams`.
+   * @default none
+   */
+  readonly slack?: SlackChannel;
+  /**
+   * The Microsoft Teams channel. Exactly one of `slack` and `teams`.
+   * @default none
+   */
+  readonly teams?: TeamsChannel;
+  /**
+   * The channel configuration's name: 1-128 of `A-Za-z0-9-_` (chatbot
+   * CreateSlackChannelConfiguration ConfigurationName). Changing it replaces the configuration.
+   * @default the response plan's name
+   */
+  readonly configurationName?: string;
+  /**
+   * What Chatbot logs to CloudWatch Logs.
+   * @default "NONE" (AWS's default)
+   */
+  readonly loggingLevel?: ChatLoggingLevel;
 }
 
 /** The PagerDuty service an incident is also sent to. */
@@ -369,6 +508,14 @@ export interface ResponsePlanWithAlarmsArgs {
    * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/chat.html
    */
   readonly chatChannelTopicArns?: pulumi.Input<string>[];
+  /**
+   * A chat channel created for the plan: SNS topics, an AWS Chatbot Slack or Microsoft Teams
+   * channel configuration subscribed to them, and its least-privilege role. At most one of this
+   * and `chatChannelTopicArns` (a response plan has one chat channel).
+   * @default none
+   * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/chat.html
+   */
+  readonly chatChannel?: ChatChannel;
   /**
    * The SSM Automation runbook started when an incident opens.
    * @default none

@@ -5,11 +5,13 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { AUTOMATION_DOCUMENT_TYPE } from "../../aws";
 import { preparedSpecs, type Prepared } from "../prepared";
 import { childOptions, setupAdoptionIssue } from "../common";
 import {
   automationDefinitionArn,
   automationTrustPolicy,
+  chatPublishStatement,
   eventsPolicy,
   eventsTrustPolicy,
   type PolicyDocument,
@@ -17,6 +19,8 @@ import {
   runbookTrustPolicy,
 } from "../iamPolicies";
 import type { ResponsePlanWithAlarmsArgs } from "./args";
+import { createChatChannel } from "./chat";
+import { assumeRoleParameter } from "./runbookDocument";
 import { resolveResponsePlanWithAlarms, type ResponsePlanWithAlarmsSpec } from "./resolution";
 import { COMPONENT, parseResponsePlanWithAlarmsArgs } from "./schema";
 
@@ -69,9 +73,23 @@ export function usePrepared(
 /** What a component keeps to itself (not published in the package schema). */
 interface State {
   readonly responsePlan: aws.ssmincidents.ResponsePlan;
+  readonly runbookDocument: aws.ssm.Document | undefined;
+  readonly chatConfiguration:
+    aws.chatbot.SlackChannelConfiguration | aws.chatbot.TeamsChannelConfiguration | undefined;
   readonly spec: ResponsePlanWithAlarmsSpec;
 }
 const states = new WeakMap<ResponsePlanWithAlarms, State>();
+
+/** `value` with every object's keys in sorted order (arrays keep theirs). */
+function sortedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedKeys);
+  if (typeof value !== "object" || value === null) return value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((k) => [k, sortedKeys((value as Record<string, unknown>)[k])]),
+  );
+}
 
 /** A role one AWS service may assume, with one inline policy, both named `childName`. */
 function serviceRole(
@@ -124,6 +142,17 @@ export class ResponsePlanWithAlarms extends pulumi.ComponentResource {
   public readonly automationRoleArn: pulumi.Output<string> | undefined;
   /** The role EventBridge starts incidents with; undefined without `events`. */
   public readonly eventsRoleArn: pulumi.Output<string> | undefined;
+  /**
+   * The SNS topics of the chat channel created from `chatChannel`, primary region first;
+   * undefined without `chatChannel`.
+   */
+  public readonly chatTopicArns: pulumi.Output<string[]> | undefined;
+  /** The AWS Chatbot channel configuration created from `chatChannel`; undefined without it. */
+  public readonly chatConfigurationArn: pulumi.Output<string> | undefined;
+  /** The role of that channel configuration; undefined without `chatChannel`. */
+  public readonly chatRoleArn: pulumi.Output<string> | undefined;
+  /** The SSM document created from `runbook.document`; undefined without it. */
+  public readonly runbookDocumentArn: pulumi.Output<string> | undefined;
 
   constructor(
     name: string,
@@ -170,7 +199,48 @@ export class ResponsePlanWithAlarms extends pulumi.ComponentResource {
 
     // What the plan waits for besides its engagements (whose ARNs' Outputs carry their own).
     const planDependsOn: pulumi.Resource[] = [];
+
+    // The chat channel: a topic per replication-set region (AWS's advice for chat channels),
+    // else one in the provider's region.
+    const chat =
+      data.chatChannel === undefined
+        ? undefined
+        : createChatChannel(data.chatChannel, {
+            name,
+            planName,
+            configurationName: spec.chatConfigurationName!,
+            regions: setup === undefined ? [undefined] : (setup.regions ?? [setup.primaryRegion]),
+            identity: account,
+            options,
+            tagArg,
+          });
+    if (chat !== undefined) planDependsOn.push(...chat.topicPolicies);
+    this.chatTopicArns = chat === undefined ? undefined : pulumi.all(chat.topicArns);
+    this.chatConfigurationArn = chat?.configurationArn;
+    this.chatRoleArn = chat?.roleArn;
+
     const runbook = data.runbook;
+    const documentName = spec.runbookDocumentName;
+    // A runbook as code: the document is created here and the plan is pinned to its version.
+    const runbookDocument =
+      runbook?.document === undefined
+        ? undefined
+        : new aws.ssm.Document(
+            `${name}-runbook`,
+            {
+              ...at(),
+              name: documentName!,
+              documentType: AUTOMATION_DOCUMENT_TYPE,
+              documentFormat: runbook.document.format,
+              content: runbook.document.text,
+              ...tagArg,
+            },
+            options(),
+          );
+    this.runbookDocumentArn = runbookDocument?.arn;
+    const documentVersion: pulumi.Input<string> | undefined =
+      runbookDocument?.latestVersion ?? runbook?.documentVersion;
+    const chatTopic = chat?.topicArns[0];
     // The automation role the runbook's steps run as: a parameter of yours, an existing role, or
     // one created from `automationPolicy`. It goes in the `AutomationAssumeRole` parameter.
     let automationRole: pulumi.Input<string>[] | undefined =
@@ -178,12 +248,22 @@ export class ResponsePlanWithAlarms extends pulumi.ComponentResource {
     if (runbook?.automationRoleArn !== undefined) automationRole = [runbook.automationRoleArn];
     let createdAutomationRole: pulumi.Output<string> | undefined;
     if (runbook?.automationPolicy !== undefined) {
-      const doc = runbook.automationPolicy;
+      // Keys sorted, so the policy reads the same whichever way the args came (a program's
+      // object keeps its order; the component provider's wire sorts them).
+      const doc = pulumi
+        .output(runbook.automationPolicy as unknown as PolicyDocument)
+        .apply((d) => sortedKeys(d) as PolicyDocument);
       const { role, policy } = serviceRole(
         `${name}-automation`,
-        `Runs the steps of the ${runbook.documentName} runbook of response plan ${planName}.`,
+        `Runs the steps of the ${documentName} runbook of response plan ${planName}.`,
         account().apply(({ account: acct }) => automationTrustPolicy(acct)),
-        pulumi.output(doc as unknown as PolicyDocument),
+        // With the chat topic passed to the runbook, its steps may also post to the channel.
+        runbook.chatTopicParameter === undefined || chatTopic === undefined
+          ? doc
+          : pulumi.all([doc, chatTopic]).apply(([d, topic]) => ({
+              ...d,
+              Statement: [...d.Statement, chatPublishStatement(topic)],
+            })),
         options,
         tagArg,
       );
@@ -192,12 +272,31 @@ export class ResponsePlanWithAlarms extends pulumi.ComponentResource {
       automationRole = [role.arn];
     }
     this.automationRoleArn = createdAutomationRole;
-    const runbookParameters =
-      runbook === undefined
+    // The static parameters: yours, then the automation role and the chat topic, if any.
+    const added: Record<string, pulumi.Input<string>[]> = {
+      ...(automationRole === undefined ? {} : { AutomationAssumeRole: automationRole }),
+      ...(runbook?.chatTopicParameter === undefined || chatTopic === undefined
+        ? {}
+        : { [runbook.chatTopicParameter]: [chatTopic] }),
+    };
+    const runbookParameters: Record<string, pulumi.Input<string>[]> | undefined =
+      runbook === undefined || (runbook.parameters === undefined && Object.keys(added).length === 0)
         ? undefined
-        : automationRole === undefined
-          ? runbook.parameters
-          : { ...runbook.parameters, AutomationAssumeRole: automationRole };
+        : { ...runbook.parameters, ...added };
+    // The roles the automation is started with: a document of ours says which (its
+    // `assumeRole`, a role ARN or a parameter the plan fills); another document, the
+    // AutomationAssumeRole parameter.
+    const content = runbook?.document?.content;
+    const roleParameter =
+      content === undefined ? "AutomationAssumeRole" : assumeRoleParameter(content);
+    const passRoles: pulumi.Input<string>[] | undefined =
+      content !== undefined && roleParameter === undefined
+        ? typeof content.assumeRole === "string"
+          ? [content.assumeRole]
+          : undefined
+        : roleParameter === undefined
+          ? undefined
+          : runbookParameters?.[roleParameter];
     let runbookRoleArn: pulumi.Output<string> | undefined;
     if (runbook !== undefined && runbook.roleArn !== undefined) {
       runbookRoleArn = pulumi.output(runbook.roleArn);
@@ -206,20 +305,14 @@ export class ResponsePlanWithAlarms extends pulumi.ComponentResource {
         home !== undefined ? pulumi.output(home) : aws.getRegionOutput({}, { parent: this }).region;
       const { role, policy } = serviceRole(
         `${name}-runbook`,
-        `Lets Incident Manager start the ${runbook.documentName} runbook of response plan ${planName}.`,
+        `Lets Incident Manager start the ${documentName} runbook of response plan ${planName}.`,
         account().apply(({ account: acct }) => runbookTrustPolicy(acct)),
         pulumi
-          .all([account(), region, pulumi.output(automationRole ?? [])])
-          .apply(([{ account: acct, partition }, reg, passRoles]) =>
+          .all([account(), region, pulumi.output(passRoles ?? []), pulumi.output(documentVersion)])
+          .apply(([{ account: acct, partition }, reg, roles, version]) =>
             runbookPolicy(
-              automationDefinitionArn(
-                partition,
-                reg,
-                acct,
-                runbook.documentName,
-                runbook.documentVersion,
-              ),
-              passRoles,
+              automationDefinitionArn(partition, reg, acct, documentName!, version),
+              roles,
             ),
           ),
         options,
@@ -251,15 +344,15 @@ export class ResponsePlanWithAlarms extends pulumi.ComponentResource {
           })),
         },
         engagements: spec.engagementArns,
-        chatChannels: data.chatChannelTopicArns,
+        chatChannels: chat?.topicArns ?? data.chatChannelTopicArns,
         action:
           runbook === undefined || runbookRoleArn === undefined
             ? undefined
             : {
                 ssmAutomations: [
                   {
-                    documentName: runbook.documentName,
-                    documentVersion: runbook.documentVersion,
+                    documentName: runbookDocument?.name ?? documentName!,
+                    documentVersion,
                     roleArn: runbookRoleArn,
                     targetAccount: runbook.targetAccount,
                     parameters:
@@ -278,7 +371,12 @@ export class ResponsePlanWithAlarms extends pulumi.ComponentResource {
       },
       options({ ...planImport, ...(planDependsOn.length > 0 ? { dependsOn: planDependsOn } : {}) }),
     );
-    states.set(this, { responsePlan, spec });
+    states.set(this, {
+      responsePlan,
+      spec,
+      runbookDocument,
+      chatConfiguration: chat?.configuration,
+    });
     this.arn = responsePlan.arn;
 
     const alarmArns: Record<string, pulumi.Output<string>> = {};
@@ -391,11 +489,26 @@ export class ResponsePlanWithAlarms extends pulumi.ComponentResource {
       runbookRoleArn: this.runbookRoleArn,
       automationRoleArn: this.automationRoleArn,
       eventsRoleArn: this.eventsRoleArn,
+      chatTopicArns: this.chatTopicArns,
+      chatConfigurationArn: this.chatConfigurationArn,
+      chatRoleArn: this.chatRoleArn,
+      runbookDocumentArn: this.runbookDocumentArn,
     });
   }
 
   /** The response plan resource, for `dependsOn` (TypeScript only). */
   get responsePlan(): aws.ssmincidents.ResponsePlan {
     return states.get(this)!.responsePlan;
+  }
+
+  /** The SSM document created from `runbook.document`, for `dependsOn` (TypeScript only). */
+  get runbookDocument(): aws.ssm.Document | undefined {
+    return states.get(this)!.runbookDocument;
+  }
+
+  /** The chat channel configuration created from `chatChannel` (TypeScript only). */
+  get chatConfiguration():
+    aws.chatbot.SlackChannelConfiguration | aws.chatbot.TeamsChannelConfiguration | undefined {
+    return states.get(this)!.chatConfiguration;
   }
 }

@@ -6,10 +6,16 @@
  * when they resolve. Pure: it registers nothing.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { checkAutoNamedRole, MAX_AUTO_NAMED_ROLE_RESOURCE_NAME } from "../../aws";
+import {
+  checkAutoNamedRole,
+  DOCUMENT_NAME,
+  MAX_AUTO_NAMED_ROLE_RESOURCE_NAME,
+  RESERVED_DOCUMENT_PREFIX,
+} from "../../aws";
 import { setupAdoptionIssue } from "../common";
 import { adoptedAccountOf, type ContactTarget, type SetupReference } from "../references";
 import { repeatsMessage } from "../schemaHelpers";
+import { configurationNameIssue } from "./chat";
 import { mergedTagsIssues } from "../tags";
 import {
   fromZodIssues,
@@ -39,6 +45,10 @@ export interface ResponsePlanWithAlarmsSpec {
   readonly tags: Record<string, string>;
   /** The response plan's import ID, when it is adopted. */
   readonly planImportId: string | undefined;
+  /** The runbook's document name: `runbook.documentName`, else `<plan name>-runbook` for `document`. */
+  readonly runbookDocumentName: string | undefined;
+  /** The chat channel configuration's name, with `chatChannel`. */
+  readonly chatConfigurationName: string | undefined;
   /**
    * The engaged contacts' ARNs, in order. Their Outputs carry the resources the plan waits for;
    * targets that were Outputs are checked (contact ARN, engaged once) when they resolve.
@@ -150,6 +160,15 @@ export function resolveResponsePlanWithAlarms(
           ", or pass `runbook.automationRoleArn`",
         )
       : undefined,
+    data.chatChannel !== undefined
+      ? autoNamedRoleIssue(
+          name,
+          "-chat",
+          ["chatChannel"],
+          (broken) => `makes the component create a role for AWS Chatbot that ${broken}`,
+          "",
+        )
+      : undefined,
     data.events.length > 0
       ? autoNamedRoleIssue(
           name,
@@ -169,9 +188,25 @@ export function resolveResponsePlanWithAlarms(
         "is not set, and the setup has no PagerDuty secret (`pagerDutySecretArn`); got nothing. Give the secret's ARN or name, or set `pagerDutySecret` on the IncidentManagerSetup to have it created.",
     });
   }
+  const planName = data.responsePlanName ?? name;
+  const chatConfigurationName =
+    data.chatChannel === undefined ? undefined : (data.chatChannel.configurationName ?? planName);
+  if (data.chatChannel !== undefined && data.chatChannel.configurationName === undefined) {
+    const broken = configurationNameIssue(planName);
+    if (broken !== undefined)
+      issues.push({ path: ["chatChannel", "configurationName"], message: broken });
+  }
+  if (data.runbook?.document !== undefined && data.runbook.documentName === undefined) {
+    const byDefault = `${planName}-runbook`;
+    if (!DOCUMENT_NAME.pattern!.test(byDefault) || RESERVED_DOCUMENT_PREFIX.test(byDefault)) {
+      issues.push({
+        path: ["runbook", "documentName"],
+        message: `is not set, so the runbook document is named ${JSON.stringify(byDefault)}, which is not 3-128 of ${DOCUMENT_NAME.patternText} (${DOCUMENT_NAME.source}) or starts with a prefix AWS reserves ("aws", "amazon", "amzn"). Set \`runbook.documentName\`.`,
+      });
+    }
+  }
   if (issues.length > 0) return { ok: false, issues };
 
-  const planName = data.responsePlanName ?? name;
   const account = adoptedAccountOf(setup);
   return {
     ok: true,
@@ -180,6 +215,11 @@ export function resolveResponsePlanWithAlarms(
       data,
       setup,
       planName,
+      runbookDocumentName:
+        data.runbook === undefined
+          ? undefined
+          : (data.runbook.documentName ?? `${planName}-runbook`),
+      chatConfigurationName,
       tags: { ...(data.inheritTags ? (setup?.tags ?? {}) : {}), ...data.tags },
       // A response plan's import ID is its ARN, derived from its name (@pulumi/aws docs).
       planImportId:

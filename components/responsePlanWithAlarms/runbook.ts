@@ -4,6 +4,8 @@
  */
 import { z } from "zod";
 import {
+  DOCUMENT_NAME,
+  RESERVED_DOCUMENT_PREFIX,
   RUNBOOK_DYNAMIC_PARAMETER_NAME,
   RUNBOOK_PARAMETER_NAME,
   RUNBOOK_PARAMETER_VALUE,
@@ -13,9 +15,10 @@ import {
   TextRule,
 } from "../../aws";
 import { checked } from "../schemaHelpers";
-import { describeValue, input } from "../validation";
+import { describeValue, input, type FieldPath } from "../validation";
 import { DynamicParameterValue, TargetAccount } from "./args";
 import { checkDocumentName, checkRoleArn, textRule } from "./fields";
+import { documentIssues, parameterIssues, runbookDocumentSchema } from "./runbookDocument";
 
 const DYNAMIC_VARIABLES: readonly unknown[] = Object.values(DynamicParameterValue);
 
@@ -30,7 +33,8 @@ const dynamicVariable = z.any().superRefine((value, ctx) => {
 
 export const runbookSchema = z
   .strictObject({
-    documentName: checked(checkDocumentName),
+    documentName: checked(checkDocumentName).optional(),
+    document: runbookDocumentSchema.optional(),
     documentVersion: checked((v) =>
       SSM_DOCUMENT_VERSION.test(v)
         ? undefined
@@ -66,6 +70,7 @@ export const runbookSchema = z
       )
       .optional(),
     dynamicParameters: z.record(z.string(), dynamicVariable).optional(),
+    chatTopicParameter: textRule(RUNBOOK_PARAMETER_NAME, "a runbook parameter name").optional(),
   })
   .superRefine((runbook, ctx) => {
     const count = Object.keys(runbook.parameters ?? {}).length;
@@ -126,4 +131,99 @@ export const runbookSchema = z
         });
       }
     }
+    const topic = runbook.chatTopicParameter;
+    if (
+      topic !== undefined &&
+      (topic in (runbook.parameters ?? {}) || topic in (runbook.dynamicParameters ?? {}))
+    ) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["chatTopicParameter"],
+        message: `names a parameter the plan already passes; got ${describeValue(topic)}. Leave it out of \`parameters\` and \`dynamicParameters\`: the component passes the chat topic's ARN.`,
+      });
+    }
+    if (runbook.document === undefined) {
+      if (runbook.documentName === undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["documentName"],
+          message: `is required: name the Automation document to run, or give its content in \`document\`; got nothing.`,
+        });
+      }
+      return;
+    }
+    documentAndPlanIssues(runbook, ctx);
   });
+
+/** The runbook's own document against the plan's runbook settings, as issues on `ctx`. */
+function documentAndPlanIssues(
+  runbook: {
+    readonly documentName?: string;
+    readonly document?: z.output<typeof runbookDocumentSchema>;
+    readonly documentVersion?: string;
+    readonly automationRoleArn?: unknown;
+    readonly automationPolicy?: unknown;
+    readonly parameters?: Record<string, unknown>;
+    readonly dynamicParameters?: Record<string, DynamicParameterValue>;
+    readonly chatTopicParameter?: string;
+  },
+  ctx: z.RefinementCtx,
+): void {
+  const document = runbook.document!;
+  if (runbook.documentVersion !== undefined) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["documentVersion"],
+      message: `cannot be set with \`document\`: the plan is pinned to the version the component creates; got ${describeValue(runbook.documentVersion)}. Leave it out.`,
+    });
+  }
+  const name = runbook.documentName;
+  if (
+    name !== undefined &&
+    (!DOCUMENT_NAME.pattern!.test(name) || RESERVED_DOCUMENT_PREFIX.test(name))
+  ) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["documentName"],
+      message: `names the document the component creates, so it must be 3-128 of letters, digits, "_", "-" and "." (${DOCUMENT_NAME.source}) and not start with "aws", "amazon" or "amzn" (prefixes AWS reserves); got ${describeValue(name)}`,
+    });
+  }
+  const documentPath: FieldPath = ["document", document.field];
+  const shape = documentIssues(document.content);
+  for (const issue of shape) {
+    ctx.addIssue({
+      code: "custom",
+      path: [...documentPath, ...issue.path],
+      message: issue.message,
+    });
+  }
+  const passed = new Map<string, FieldPath>(
+    Object.keys(runbook.parameters ?? {}).map((k) => [k, ["parameters", k]]),
+  );
+  if (runbook.automationRoleArn !== undefined)
+    passed.set("AutomationAssumeRole", ["automationRoleArn"]);
+  if (runbook.automationPolicy !== undefined)
+    passed.set("AutomationAssumeRole", ["automationPolicy"]);
+  if (runbook.chatTopicParameter !== undefined) {
+    passed.set(runbook.chatTopicParameter, ["chatTopicParameter"]);
+  }
+  const issues = parameterIssues(
+    document.content,
+    { static: passed, dynamic: new Map(Object.entries(runbook.dynamicParameters ?? {})) },
+    documentPath,
+  );
+  for (const issue of issues) {
+    ctx.addIssue({ code: "custom", path: [...issue.path], message: issue.message });
+  }
+  const roleGiven =
+    runbook.automationRoleArn !== undefined || runbook.automationPolicy !== undefined;
+  if (roleGiven && document.content.assumeRole === undefined && shape.length === 0) {
+    const field =
+      runbook.automationRoleArn !== undefined ? "automationRoleArn" : "automationPolicy";
+    ctx.addIssue({
+      code: "custom",
+      path: [field],
+      message: `gives an automation role, passed as the AutomationAssumeRole parameter, but the runbook document has no \`assumeRole\`, so its steps would run as the runbook role instead; got a document without assumeRole. Add \`assumeRole: "{{ AutomationAssumeRole }}"\` to the document.`,
+    });
+  }
+}

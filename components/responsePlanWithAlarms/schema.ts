@@ -29,6 +29,7 @@ import { alarmSchema, compositeAlarmSchema } from "./alarms";
 import { Impact as ImpactEnum, type Impact } from "./args";
 import { eventSchema } from "./events";
 import { checkPlanName, checkSnsTopicArn, textRule } from "./fields";
+import { chatChannelSchema } from "./chat";
 import { runbookSchema } from "./runbook";
 
 /** The component's type name, in every message. */
@@ -198,6 +199,7 @@ export const responsePlanWithAlarmsSchema = z
         }
       })
       .optional(),
+    chatChannel: chatChannelSchema.optional(),
     runbook: runbookSchema.optional(),
     pagerDuty: z
       .strictObject({
@@ -220,6 +222,20 @@ export const responsePlanWithAlarmsSchema = z
       .default({ responsePlan: false, alarms: [], rules: [] }),
   })
   .superRefine((args, ctx) => {
+    if (args.chatChannel !== undefined && args.chatChannelTopicArns !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["chatChannel"],
+        message: `is given with \`chatChannelTopicArns\`, but a response plan has one chat channel; got both. Keep \`chatChannel\` to have it created, or \`chatChannelTopicArns\` for an existing one.`,
+      });
+    }
+    if (args.runbook?.chatTopicParameter !== undefined && args.chatChannel === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["runbook", "chatTopicParameter"],
+        message: `passes the chat channel's topic to the runbook, but the component creates no chat channel; got ${describeValue(args.runbook.chatTopicParameter)}. Add \`chatChannel\`, or pass an existing topic's ARN in \`runbook.parameters\`.`,
+      });
+    }
     const alarmNames = [...args.alarms, ...args.compositeAlarms].map((a) => a.name);
     args.adopt.alarms.forEach((alarm, i) => {
       if (!alarmNames.includes(alarm)) {

@@ -1,15 +1,21 @@
 """The seed scenario in Python, through the incident-manager component provider.
 
 A replication set in Tokyo and Seoul, a team of three on a weekly rotation, an escalation of
-5, 5 and 0 minutes, and a response plan that one CloudWatch alarm starts. References between the
-components are data: the setup's outputs as a dict, targets taken from the team's and chain's
-outputs.
+5, 5 and 0 minutes, and a response plan that one CloudWatch alarm starts, with a Slack chat
+channel and a runbook that posts the incident's timeline there, then waits for approval.
+References between the components are data: the setup's outputs as a dict, targets taken from the
+team's and chain's outputs.
 """
+
+from pathlib import Path
 
 import pulumi
 import pulumi_incident_manager as im
 
 config = pulumi.Config()
+
+# The seed runbook, an SSM Automation document the response plan creates.
+RUNBOOK = Path(__file__).parent / "../../stack/runbooks/post-timeline-then-approve.yaml"
 
 setup = im.IncidentManagerSetup(
     "incident-manager",
@@ -85,6 +91,47 @@ plan = im.ResponsePlanWithAlarms(
     setup=setup_ref,
     incident={"title": "API errors", "impact": 3},
     engagements=[chain.target],
+    # The Slack workspace must already be authorised in the AWS Chatbot console (Amazon Q
+    # Developer in chat applications).
+    chat_channel={
+        "slack": {
+            "workspace_id": config.get("slackWorkspaceId") or "T07EA123LEP",
+            "channel_id": config.get("slackChannelId") or "C07EZ1ABC23",
+        }
+    },
+    # Posts the incident's timeline to the chat channel, then waits for approval.
+    runbook={
+        "document": {"text": RUNBOOK.read_text()},
+        "chat_topic_parameter": "ChatTopicArn",
+        "dynamic_parameters": {"IncidentRecordArn": "INCIDENT_RECORD_ARN"},
+        "parameters": {
+            "Approvers": [
+                pulumi.Output.concat(
+                    "arn:", setup.partition, ":iam::", setup.account_id, ":role/incident-commander"
+                )
+            ]
+        },
+        "automation_policy": {
+            "Version": "2012-10-17",
+            "Statement": [
+                {
+                    "Sid": "ReadTheTimeline",
+                    "Effect": "Allow",
+                    "Action": [
+                        "ssm-incidents:ListTimelineEvents",
+                        "ssm-incidents:GetTimelineEvent",
+                    ],
+                    "Resource": pulumi.Output.concat(
+                        "arn:",
+                        setup.partition,
+                        ":ssm-incidents::",
+                        setup.account_id,
+                        ":incident-record/api-errors/*",
+                    ),
+                }
+            ],
+        },
+    },
     alarms=[
         {
             "name": "api-5xx",

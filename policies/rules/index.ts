@@ -1,8 +1,8 @@
 /**
  * Every rule of the pack, in the order the pack lists them: rules 1-7 mandatory, 8-15 advisory;
  * then rules 16-18, mandatory checks of AWS's facts; the stack-wide name rules 19-23 (mandatory,
- * then advisory); and rule 24, the mandatory check against AWS's models (numbers are stable once
- * published).
+ * then advisory); rule 24, the mandatory check against AWS's models; and rule 25, the advisory
+ * check that a chat topic has a subscriber (numbers are stable once published).
  * Tests import this barrel; `policies/index.ts` builds the pack from it.
  */
 import type { IncidentRule } from "./common";
@@ -30,6 +30,7 @@ import { disallowDuplicateContactAliases } from "./names/disallowDuplicateContac
 import { disallowDuplicateEventRuleNames } from "./names/disallowDuplicateEventRuleNames";
 import { disallowDuplicateResponsePlanNames } from "./names/disallowDuplicateResponsePlanNames";
 import { disallowDuplicateRotationNames } from "./names/disallowDuplicateRotationNames";
+import { requireChatTopicSubscriber } from "./responsePlans/requireChatTopicSubscriber";
 
 export * from "./common";
 export {
@@ -43,6 +44,7 @@ export {
   enforcePlanStageTiming,
   enforceRoleNameLength,
   enforceResponsePlanImpactAndEngagements,
+  requireChatTopicSubscriber,
   requireCustomerManagedKeys,
   requireDeletionProtection,
   requireE164PhoneChannels,
@@ -85,4 +87,5 @@ export const rules: readonly IncidentRule[] = [
   disallowDuplicateEventRuleNames,
   disallowDuplicateRotationNames,
   enforceAwsRequestConstraints,
+  requireChatTopicSubscriber,
 ];

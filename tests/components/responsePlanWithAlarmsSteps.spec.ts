@@ -183,9 +183,13 @@ describe("ResponsePlanWithAlarms: data setup, prepared specs", () => {
       "alarmNames",
       "arn",
       "automationRoleArn",
+      "chatConfigurationArn",
+      "chatRoleArn",
+      "chatTopicArns",
       "eventsRoleArn",
       "responsePlanName",
       "ruleArns",
+      "runbookDocumentArn",
       "runbookRoleArn",
     ]);
   });

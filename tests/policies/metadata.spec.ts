@@ -29,6 +29,7 @@ import { incidentManagerRegionsConfig } from "../../policies/rules/regions/requi
 import { eventPatternArraysConfig } from "../../policies/rules/events/requireEventPatternArrays";
 import { roleNameLengthConfig } from "../../policies/rules/iam/enforceRoleNameLength";
 import { awsRequestConstraintsConfig } from "../../policies/rules/aws/enforceAwsRequestConstraints";
+import { chatTopicSubscriberConfig } from "../../policies/rules/responsePlans/requireChatTopicSubscriber";
 import { nativeStack, classicStack, pick } from "./fixtures";
 import { configFor, runResource } from "./harness";
 
@@ -58,12 +59,13 @@ const zodConfigs: z.ZodObject[] = [
   uniqueNamesConfig,
   uniqueNamesConfig,
   awsRequestConstraintsConfig,
+  chatTopicSubscriberConfig,
 ];
 
 const VERBS = ["require", "enforce", "disallow"];
 
 describe("policy rule metadata", () => {
-  it("lists rules 1-15 (seven mandatory, then eight advisory), three mandatory AWS-fact rules, the five name rules and the check against AWS's models", () => {
+  it("lists rules 1-15 (seven mandatory, then eight advisory), three mandatory AWS-fact rules, the five name rules, the check against AWS's models and the chat topic rule", () => {
     assert.deepEqual(
       rules.map((r) => [r.name, r.enforcementLevel]),
       [
@@ -91,6 +93,7 @@ describe("policy rule metadata", () => {
         ["disallow-duplicate-event-rule-names", "mandatory"],
         ["disallow-duplicate-rotation-names", "advisory"],
         ["enforce-aws-request-constraints", "mandatory"],
+        ["require-chat-topic-subscriber", "advisory"],
       ],
     );
     assert.equal(new Set(rules.map((r) => r.name)).size, rules.length);
@@ -112,6 +115,7 @@ describe("policy rule metadata", () => {
         "disallow-duplicate-alarm-names",
         "disallow-duplicate-event-rule-names",
         "disallow-duplicate-rotation-names",
+        "require-chat-topic-subscriber",
       ],
     );
   });

@@ -2,7 +2,14 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import * as yaml from "js-yaml";
-import { SEED_SETUP, SETUP_REFERENCE_KEYS, seedChain, seedPlan, seedTeam } from "./fixtures/seed";
+import {
+  SEED_RUNBOOK_FILE,
+  SEED_SETUP,
+  SETUP_REFERENCE_KEYS,
+  seedChain,
+  seedPlan,
+  seedTeam,
+} from "./fixtures/seed";
 
 const EXAMPLE = path.join(__dirname, "..", "..", "examples", "yaml-seed", "Pulumi.yaml");
 
@@ -48,10 +55,20 @@ describe("examples/yaml-seed sends what the Construct tests send", () => {
       program.resources.responsePlan.type,
       "incident-manager:index:ResponsePlanWithAlarms",
     );
+    const runbook = "../../stack/runbooks/post-timeline-then-approve.yaml";
     assert.deepEqual(
       program.resources.responsePlan.properties,
-      seedPlan(setupBag, "${chain.target}"),
+      seedPlan(setupBag, "${chain.target}", {
+        runbookText: { "fn::readFile": runbook },
+        slackWorkspaceId: "${slackWorkspaceId}",
+        slackChannelId: "${slackChannelId}",
+        approver: "arn:${setup.partition}:iam::${setup.accountId}:role/incident-commander",
+        incidentRecords:
+          "arn:${setup.partition}:ssm-incidents::${setup.accountId}:incident-record/api-errors/*",
+      }),
     );
+    // The file it reads is the seed runbook the Construct tests send.
+    assert.equal(path.resolve(path.dirname(EXAMPLE), runbook), SEED_RUNBOOK_FILE);
   });
 
   it("passes every component the same setup bag of the setup's outputs", () => {
