@@ -128,11 +128,18 @@ export interface RotationRef {
   readonly id: unknown;
 }
 
-/** The rotation ids an on-call schedule lists, inline or in its Plan resources. */
+/**
+ * The rotation ids an on-call schedule lists: inline (aws-native `plan[].rotationIds`, or a classic
+ * contact's `rotationIds`, which Terraform's newest contact has and `@pulumi/aws` 7.48 does not
+ * yet), or in its Plan resources.
+ */
 export function rotationIdsOf(args: StackValidationArgs, contact: PolicyResource): RotationRef[] {
-  const inline = list(propsOf(contact).plan).flatMap((s) =>
-    list(obj(s)?.rotationIds).map((id) => ({ owner: contact, property: "plan", id })),
-  );
+  const props = propsOf(contact);
+  const inline = isNative(contact.type)
+    ? list(props.plan).flatMap((s) =>
+        list(obj(s)?.rotationIds).map((id) => ({ owner: contact, property: "plan", id })),
+      )
+    : list(props.rotationIds).map((id) => ({ owner: contact, property: "rotationIds", id }));
   const separate = planResourcesOf(args, contact).flatMap((p) =>
     list(propsOf(p).rotationIds).map((id) => ({ owner: p, property: "rotationIds", id })),
   );
