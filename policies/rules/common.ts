@@ -80,6 +80,16 @@ export function list(value: unknown): unknown[] {
   return Array.isArray(value) ? Array.from(value) : [];
 }
 
+/**
+ * One reader per item of `value` when it is an array (none otherwise), each reading its item only
+ * when called: an item still unknown during preview throws only for the reference that reads it,
+ * so `resolveReference` can follow it through property dependencies.
+ */
+export function itemReaders(value: unknown): (() => unknown)[] {
+  if (!Array.isArray(value)) return [];
+  return Array.from({ length: value.length }, (_, i) => () => (value as unknown[])[i]);
+}
+
 /** `value` when it is a string, else undefined. */
 export function str(value: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;

@@ -4,6 +4,7 @@ import {
   IncidentStackRule,
   configSchemaOf,
   isNative,
+  itemReaders,
   label,
   list,
   obj,
@@ -97,9 +98,7 @@ function rolesNamedBy(
   property: string,
 ): PolicyResource[] {
   const value = propsOf(from)[property];
-  const refs = Array.isArray(value)
-    ? list(value).map((_, i) => () => list(value)[i])
-    : [() => value];
+  const refs = Array.isArray(value) ? itemReaders(value) : [() => value];
   return refs
     .map((read) => resolveReference(args, from, property, read, "role"))
     .filter((r) => r !== undefined);
@@ -138,13 +137,8 @@ function permissionPolicies(args: StackValidationArgs, role: PolicyResource): Pe
       unseen: `the managed policy ${show(read())} is not in this stack, so it cannot be checked`,
     };
   };
-  const listed = list(props.managedPolicyArns).map((_, i) =>
-    byArn(
-      role,
-      "managedPolicyArns",
-      () => list(props.managedPolicyArns)[i],
-      `managedPolicyArns[${i}]`,
-    ),
+  const listed = itemReaders(props.managedPolicyArns).map((read, i) =>
+    byArn(role, "managedPolicyArns", read, `managedPolicyArns[${i}]`),
   );
   const attachments = resourcesOf(args, "policyAttachment").flatMap((a) => {
     const property = a.type.endsWith(":RolePolicyAttachment") ? "role" : "roles";
