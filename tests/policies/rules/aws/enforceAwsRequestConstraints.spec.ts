@@ -137,8 +137,7 @@ describe("enforce-aws-request-constraints", () => {
   });
 
   describe("the runbook's targetAccount (ssm-incidents SsmAutomation.targetAccount)", () => {
-    const classicRunbook = (targetAccount: unknown) => (p: Record<string, any>) =>
-      // eslint-disable-line @typescript-eslint/no-explicit-any
+    const classicRunbook = (targetAccount: unknown) => (p: Record<string, unknown>) =>
       (p.action = {
         ssmAutomations: [
           {
