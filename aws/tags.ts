@@ -59,3 +59,14 @@ export function tagIssue(rule: TagRule, key: string, value: string): string | un
   };
   return text("key", rule.key, key) ?? text("value", rule.value, value);
 }
+
+/**
+ * This package's own tag, not one of AWS's: on an ESCALATION contact it says that the final stage
+ * may page by SMS or VOICE on purpose. EscalationChain sets it for `allowInterruptiveFinalStage:
+ * true`; the pack's `require-email-only-final-stage` honours it. Key and value fit SSM Contacts'
+ * TagKey (`^[\\\/a-zA-Z0-9_+=\-]*$`, 1-128) and TagValue (1-256) (ssm-contacts TagResource).
+ */
+export const FINAL_STAGE_EXEMPTION_TAG = {
+  key: "incident-manager/allow-interruptive-final-stage",
+  value: "true",
+} as const;

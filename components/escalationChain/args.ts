@@ -71,7 +71,12 @@ export interface EscalationChainArgs {
   readonly stages: EscalationStage[];
   /**
    * Accept a final stage that reaches a target by SMS or VOICE. A warning is logged: a late-night
-   * call or SMS as the last resort wakes people who are not responsible.
+   * call or SMS as the last resort wakes people who are not responsible. The ESCALATION contact
+   * then carries the tag `incident-manager/allow-interruptive-final-stage: "true"`, which the
+   * policy pack's `require-email-only-final-stage` honours with an advisory note instead of a
+   * mandatory violation. An adopted chain (`adopt: true`) is not tagged, because an import must
+   * match the contact as it exists: list its contact in the rule's `exemptResources`, or add the
+   * tag to `tags` after the import. The tag cannot be set in `tags` without this flag.
    * @default false
    * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/escalation.html
    */

@@ -3,6 +3,7 @@
  * channel types, adoption against the setup, tags merged with the setup's) and what the component
  * builds. Pure: nothing registers here.
  */
+import { FINAL_STAGE_EXEMPTION_TAG } from "../../aws";
 import { preparedSpecs, type Prepared } from "../prepared";
 import { adoptionSetupIssue } from "../common";
 import { adoptedAccountOf, type ChannelType, type ContactTarget } from "../references";
@@ -37,7 +38,11 @@ export interface Interruption {
 
 /** What an EscalationChain builds: its parsed args, resolved. */
 export interface EscalationChainSpec extends EscalationChainData {
-  /** The contact's tags: the setup's (unless `inheritTags: false`) under the chain's own. */
+  /**
+   * The contact's tags: the setup's (unless `inheritTags: false`) under the chain's own, and, with
+   * `allowInterruptiveFinalStage` (unless adopting), the pack's exemption tag
+   * {@link FINAL_STAGE_EXEMPTION_TAG}.
+   */
   readonly mergedTags: Record<string, string>;
   /** The import ID of the contact and of its plan, when adopting. */
   readonly importId: string | undefined;
@@ -136,7 +141,17 @@ export function resolveEscalationChain(
     if (message !== undefined) issues.push({ path: ["adopt"], message });
   }
   const inherited = data.inheritTags ? setup?.tags : undefined;
-  issues.push(...mergedTagsIssues(inherited, data.tags));
+  const { key: exemptKey, value: exemptValue } = FINAL_STAGE_EXEMPTION_TAG;
+  // An import must match the contact as it is, so an adopted chain is not tagged (README).
+  const exemption: Record<string, string> =
+    data.allowInterruptiveFinalStage && !data.adopt ? { [exemptKey]: exemptValue } : {};
+  if (exemptKey in data.tags && !data.allowInterruptiveFinalStage) {
+    issues.push({
+      path: ["tags", exemptKey],
+      message: `exempts the chain from the policy pack's rule \`require-email-only-final-stage\`, which only \`allowInterruptiveFinalStage: true\` may do; got ${JSON.stringify(data.tags[exemptKey])} without it. Set \`allowInterruptiveFinalStage: true\` instead, or remove the tag.`,
+    });
+  }
+  issues.push(...mergedTagsIssues(inherited, { ...data.tags, ...exemption }));
   const last = data.stages.length - 1;
   const interruptions: Interruption[] = [];
   const unchecked: { path: FieldPath; what: string }[] = [];
@@ -155,7 +170,7 @@ export function resolveEscalationChain(
   const account = data.adopt ? adoptedAccountOf(setup) : undefined;
   return {
     ...data,
-    mergedTags: { ...(inherited ?? {}), ...data.tags },
+    mergedTags: { ...(inherited ?? {}), ...data.tags, ...exemption },
     importId:
       account === undefined || setup === undefined
         ? undefined

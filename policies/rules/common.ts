@@ -47,6 +47,13 @@ export const TYPES = {
   namedEventRule: ["aws:cloudwatch/eventRule:EventRule", "aws-native:events:Rule"],
   role: ["aws:iam/role:Role", "aws-native:iam:Role"],
   rolePolicy: ["aws:iam/rolePolicy:RolePolicy", "aws-native:iam:RolePolicy"],
+  /** A customer managed policy (classic `policy`, aws-native `policyDocument` and `roles`). */
+  managedPolicy: ["aws:iam/policy:Policy", "aws-native:iam:ManagedPolicy"],
+  /** What attaches a classic managed policy to roles: one role, or a list of `roles`. */
+  policyAttachment: [
+    "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+    "aws:iam/policyAttachment:PolicyAttachment",
+  ],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ResourceKind = keyof typeof TYPES;
@@ -71,6 +78,16 @@ export function obj(value: unknown): Record<string, unknown> | undefined {
 /** `value` when it is an array (holes read as undefined), else an empty array. */
 export function list(value: unknown): unknown[] {
   return Array.isArray(value) ? Array.from(value) : [];
+}
+
+/**
+ * One reader per item of `value` when it is an array (none otherwise), each reading its item only
+ * when called: an item still unknown during preview throws only for the reference that reads it,
+ * so `resolveReference` can follow it through property dependencies.
+ */
+export function itemReaders(value: unknown): (() => unknown)[] {
+  if (!Array.isArray(value)) return [];
+  return Array.from({ length: value.length }, (_, i) => () => (value as unknown[])[i]);
 }
 
 /** `value` when it is a string, else undefined. */
@@ -125,6 +142,39 @@ export function readConfig<S extends z.ZodObject>(
     `The policy config is invalid (${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}); the defaults are used instead.`,
   );
   return shape.parse({});
+}
+
+/**
+ * Reports a note at advisory level, whatever the rule's own level: for what a mandatory rule lets
+ * pass on purpose (an exemption), so that `pulumi preview` and `plan` still show it. The policy
+ * SDK's server (1.21, `makeReportViolationFun` in server.js) takes an object in place of the
+ * message, whose `enforcementLevel` applies to that one diagnostic, as the engine's own "can't run
+ * during preview" notes do; its typings declare only the string form, hence the cast. The message
+ * is the rule's description and the note, as the string form writes it.
+ */
+export function reportAdvisory(
+  report: ReportViolation,
+  rule: { readonly name: string; readonly description: string },
+  note: string,
+  urn?: string,
+): void {
+  const violation: AdvisoryViolation = {
+    name: rule.name,
+    description: rule.description,
+    message: `${rule.description}\n${note}`,
+    urn,
+    enforcementLevel: "advisory",
+  };
+  (report as unknown as (v: AdvisoryViolation) => void)(violation);
+}
+
+/** The object form of a violation the policy SDK's server accepts (see {@link reportAdvisory}). */
+export interface AdvisoryViolation {
+  readonly name: string;
+  readonly description: string;
+  readonly message: string;
+  readonly urn?: string;
+  readonly enforcementLevel: "advisory";
 }
 
 /** Metadata every rule in this pack carries. */
@@ -194,7 +244,7 @@ export function label(resource: { type: string; name: string }): string {
 
 /**
  * Finds the resource of `kind` that a reference points at: a string equal to its `arn` (or `id`,
- * `name`, `alias`), or, when the string is still unknown during preview, the one resource of that
+ * `name`, `alias`, `roleName`, `policyArn`), or, when the string is still unknown during preview, the one resource of that
  * kind the property `viaProperty` depends on. Returns `undefined` for a reference to something
  * outside the stack, and throws the SDK's unknown-value error when it cannot tell.
  */
@@ -218,7 +268,8 @@ export function resolveReference(
     return memoPerStack(args, `reference ${kind} ${ref}`, () =>
       resourcesOf(args, kind).find((c) => {
         const p = obj(c.props) ?? {};
-        return [p.arn, p.id, p.name, p.alias, c.urn].some(
+        // aws-native names a role `roleName` and a managed policy's ARN `policyArn`.
+        return [p.arn, p.id, p.name, p.alias, p.roleName, p.policyArn, c.urn].some(
           (v) => typeof v === "string" && v === ref,
         );
       }),

@@ -7,6 +7,7 @@ import type { PolicyResource, StackValidationArgs } from "@pulumi/policy";
 import {
   isKind,
   isNative,
+  itemReaders,
   label,
   list,
   memoPerStack,
@@ -128,11 +129,18 @@ export interface RotationRef {
   readonly id: unknown;
 }
 
-/** The rotation ids an on-call schedule lists, inline or in its Plan resources. */
+/**
+ * The rotation ids an on-call schedule lists: inline (aws-native `plan[].rotationIds`, or a classic
+ * contact's `rotationIds`, which Terraform's newest contact has and `@pulumi/aws` 7.48 does not
+ * yet), or in its Plan resources.
+ */
 export function rotationIdsOf(args: StackValidationArgs, contact: PolicyResource): RotationRef[] {
-  const inline = list(propsOf(contact).plan).flatMap((s) =>
-    list(obj(s)?.rotationIds).map((id) => ({ owner: contact, property: "plan", id })),
-  );
+  const props = propsOf(contact);
+  const inline = isNative(contact.type)
+    ? list(props.plan).flatMap((s) =>
+        list(obj(s)?.rotationIds).map((id) => ({ owner: contact, property: "plan", id })),
+      )
+    : list(props.rotationIds).map((id) => ({ owner: contact, property: "rotationIds", id }));
   const separate = planResourcesOf(args, contact).flatMap((p) =>
     list(propsOf(p).rotationIds).map((id) => ({ owner: p, property: "rotationIds", id })),
   );
@@ -180,6 +188,9 @@ export function reachOfContact(
   }
   const stages = contactStages(args, contact);
   if (stages.length === 0) {
+    // With channels but no engagement plan, a contact reaches nobody: it is never paged
+    // (require-engaged-contact-plans says so, once).
+    if (type === "PERSONAL" && channelsOf(args, contact).length > 0) return reach;
     reach.unseen.push(`${label(contact)} has no engagement plan, so its channels cannot be seen`);
     return reach;
   }
@@ -216,4 +227,51 @@ export function reachOfStage(
 function merge(into: Reach, from: Reach): void {
   for (const t of from.types) into.types.add(t);
   into.unseen.push(...from.unseen);
+}
+
+/** What engages a contact: a response plan, an escalation plan's stage, or a rotation. */
+export interface Engager {
+  readonly kind: "responsePlan" | "escalation" | "rotation";
+  /** For messages: `ResponsePlan 'sev1' (\`engagements[0]\`)`. */
+  readonly what: string;
+}
+
+/**
+ * Who engages `contact` in this stack: a response plan's `engagements`, a contact target of an
+ * escalation plan's stage, a rotation's `contactIds`. Throws the SDK's unknown-value error when a
+ * reference is unknown during preview and cannot be followed.
+ */
+export function engagersOf(args: StackValidationArgs, contact: PolicyResource): Engager[] {
+  const all = memoPerStack(args, "engagers", () => {
+    const found = new Map<PolicyResource, Engager[]>();
+    const add = (c: PolicyResource | undefined, engager: Engager) => {
+      if (c === undefined) return;
+      const known = found.get(c);
+      if (known === undefined) found.set(c, [engager]);
+      else known.push(engager);
+    };
+    for (const plan of resourcesOf(args, "responsePlan")) {
+      itemReaders(propsOf(plan).engagements).forEach((read, i) => {
+        const c = resolveReference(args, plan, "engagements", read, "contact");
+        add(c, { kind: "responsePlan", what: `${label(plan)} (\`engagements[${i}]\`)` });
+      });
+    }
+    for (const escalation of contactsOfType(args, "ESCALATION")) {
+      for (const { owner, stage } of contactStages(args, escalation)) {
+        for (const target of targetsOf(stage)) {
+          if (target.kind !== "contact") continue;
+          const c = targetContact(args, owner, target.contactId);
+          add(c, { kind: "escalation", what: `${label(escalation)} (\`${target.path}\`)` });
+        }
+      }
+    }
+    for (const rotation of resourcesOf(args, "rotation")) {
+      itemReaders(propsOf(rotation).contactIds).forEach((read, i) => {
+        const c = resolveReference(args, rotation, "contactIds", read, "contact");
+        add(c, { kind: "rotation", what: `${label(rotation)} (\`contactIds[${i}]\`)` });
+      });
+    }
+    return found;
+  });
+  return [...(all.get(contact) ?? [])];
 }

@@ -1,8 +1,10 @@
 /**
  * Every rule of the pack, in the order the pack lists them: rules 1-7 mandatory, 8-15 advisory;
  * then rules 16-18, mandatory checks of AWS's facts; the stack-wide name rules 19-23 (mandatory,
- * then advisory); rule 24, the mandatory check against AWS's models; and rule 25, the advisory
- * check that a chat topic has a subscriber (numbers are stable once published).
+ * then advisory); rule 24, the mandatory check against AWS's models; rule 25, advisory, a chat topic
+ * without a subscriber; rule 26, mandatory, a contact engaged without an engagement plan; rule 27,
+ * advisory, channel targets in an escalation plan
+ * (numbers are stable once published).
  * Tests import this barrel; `policies/index.ts` builds the pack from it.
  */
 import type { IncidentRule } from "./common";
@@ -17,6 +19,8 @@ import { enforceRoleNameLength } from "./iam/enforceRoleNameLength";
 import { enforcePlanStageTiming } from "./plans/enforceStageTiming";
 import { requireEmailOnlyFinalStage } from "./plans/requireEmailOnlyFinalStage";
 import { requireOncallScheduleRotations } from "./plans/requireOncallScheduleRotations";
+import { requireEngagedContactPlans } from "./plans/requireEngagedContactPlans";
+import { disallowEscalationChannelTargets } from "./plans/disallowEscalationChannelTargets";
 import { requireCustomerManagedKeys } from "./replication/requireCustomerManagedKeys";
 import { requireDeletionProtection } from "./replication/requireDeletionProtection";
 import { requireMultiRegionReplicationSet } from "./replication/requireMultiRegionReplicationSet";
@@ -39,6 +43,7 @@ export {
   disallowDuplicateEventRuleNames,
   disallowDuplicateResponsePlanNames,
   disallowDuplicateRotationNames,
+  disallowEscalationChannelTargets,
   disallowWildcardIncidentRoles,
   enforceAwsRequestConstraints,
   enforcePlanStageTiming,
@@ -49,6 +54,7 @@ export {
   requireDeletionProtection,
   requireE164PhoneChannels,
   requireEmailOnlyFinalStage,
+  requireEngagedContactPlans,
   requireEventPatternArrays,
   requireIncidentManagerRegions,
   requireMultiRegionReplicationSet,
@@ -88,4 +94,6 @@ export const rules: readonly IncidentRule[] = [
   disallowDuplicateRotationNames,
   enforceAwsRequestConstraints,
   requireChatTopicSubscriber,
+  requireEngagedContactPlans,
+  disallowEscalationChannelTargets,
 ];

@@ -470,9 +470,15 @@ describe("EscalationChain", () => {
         { durationInMinutes: 0, targets: [{ target: taro }, { target: oncall }] },
       ],
       allowInterruptiveFinalStage: true,
+      tags: { team: "payments" },
     });
     await settle();
     assert.equal(byType(PLAN).length, 1);
+    // The tag the policy pack's require-email-only-final-stage honours (policies/RULES.md).
+    assert.deepEqual(one(CONTACT).inputs.tags, {
+      team: "payments",
+      "incident-manager/allow-interruptive-final-stage": "true",
+    });
     assert.deepEqual(capture.warnings, [
       "EscalationChain 'payments': the final stage reaches taro by VOICE (`stages[1].targets[0].target`); sre-oncall (on-call schedule) member taro by VOICE; jiro by SMS (`stages[1].targets[1].target`); a late-night call or SMS as the last resort wakes people who are not responsible.",
     ]);
@@ -526,6 +532,11 @@ describe("EscalationChain", () => {
           { durationInMinutes: 0, targets: [{ target: taro }] },
         ]),
         "EscalationChain 'payments': `stages[2].targets[0].target` is in the final stage, which must reach its targets by EMAIL only (a late-night call or SMS as the last resort wakes people who are not responsible); got taro by VOICE. Engage a contact whose engagement plan uses only EMAIL, or set `allowInterruptiveFinalStage: true`.",
+      ],
+      [
+        "the pack's exemption tag without allowInterruptiveFinalStage",
+        { ...base, tags: { "incident-manager/allow-interruptive-final-stage": "true" } },
+        'EscalationChain \'payments\': `tags["incident-manager/allow-interruptive-final-stage"]` exempts the chain from the policy pack\'s rule `require-email-only-final-stage`, which only `allowInterruptiveFinalStage: true` may do; got "true" without it. Set `allowInterruptiveFinalStage: true` instead, or remove the tag.',
       ],
       [
         "a final stage whose schedule has a member reached by SMS",

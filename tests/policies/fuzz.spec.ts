@@ -204,6 +204,32 @@ const EXTRA: Record<"classic" | "native", ResourceFixture[]> = {
       name: "health",
       props: { name: "health", eventBusName: "default", eventPattern: '{"source":["aws.health"]}' },
     },
+    {
+      type: "aws:iam/policy:Policy",
+      name: "start-incident-managed",
+      props: {
+        name: "start-incident-managed",
+        policy: JSON.stringify(allowPolicy("ssm-incidents:StartIncident", SEV1)),
+        arn: "arn:aws:iam::123456789012:policy/start-incident-managed",
+      },
+    },
+    {
+      type: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+      name: "start-incident-attachment",
+      props: {
+        role: "start-incident",
+        policyArn: "arn:aws:iam::123456789012:policy/start-incident-managed",
+      },
+    },
+    {
+      type: "aws:iam/policyAttachment:PolicyAttachment",
+      name: "start-incident-attachments",
+      props: {
+        name: "start-incident-attachments",
+        roles: ["start-incident"],
+        policyArn: "arn:aws:iam::123456789012:policy/start-incident-managed",
+      },
+    },
   ],
   native: [
     {
@@ -242,6 +268,16 @@ const EXTRA: Record<"classic" | "native", ResourceFixture[]> = {
         name: "findings",
         eventPattern: { source: ["aws.guardduty"] },
         targets: [{ id: "sev1", arn: SEV1, roleArn: START_ROLE }],
+      },
+    },
+    {
+      type: "aws-native:iam:ManagedPolicy",
+      name: "runbook-managed",
+      props: {
+        managedPolicyName: "runbook-managed",
+        roles: ["runbook"],
+        policyDocument: allowPolicy("ssm:StartAutomationExecution", SEV1),
+        policyArn: "arn:aws:iam::123456789012:policy/runbook-managed",
       },
     },
     {

@@ -24,8 +24,29 @@ export class NotApplicable extends Error {
 
 /** What running a rule produced. */
 export interface Outcome {
-  readonly violations: { message: string; urn?: string }[];
+  /** `level` is set for a violation reported with its own level (an advisory note). */
+  readonly violations: { message: string; urn?: string; level?: string }[];
   readonly notApplicable?: string;
+}
+
+/**
+ * The reportViolation the SDK's server hands a rule: a message and a URN, or the object form
+ * with its own enforcement level, whose message starts with the rule's description as the
+ * string form's does (kept out here, as the string form's is).
+ */
+function reporter(rule: IncidentRule, into: Outcome["violations"]) {
+  return (message: unknown, urn?: string): void => {
+    if (typeof message === "object" && message !== null) {
+      const v = message as { message?: string; urn?: string; enforcementLevel?: string };
+      const prefix = `${rule.description}\n`;
+      const text = v.message ?? "";
+      into.push({
+        message: text.startsWith(prefix) ? text.slice(prefix.length) : text,
+        urn: v.urn,
+        level: v.enforcementLevel,
+      });
+    } else into.push({ message: message as string, urn });
+  };
 }
 
 /** The rule's config: every schema default, then `overrides`. */
@@ -99,7 +120,7 @@ export async function runResource(
   const validations = [policy.validateResource ?? []].flat();
   try {
     for (const validate of validations) {
-      await validate(args, (message, urn) => violations.push({ message, urn }));
+      await validate(args, reporter(rule, violations));
     }
   } catch (err) {
     if (err instanceof NotApplicable) return { violations, notApplicable: err.reason };
@@ -157,7 +178,7 @@ export async function runStack(
     },
   };
   try {
-    await policy.validateStack(args, (message, urn) => violations.push({ message, urn }));
+    await policy.validateStack(args, reporter(rule, violations));
   } catch (err) {
     if (err instanceof NotApplicable) return { violations, notApplicable: err.reason };
     throw err;
@@ -165,7 +186,7 @@ export async function runStack(
   return { violations };
 }
 
-/** Just the messages. */
+/** Just the messages; a violation with its own level is prefixed with it (`[advisory] ...`). */
 export function messages(outcome: Outcome): string[] {
-  return outcome.violations.map((v) => v.message);
+  return outcome.violations.map((v) => (v.level === undefined ? "" : `[${v.level}] `) + v.message);
 }

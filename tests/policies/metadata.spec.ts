@@ -30,6 +30,8 @@ import { eventPatternArraysConfig } from "../../policies/rules/events/requireEve
 import { roleNameLengthConfig } from "../../policies/rules/iam/enforceRoleNameLength";
 import { awsRequestConstraintsConfig } from "../../policies/rules/aws/enforceAwsRequestConstraints";
 import { chatTopicSubscriberConfig } from "../../policies/rules/responsePlans/requireChatTopicSubscriber";
+import { engagedContactPlansConfig } from "../../policies/rules/plans/requireEngagedContactPlans";
+import { escalationChannelTargetsConfig } from "../../policies/rules/plans/disallowEscalationChannelTargets";
 import { nativeStack, classicStack, pick } from "./fixtures";
 import { configFor, runResource } from "./harness";
 
@@ -60,12 +62,14 @@ const zodConfigs: z.ZodObject[] = [
   uniqueNamesConfig,
   awsRequestConstraintsConfig,
   chatTopicSubscriberConfig,
+  engagedContactPlansConfig,
+  escalationChannelTargetsConfig,
 ];
 
 const VERBS = ["require", "enforce", "disallow"];
 
 describe("policy rule metadata", () => {
-  it("lists rules 1-15 (seven mandatory, then eight advisory), three mandatory AWS-fact rules, the five name rules, the check against AWS's models and the chat topic rule", () => {
+  it("lists rules 1-15 (seven mandatory, then eight advisory), three mandatory AWS-fact rules, the five name rules, the check against AWS's models, then rules 25-27", () => {
     assert.deepEqual(
       rules.map((r) => [r.name, r.enforcementLevel]),
       [
@@ -94,12 +98,14 @@ describe("policy rule metadata", () => {
         ["disallow-duplicate-rotation-names", "advisory"],
         ["enforce-aws-request-constraints", "mandatory"],
         ["require-chat-topic-subscriber", "advisory"],
+        ["require-engaged-contact-plans", "mandatory"],
+        ["disallow-escalation-channel-targets", "advisory"],
       ],
     );
     assert.equal(new Set(rules.map((r) => r.name)).size, rules.length);
   });
 
-  it("keeps the stack rules (4, 7, 10, 11, 14-20) as stack validations", () => {
+  it("keeps the stack rules (4, 7, 10, 11, 14, 15, 19-23, 25, 26) as stack validations", () => {
     const kinds = rules.map((r) => ("validateStack" in r ? "stack" : "resource"));
     assert.deepEqual(
       rules.filter((_, i) => kinds[i] === "stack").map((r) => r.name),
@@ -116,6 +122,8 @@ describe("policy rule metadata", () => {
         "disallow-duplicate-event-rule-names",
         "disallow-duplicate-rotation-names",
         "require-chat-topic-subscriber",
+        "require-engaged-contact-plans",
+        "disallow-escalation-channel-targets",
       ],
     );
   });

@@ -4,8 +4,9 @@
  */
 import { strict as assert } from "assert";
 import { IncidentRule } from "../../policies/rules";
+import type { CapturedResource } from "../../testing";
 import { classicStack, nativeStack, pick } from "./fixtures";
-import { ResourceFixture, messages, runResource, runStack } from "./harness";
+import { ResourceFixture, messages, runResource, runStack, urnOf } from "./harness";
 
 /** Every violation a rule reports on a stack: resource rules run on each fixture in turn. */
 export async function violations(
@@ -55,4 +56,27 @@ export function copyOf(
   const copy = structuredClone(pick(stack, name, type));
   edit(copy.props);
   return { ...copy, name: as };
+}
+
+/** A fixture as the capture records it (inputs = outputs), for the pack over the analyzer protocol. */
+export function captured(f: ResourceFixture): CapturedResource {
+  const deps = Object.fromEntries(
+    Object.entries(f.propertyDependencies ?? {}).map(([k, names]) => [
+      k,
+      names.map((n) => urnOf("*", n)),
+    ]),
+  );
+  return {
+    urn: urnOf(f.type, f.name),
+    type: f.type,
+    name: f.name,
+    inputs: f.props,
+    secretInputs: [],
+    state: f.props,
+    custom: true,
+    protect: f.protect ?? false,
+    dependencies: [],
+    propertyDependencies: deps,
+    additionalSecretOutputs: [],
+  };
 }

@@ -1,11 +1,14 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { z } from "zod";
 import { IncidentStackRule, configSchemaOf, label, readConfig } from "../common";
-import { channelsOf, contactStages, contactsOfType, targetChannel } from "../graph";
+import { channelsOf, contactStages, contactsOfType, engagersOf, targetChannel } from "../graph";
 import { targetsOf } from "../plans/stages";
 
 export const planCoversChannelsConfig = z.object({
-  /** Report a PERSONAL contact that has channels but no engagement plan. */
+  /**
+   * Report a PERSONAL contact that has channels but no engagement plan and that nothing engages
+   * (one that is engaged is require-engaged-contact-plans' mandatory violation).
+   */
   requirePlan: z.boolean().default(true),
 });
 
@@ -13,7 +16,7 @@ export const planCoversChannelsConfig = z.object({
 export const requirePlanCoversChannels: IncidentStackRule = {
   name: "require-plan-covers-channels",
   description:
-    "Checks that the engagement plan of every PERSONAL contact engages each of the contact's channels. A channel no stage targets is never used during an incident.",
+    "Checks that the engagement plan of every PERSONAL contact engages each of the contact's channels. A channel no stage targets is never used during an incident. A contact with channels but no engagement plan is reported here when nothing in the stack engages it, and by require-engaged-contact-plans when something does.",
   configSchema: configSchemaOf(planCoversChannelsConfig),
   enforcementLevel: "advisory",
   validateStack: (args, report) => {
@@ -23,7 +26,8 @@ export const requirePlanCoversChannels: IncidentStackRule = {
       if (channels.length === 0) continue;
       const stages = contactStages(args, contact);
       if (stages.length === 0) {
-        if (cfg.requirePlan) {
+        // An engaged contact without a plan is never paged: rule 26 reports that, mandatory.
+        if (cfg.requirePlan && engagersOf(args, contact).length === 0) {
           report(
             `${label(contact)} has channels but no engagement plan, so none of them is engaged.`,
             contact.urn,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { PLAN_ROTATION_IDS } from "../../../aws/contacts";
 import { ROTATIONS_PER_SCHEDULE } from "../../../aws/rotations";
-import { IncidentStackRule, configSchemaOf, label, readConfig } from "../common";
+import { IncidentStackRule, configSchemaOf, isNative, label, readConfig } from "../common";
 import { contactStages, contactsOfType, rotationIdsOf } from "../graph";
 import { targetsOf } from "./stages";
 
@@ -17,7 +17,7 @@ export const oncallScheduleConfig = z.object({
 export const requireOncallScheduleRotations: IncidentStackRule = {
   name: "require-oncall-schedule-rotations",
   description:
-    "Checks that every ONCALL_SCHEDULE contact lists at least one rotation and has no escalation stages. The classic provider cannot link rotations to a contact, so such a contact must come from aws-native.",
+    "Checks that every ONCALL_SCHEDULE contact lists at least one rotation and has no escalation stages. Rotations are read from an aws-native contact's plan[].rotationIds or Plan's rotationIds, and from a classic contact's rotationIds when present: Terraform's newest contact has that field, @pulumi/aws 7.48 does not yet, so with it a classic on-call schedule cannot list rotations.",
   configSchema: configSchemaOf(oncallScheduleConfig),
   enforcementLevel: "mandatory",
   validateStack: (args, report) => {
@@ -25,8 +25,11 @@ export const requireOncallScheduleRotations: IncidentStackRule = {
     for (const contact of contactsOfType(args, "ONCALL_SCHEDULE")) {
       const rotations = rotationIdsOf(args, contact);
       if (rotations.length === 0) {
+        const where = isNative(contact.type)
+          ? "`plan[].rotationIds`"
+          : "`rotationIds` (once your @pulumi/aws has the field; 7.48 does not), or make the schedule an aws-native contact with `plan[].rotationIds`";
         report(
-          `${label(contact)} is an ONCALL_SCHEDULE contact with no rotations; list them in \`plan[].rotationIds\` of an aws-native contact.`,
+          `${label(contact)} is an ONCALL_SCHEDULE contact with no rotations; list them in ${where}.`,
           contact.urn,
         );
       } else if (rotations.length > cfg.maxRotations) {
@@ -48,5 +51,5 @@ export const requireOncallScheduleRotations: IncidentStackRule = {
   },
   severity: "high",
   remediationSteps:
-    "Create the on-call schedule with aws-native `ssmcontacts.Contact` (type ONCALL_SCHEDULE) and `plan: [{ rotationIds }]`, with no stages or targets.",
+    "List the schedule's rotations, with no stages or targets: aws-native `ssmcontacts.Contact` (type ONCALL_SCHEDULE) with `plan: [{ rotationIds }]`, or a classic contact's `rotationIds` once @pulumi/aws has the field.",
 };

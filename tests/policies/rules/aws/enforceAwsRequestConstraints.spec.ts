@@ -135,4 +135,47 @@ describe("enforce-aws-request-constraints", () => {
     );
     assert.deepEqual(out.violations, []);
   });
+
+  describe("the runbook's targetAccount (ssm-incidents SsmAutomation.targetAccount)", () => {
+    const classicRunbook = (targetAccount: unknown) => (p: Record<string, unknown>) =>
+      (p.action = {
+        ssmAutomations: [
+          {
+            documentName: "Restart",
+            roleArn: "arn:aws:iam::123456789012:role/runbook",
+            targetAccount,
+          },
+        ],
+      });
+    for (const value of ["RESPONSE_PLAN_OWNER_ACCOUNT", "IMPACTED_ACCOUNT"]) {
+      it(`Compliance: ${value} on both flavours`, async () => {
+        assert.deepEqual(await after(classicStack(), "sev1", classicRunbook(value)), []);
+        assert.deepEqual(
+          await after(
+            nativeStack(),
+            "sev1",
+            (p) => (p.actions[0].ssmAutomation.targetAccount = value),
+          ),
+          [],
+        );
+      });
+    }
+    it("Noncompliance: an account id instead of the enum, masked like a number (classic: the API's enum)", async () => {
+      assert.deepEqual(await after(classicStack(), "sev1", classicRunbook("123456789012")), [
+        'ssm-incidents:CreateResponsePlan `actions[0].ssmAutomation.targetAccount` must be one of RESPONSE_PLAN_OWNER_ACCOUNT, IMPACTED_ACCOUNT; got "123******012" (AWS: The account that the automation document will be run in. This can be in either the management account or an application account.).',
+      ]);
+    });
+    it("Noncompliance: a lower-case value (aws-native: CloudFormation's enum)", async () => {
+      assert.deepEqual(
+        await after(
+          nativeStack(),
+          "sev1",
+          (p) => (p.actions[0].ssmAutomation.targetAccount = "impacted_account"),
+        ),
+        [
+          'AWS::SSMIncidents::ResponsePlan `Actions[0].SsmAutomation.TargetAccount` must be one of IMPACTED_ACCOUNT, RESPONSE_PLAN_OWNER_ACCOUNT; got "impacted_account".',
+        ],
+      );
+    });
+  });
 });

@@ -21,11 +21,11 @@ describe("require-oncall-schedule-rotations", () => {
       ];
     });
     assert.deepEqual(await violations(rule, stack), [
-      "Contact 'sre-oncall' is an ONCALL_SCHEDULE contact with no rotations; list them in `plan[].rotationIds` of an aws-native contact.",
+      "Contact 'sre-oncall' is an ONCALL_SCHEDULE contact with no rotations; list them in `plan[].rotationIds`.",
       "Contact 'sre-oncall' is an ONCALL_SCHEDULE contact but has stages (`plan[0]`); an on-call schedule pages through its rotations only.",
     ]);
   });
-  it("Noncompliance 2: a classic ONCALL_SCHEDULE contact cannot list rotations", async () => {
+  it("Noncompliance 2: a classic ONCALL_SCHEDULE contact without rotationIds (as @pulumi/aws 7.48 makes it)", async () => {
     const stack: ResourceFixture[] = [
       ...classicStack(),
       {
@@ -35,7 +35,42 @@ describe("require-oncall-schedule-rotations", () => {
       },
     ];
     assert.deepEqual(await violations(rule, stack), [
-      "Contact 'schedule' is an ONCALL_SCHEDULE contact with no rotations; list them in `plan[].rotationIds` of an aws-native contact.",
+      "Contact 'schedule' is an ONCALL_SCHEDULE contact with no rotations; list them in `rotationIds` (once your @pulumi/aws has the field; 7.48 does not), or make the schedule an aws-native contact with `plan[].rotationIds`.",
+    ]);
+  });
+  /** A classic on-call schedule with Terraform's newest contact's `rotation_ids` (`rotationIds`). */
+  const classicSchedule = (rotationIds: unknown[]): ResourceFixture => ({
+    type: T.classic.contact,
+    name: "sre-oncall",
+    props: {
+      alias: "sre-oncall",
+      type: "ONCALL_SCHEDULE",
+      rotationIds,
+      tags: { team: "sre" },
+      arn: contactArn("sre-oncall"),
+    },
+  });
+  it("Compliance: a classic ONCALL_SCHEDULE contact with rotationIds", async () => {
+    const stack = [...classicStack(), classicSchedule([rotationArn("primary")])];
+    assert.deepEqual(await violations(rule, stack), []);
+  });
+  it("Noncompliance 3: a classic schedule with nine rotationIds, and an empty list", async () => {
+    const nine = Array.from({ length: 9 }, () => rotationArn("primary"));
+    assert.deepEqual(await violations(rule, [...classicStack(), classicSchedule(nine)]), [
+      "Contact 'sre-oncall' lists 9 rotations; at most 8 are allowed (an on-call schedule supports up to 8, per the Incident Manager user guide).",
+    ]);
+    assert.deepEqual(await violations(rule, [...classicStack(), classicSchedule([])]), [
+      "Contact 'sre-oncall' is an ONCALL_SCHEDULE contact with no rotations; list them in `rotationIds` (once your @pulumi/aws has the field; 7.48 does not), or make the schedule an aws-native contact with `plan[].rotationIds`.",
+    ]);
+  });
+  it("the final stage rule follows a classic schedule's rotationIds to its members", async () => {
+    const stack = mutate(
+      [...classicStack(), classicSchedule([rotationArn("primary")])],
+      "sre-escalation-plan",
+      (p) => (p.stages[1].targets[0].contactTargetInfo.contactId = contactArn("sre-oncall")),
+    );
+    assert.deepEqual(await violations(r.requireEmailOnlyFinalStage, stack), [
+      "The final stage `stages[1]` of Contact 'sre-escalation' reaches its targets by SMS, VOICE; it must use EMAIL only, so the last resort does not wake people again.",
     ]);
   });
   it("accepts rotations listed in a separate aws-native Plan", async () => {
