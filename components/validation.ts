@@ -10,6 +10,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
+import { nearestKey } from "./nearestKey";
 
 /** A location inside the args object, e.g. `["members", 2, "channels", 0, "address"]`. */
 export type FieldPath = readonly PropertyKey[];
@@ -146,7 +147,7 @@ export function input<S extends z.ZodType>(schema: S): z.ZodType<pulumi.Input<z.
     if (pulumi.Output.isInstance(value) || isPromiseLike(value)) {
       return new PendingCheck(pulumi.output(value), schema) as unknown as pulumi.Input<z.output<S>>;
     }
-    const result = schema.safeParse(value, { reportInput: true });
+    const result = schema.safeParse(value, PARSE);
     if (result.success) return result.data as pulumi.Input<z.output<S>>;
     for (const issue of result.error.issues) {
       ctx.addIssue({ ...issue, code: "custom", message: toMessage(issue), input: value });
@@ -154,6 +155,43 @@ export function input<S extends z.ZodType>(schema: S): z.ZodType<pulumi.Input<z.
     return z.NEVER;
   }) as unknown as z.ZodType<pulumi.Input<z.output<S>>>;
 }
+
+const UNKNOWN_FIELD = "has unknown field";
+
+/**
+ * "has unknown field `timezone`; check the spelling (did you mean `timeZone`?)": the hint names,
+ * for each unknown key, the nearest of the object's keys not given (see ./nearestKey.ts).
+ */
+export function unknownKeysMessage(keys: readonly string[], known: readonly string[]): string {
+  const hints = keys.flatMap((key) => {
+    const near = nearestKey(key, known);
+    return near === undefined
+      ? []
+      : [keys.length > 1 ? `\`${near}\` for \`${key}\`` : `\`${near}\``];
+  });
+  const listed = keys.map((k) => `\`${k}\``).join(", ");
+  const hint = hints.length === 0 ? "" : ` (did you mean ${hints.join(", ")}?)`;
+  return `${UNKNOWN_FIELD}${keys.length > 1 ? "s" : ""} ${listed}; check the spelling${hint}`;
+}
+
+/**
+ * A per-parse error hook (kept local to each parse, never a global error map): zod hands it the
+ * strict object's own schema with an unknown-keys issue, so the message can name the nearest of
+ * the keys that schema knows and the value did not give.
+ */
+export function knownKeysHint(issue: z.core.$ZodRawIssue): string | undefined {
+  if (issue.code !== "unrecognized_keys") return undefined;
+  const shape = (issue.inst as { _zod?: { def?: { shape?: Record<string, unknown> } } } | undefined)
+    ?._zod?.def?.shape;
+  if (shape === undefined) return undefined;
+  const input = issue.input;
+  const given = typeof input === "object" && input !== null ? Object.keys(input) : [];
+  const missing = Object.keys(shape).filter((k) => !given.includes(k));
+  return unknownKeysMessage(issue.keys, missing);
+}
+
+/** The options every parse here uses: the received value in issues, and the known-keys hint. */
+const PARSE = { reportInput: true, error: knownKeysHint } as const;
 
 /** Turns one zod issue into "rule; got value. What to do." when the schema did not say it itself. */
 function toMessage(issue: z.core.$ZodIssue): string {
@@ -168,9 +206,8 @@ function toMessage(issue: z.core.$ZodIssue): string {
         return `must be a finite number; got ${received}`;
       return `must be ${article(issue.expected)}; got ${describeValue(received)}`;
     case "unrecognized_keys":
-      return `has unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys
-        .map((k) => `\`${k}\``)
-        .join(", ")}; check the spelling`;
+      // The hint names the nearest known keys when the parse went through `knownKeysHint`.
+      return own.startsWith(UNKNOWN_FIELD) ? own : unknownKeysMessage(issue.keys, []);
     case "invalid_value":
       return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}; got ${describeValue(received)}`;
     case "too_small":
@@ -225,7 +262,7 @@ function replacePending(value: unknown, path: PropertyKey[], context: Validation
   if (value instanceof PendingCheck) {
     const { schema } = value;
     return value.value.apply((resolved) => {
-      const result = schema.safeParse(resolved, { reportInput: true });
+      const result = schema.safeParse(resolved, PARSE);
       if (result.success) return result.data;
       throw new ValidationError(
         context,
@@ -303,7 +340,7 @@ export function validateArgs<S extends z.ZodType>(
   try {
     const reserved = reservedKeys(args);
     if (reserved.length > 0) throw new ValidationError(context, reserved);
-    result = schema.safeParse(args, { reportInput: true }) as ReturnType<S["safeParse"]>;
+    result = schema.safeParse(args, PARSE) as ReturnType<S["safeParse"]>;
   } catch (err) {
     if (ValidationError.isValidationError(err)) throw err;
     // A getter that throws, a revoked proxy, a cycle: still one clear error, never a crash.
@@ -344,9 +381,7 @@ export function stringOr<S extends z.ZodType, O extends z.ZodType>(
   full: O,
 ): z.ZodType<z.output<S> | z.output<O>> {
   return z.any().transform((value, ctx) => {
-    const result = (typeof value === "string" ? short : full).safeParse(value, {
-      reportInput: true,
-    });
+    const result = (typeof value === "string" ? short : full).safeParse(value, PARSE);
     if (result.success) return result.data;
     for (const issue of result.error.issues) {
       ctx.addIssue({ ...issue, code: "custom", message: toMessage(issue), input: value });

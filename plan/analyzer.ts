@@ -45,6 +45,8 @@ export interface PolicyInfo {
 /** One violation an Analyze or AnalyzeStack call reported. */
 export interface Diagnostic {
   readonly policyName: string;
+  /** The policy's description; the policy SDK starts `message` with it. */
+  readonly description: string;
   readonly message: string;
   readonly enforcementLevel: EnforcementLevel;
   readonly urn: string;
@@ -56,6 +58,20 @@ export interface AnalyzeResult {
   readonly diagnostics: Diagnostic[];
   /** Policy name -> reasons it did not apply, for the resources sent. */
   readonly notApplicable: { policyName: string; reason: string }[];
+}
+
+/** One remediation a Remediate call returned for a resource. */
+export interface Remediation {
+  readonly policyName: string;
+  readonly description: string;
+  /**
+   * The resource's whole new inputs, secrets unwrapped (their keys in `secretKeys`); undefined
+   * when the policy could not run and said why in `diagnostic`.
+   */
+  readonly properties?: Record<string, unknown>;
+  readonly secretKeys: string[];
+  /** Why the remediation could not run (an unknown value during preview), reported as advisory. */
+  readonly diagnostic: string;
 }
 
 /** The config for Configure: per policy, an enforcement level and properties. */
@@ -87,6 +103,37 @@ function markSecrets(
 /** JSON-safe copy: drops undefined, which a protobuf Struct cannot hold. */
 function plain(value: Record<string, unknown>): Record<string, unknown> {
   return JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+}
+
+/** A Struct's value with the engine's secret wrappers taken off, and which top-level keys had one. */
+export function unwrapSecrets(props: Record<string, unknown>): {
+  value: Record<string, unknown>;
+  secretKeys: string[];
+} {
+  const secretKeys: string[] = [];
+  const unwrap = (v: unknown): { v: unknown; secret: boolean } => {
+    if (Array.isArray(v)) {
+      const items = v.map(unwrap);
+      return { v: items.map((i) => i.v), secret: items.some((i) => i.secret) };
+    }
+    if (typeof v === "object" && v !== null) {
+      const o = v as Record<string, unknown>;
+      if (o[SECRET_SIG] === SECRET_VALUE) return { v: unwrap(o.value).v, secret: true };
+      const entries = Object.entries(o).map(([k, x]) => [k, unwrap(x)] as const);
+      return {
+        v: Object.fromEntries(entries.map(([k, x]) => [k, x.v])),
+        secret: entries.some(([, x]) => x.secret),
+      };
+    }
+    return { v, secret: false };
+  };
+  const value: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(props)) {
+    const u = unwrap(v);
+    value[k] = u.v;
+    if (u.secret) secretKeys.push(k);
+  }
+  return { value, secretKeys };
 }
 
 function options(r: CapturedResource): analyzer.AnalyzerResourceOptions {
@@ -132,6 +179,7 @@ function toResult(res: analyzer.AnalyzeResponse): AnalyzeResult {
   return {
     diagnostics: res.getDiagnosticsList().map((d) => ({
       policyName: d.getPolicyname(),
+      description: d.getDescription(),
       message: d.getMessage(),
       enforcementLevel: LEVELS[d.getEnforcementlevel()],
       urn: d.getUrn(),
@@ -226,14 +274,29 @@ export class PolicyPackProcess {
   }
 
   /** The pack's name, version and policies with their config schemas. */
-  async info(): Promise<{ name: string; version: string; policies: PolicyInfo[] }> {
+  async info(): Promise<{
+    name: string;
+    version: string;
+    policies: PolicyInfo[];
+    /** Whether the pack takes Configure (GetAnalyzerInfo's `supportsConfig`). */
+    supportsConfig: boolean;
+    /** The config the pack was built with (GetAnalyzerInfo's `initialConfig`). */
+    initialConfig: PackConfig;
+  }> {
     const res = await call<Empty, analyzer.AnalyzerInfo>(
       this.client.getAnalyzerInfo.bind(this.client),
       new Empty(),
     );
+    const initialConfig: PackConfig = {};
+    for (const [name, pc] of res.getInitialconfigMap().entries()) {
+      const props = (pc.getProperties()?.toJavaScript() ?? {}) as Record<string, unknown>;
+      initialConfig[name] = { ...props, enforcementLevel: LEVELS[pc.getEnforcementlevel()] };
+    }
     return {
       name: res.getName(),
       version: res.getVersion(),
+      supportsConfig: res.getSupportsconfig(),
+      initialConfig,
       policies: res.getPoliciesList().map((p) => {
         const schema = p.getConfigschema();
         return {
@@ -262,6 +325,32 @@ export class PolicyPackProcess {
       map.set(name, pc);
     }
     await call(this.client.configure.bind(this.client), req);
+  }
+
+  /**
+   * Remediate: one call per resource, as the engine makes before Analyze (pkg/resource/deploy
+   * step_generator.go in pulumi/pulumi: remediations first, then analysis of the rewritten
+   * inputs). Each remediation's properties are the resource's whole new inputs.
+   */
+  async remediate(resource: CapturedResource): Promise<Remediation[]> {
+    const res = await call<analyzer.AnalyzeRequest, analyzer.RemediateResponse>(
+      this.client.remediate.bind(this.client),
+      toAnalyzeRequest(resource),
+    );
+    return res.getRemediationsList().map((r) => {
+      const struct = r.getProperties();
+      const unwrapped =
+        struct === undefined
+          ? undefined
+          : unwrapSecrets(struct.toJavaScript() as Record<string, unknown>);
+      return {
+        policyName: r.getPolicyname(),
+        description: r.getDescription(),
+        properties: unwrapped?.value,
+        secretKeys: unwrapped?.secretKeys ?? [],
+        diagnostic: r.getDiagnostic(),
+      };
+    });
   }
 
   /** Analyze: each resource's inputs, one call per resource, as during `pulumi preview`. */

@@ -25,6 +25,57 @@ export interface ProgramSource {
   readonly config?: Readonly<Record<string, unknown>>;
   /** The program's entry file, instead of the one Pulumi.yaml's `main` names. */
   readonly entry?: string;
+  /** Leave `Pulumi.<stack>.yaml` unread: `config` is the whole stack config (`--spec`). */
+  readonly ignoreStackFile?: boolean;
+}
+
+/**
+ * The folder of the Pulumi project `plan` runs in: `dir` if it holds a Pulumi.yaml, else the
+ * nearest folder above it that does (as the Pulumi CLI looks for its project), or undefined.
+ */
+export function findProjectDir(dir: string): string | undefined {
+  let current = path.resolve(dir);
+  for (;;) {
+    if (fs.existsSync(path.join(current, "Pulumi.yaml"))) return current;
+    const parent = path.dirname(current);
+    if (parent === current) return undefined;
+    current = parent;
+  }
+}
+
+/**
+ * The program a Node.js Pulumi project runs: Pulumi.yaml's `main` (a file, or a folder, default
+ * the project folder); in a folder, its package.json `main`, else index.ts, else index.js.
+ */
+export function programEntry(projectDir: string, main: string | undefined): string {
+  const target = path.resolve(projectDir, main ?? ".");
+  if (!fs.existsSync(target) || !fs.statSync(target).isDirectory()) return target;
+  const pkgFile = path.join(target, "package.json");
+  if (fs.existsSync(pkgFile)) {
+    const pkgMain = (readJson(pkgFile) as { main?: unknown } | undefined)?.main;
+    if (typeof pkgMain === "string") {
+      const resolved = path.resolve(target, pkgMain);
+      for (const candidate of [resolved, `${resolved}.ts`, `${resolved}.js`]) {
+        if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
+      }
+      for (const index of ["index.ts", "index.js"]) {
+        if (fs.existsSync(path.join(resolved, index))) return path.join(resolved, index);
+      }
+      return resolved;
+    }
+  }
+  for (const index of ["index.ts", "index.js"]) {
+    if (fs.existsSync(path.join(target, index))) return path.join(target, index);
+  }
+  return path.join(target, "index.ts");
+}
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch (err) {
+    throw new ProgramError(`cannot read ${file}: ${(err as Error).message.split("\n")[0]}`);
+  }
 }
 
 /** A program that ran. */
@@ -77,10 +128,7 @@ export function loadProject(source: ProgramSource): {
   }
   const project = (readYaml(projectFile) ?? {}) as ProjectFile;
   const name = project.name ?? path.basename(source.projectDir);
-  const main = path.resolve(source.projectDir, project.main ?? ".");
-  const entry =
-    source.entry ??
-    (fs.existsSync(main) && fs.statSync(main).isDirectory() ? path.join(main, "index.ts") : main);
+  const entry = source.entry ?? programEntry(source.projectDir, project.main);
   if (!fs.existsSync(entry)) throw new ProgramError(`the program ${entry} does not exist`);
 
   const config: Record<string, string> = {};
@@ -101,7 +149,7 @@ export function loadProject(source: ProgramSource): {
     if (secure && !secretKeys.includes(key)) secretKeys.push(key);
   };
   const stackFile = path.join(source.projectDir, `Pulumi.${source.stack}.yaml`);
-  if (fs.existsSync(stackFile)) {
+  if (!source.ignoreStackFile && fs.existsSync(stackFile)) {
     const stack = (readYaml(stackFile) ?? {}) as { config?: Record<string, unknown> };
     for (const [key, value] of Object.entries(stack.config ?? {})) {
       setFlat(key.includes(":") ? key : `${name}:${key}`, value);
@@ -148,6 +196,11 @@ function placeholders(value: unknown): { value: unknown; secure: boolean } {
 export async function runProgram(source: ProgramSource): Promise<ProgramRun> {
   const { name, entry, config, secretKeys } = loadProject(source);
   const capture: Capture = await installCapture({ project: name, stack: source.stack });
+  // The report lists the program's warnings; the SDK would print each to stderr as well.
+  pulumi.log.warn = (msg: string) => {
+    capture.warnings.push(msg);
+    return Promise.resolve();
+  };
   pulumi.runtime.setAllConfig(config, secretKeys);
   const components = recordComponents();
   const failures: unknown[] = [];

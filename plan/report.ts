@@ -14,6 +14,8 @@ import { estimateCost, renderCost, usageOf } from "./cost";
 import type { CapturedResource } from "../testing";
 import type { BuiltComponent, ProgramRun } from "./program";
 import { buildTree, renderTree, type TreeNode } from "./tree";
+import { activationsOf, renderActivation, type ChannelActivation } from "./activation";
+import type { PolicyRemediation } from "./remediation";
 
 /** The version of the JSON schema; changed only when a field changes meaning or goes away. */
 export const REPORT_SCHEMA_VERSION = 1;
@@ -74,7 +76,10 @@ export interface PolicyViolation {
   readonly severity: string;
   /** The resource's type and name, from its URN ("" for a stack-level violation). */
   readonly resource: string;
+  /** The policy SDK's message: the policy's description, then what is wrong here. */
   readonly message: string;
+  /** The policy's description (the start of `message`). */
+  readonly description: string;
 }
 
 /** The policy pack's results over the stack. */
@@ -101,6 +106,13 @@ export interface PlanReport {
   /** Each response plan's combined reach. */
   readonly reach: readonly ResponsePlanReach[];
   readonly policies: PolicyResults;
+  /**
+   * What policies at level `remediate` rewrote before the pack analysed the resources (empty
+   * when none is at that level), values masked.
+   */
+  readonly remediations: readonly PolicyRemediation[];
+  /** The contact channels the first `up` creates, which their owners must activate. */
+  readonly activation: readonly ChannelActivation[];
   readonly cost: CostEstimate;
   /** The post-incident analysis templates the stack creates, each with its regions. */
   readonly analysisTemplates?: readonly { name: string; regions: readonly string[] }[];
@@ -225,6 +237,7 @@ export function policyResults(
       severity: d.severity,
       resource: resourceOf(d.urn),
       message: d.message,
+      description: d.description,
     };
     const key = JSON.stringify(v);
     if (seen.has(key)) continue;
@@ -253,6 +266,7 @@ export function buildReport(
   policies: PolicyResults,
   at: Date,
   costOverrides: Partial<CostAssumptions> = {},
+  remediations: readonly PolicyRemediation[] = [],
 ): PlanReport {
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -265,10 +279,13 @@ export function buildReport(
     coverage: coverageOf(run.components, at),
     reach: [],
     policies,
+    remediations: [...remediations],
+    activation: activationsOf(run.resources),
     cost: estimateCost(usageOf(run.resources), costOverrides),
     analysisTemplates: analysisTemplatesOf(run.resources),
     notes: notesOf(run.resources),
-    warnings: [...run.warnings],
+    // A warning logged twice (by two components, or twice by one) is listed once.
+    warnings: [...new Set(run.warnings)],
   };
 }
 
@@ -305,9 +322,19 @@ export function renderReport(report: PlanReport): string {
   out.push(
     `${report.policies.policies} policies: ${report.policies.mandatory} mandatory and ${report.policies.advisory} advisory violation(s)`,
   );
-  for (const v of report.policies.violations) {
-    out.push(`  [${v.enforcementLevel}] ${v.policy}  ${v.resource}`);
-    out.push(...v.message.split("\n").map((line) => `      ${line}`));
+  out.push(...renderViolations(report.policies.violations));
+  if (report.remediations.length > 0) {
+    section("Remediated (policies at level remediate)");
+    for (const r of report.remediations) {
+      out.push(`  ${r.policy}  ${r.resource}`);
+      for (const c of r.changes) {
+        out.push(`      ${c.path}: ${JSON.stringify(c.from)} -> ${JSON.stringify(c.to)}`);
+      }
+    }
+  }
+  if (report.activation.length > 0) {
+    section("Activation");
+    out.push(...renderActivation(report.activation));
   }
   if ((report.analysisTemplates ?? []).length > 0) {
     section("Post-incident analysis templates");
@@ -324,4 +351,35 @@ export function renderReport(report: PlanReport): string {
     out.push(...report.warnings.map((w) => `  - ${w}`));
   }
   return `${out.join("\n")}\n`;
+}
+
+/** What is wrong at one resource: the message without the description it starts with. */
+function ownMessage(v: PolicyViolation): string {
+  return v.description !== "" && v.message.startsWith(`${v.description}\n`)
+    ? v.message.slice(v.description.length + 1)
+    : v.message;
+}
+
+/**
+ * The violations grouped by policy and level: the policy's description once, then each
+ * resource with what is wrong there.
+ */
+export function renderViolations(violations: readonly PolicyViolation[]): string[] {
+  const groups = new Map<string, PolicyViolation[]>();
+  for (const v of violations) {
+    const key = `${v.enforcementLevel} ${v.policy}`;
+    groups.set(key, [...(groups.get(key) ?? []), v]);
+  }
+  const out: string[] = [];
+  for (const group of groups.values()) {
+    const [first] = group;
+    out.push(`  [${first.enforcementLevel}] ${first.policy} (${group.length})`);
+    if (first.description !== "") out.push(`      ${first.description}`);
+    for (const v of group) {
+      const [head, ...rest] = ownMessage(v).split("\n");
+      out.push(`    - ${v.resource === "" ? "(stack)" : v.resource}: ${head}`);
+      out.push(...rest.map((line) => `        ${line}`));
+    }
+  }
+  return out;
 }

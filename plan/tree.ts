@@ -53,7 +53,8 @@ const KEY_INPUTS: Record<string, readonly string[]> = {
   "aws:iam/rolePolicyAttachment:RolePolicyAttachment": ["policyArn"],
 };
 
-const PHONE = /^\+\d{6,15}$/;
+/** A phone number in international form, also written with spaces, dashes, dots or brackets. */
+const PHONE = /^\+\d[\d ().-]{4,}\d$/;
 const EMAIL = /^[^@\s]+@[^@\s]+$/;
 
 /** Masks phone numbers and email addresses anywhere in a value. */

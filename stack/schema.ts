@@ -4,7 +4,13 @@
  */
 import { z } from "zod";
 import { CONTACT_ALIAS } from "../components/common";
-import { describeValue } from "../components/validation";
+import {
+  describeValue,
+  unknownKeysMessage,
+  validateArgs,
+  ValidationError,
+  type ValidationIssue,
+} from "../components/validation";
 
 /** The config key the stack reads (namespace `incident-manager`). */
 export const SPEC_KEY = "incident-manager:spec";
@@ -81,4 +87,42 @@ export function resolveReference(
     return `names the member ${describeValue(alias)}, who is not in team ${describeValue(team)} (${members.join(", ")}); got ${describeValue(ref)}. Use a member's alias or \`${team}/schedule\`.`;
   }
   return { team, alias };
+}
+
+/**
+ * Parses the spec's shape with {@link stackSpecSchema}. An unknown top-level key (`team:` for
+ * `teams:`) is returned as an issue, with the nearest known key, instead of being thrown: the
+ * entries the spec does hold are still checked, and every issue is reported together. A broken
+ * shape throws one ValidationError holding the unknown key too.
+ */
+export function parseSpecShape(value: unknown): {
+  spec: z.output<typeof stackSpecSchema>;
+  issues: ValidationIssue[];
+} {
+  const known = Object.keys(stackSpecSchema.shape);
+  const isObject = typeof value === "object" && value !== null && !Array.isArray(value);
+  // An own `__proto__` key is the reserved-key check's to report (see validateArgs).
+  const kept = (k: string) => known.includes(k) || k === "__proto__";
+  const unknown = isObject ? Object.keys(value).filter((k) => !kept(k)) : [];
+  const issues: ValidationIssue[] =
+    unknown.length === 0
+      ? []
+      : [
+          {
+            path: [],
+            message: unknownKeysMessage(
+              unknown,
+              known.filter((k) => !(k in (value as object))),
+            ),
+          },
+        ];
+  const rest = isObject
+    ? Object.fromEntries(Object.entries(value).filter(([k]) => kept(k)))
+    : value;
+  try {
+    return { spec: validateArgs(stackSpecSchema, rest, CONTEXT), issues };
+  } catch (err) {
+    if (!ValidationError.isValidationError(err) || issues.length === 0) throw err;
+    throw new ValidationError(CONTEXT, [...issues, ...err.issues]);
+  }
 }

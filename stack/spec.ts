@@ -46,9 +46,16 @@ import {
   memberReference,
   recordKnownReplicationSetArn,
 } from "../components/references";
-import { validateArgs, type FieldPath } from "../components/validation";
+import type { FieldPath } from "../components/validation";
 import { checkUnique, crossEntryIssues, specAdvisories } from "./names";
-import { argsOf, CONTEXT, resolveReference, stackSpecSchema, type Entry } from "./schema";
+import {
+  argsOf,
+  CONTEXT,
+  parseSpecShape,
+  resolveReference,
+  stackSpecSchema,
+  type Entry,
+} from "./schema";
 
 export { SPEC_KEY, stackSpecSchema, type StackSpec } from "./schema";
 export { specAdvisories } from "./names";
@@ -171,8 +178,7 @@ function mapList(list: unknown, map: (item: unknown, index: number) => unknown):
 }
 
 function prepareStack(value: unknown): PreparedStack {
-  const spec = validateArgs(stackSpecSchema, value, CONTEXT);
-  const issues: ValidationIssue[] = [];
+  const { spec, issues } = parseSpecShape(value);
   const teamEntries = spec.teams as Entry[];
   const chainEntries = spec.escalations as Entry[];
   const planEntries = spec.responsePlans as Entry[];

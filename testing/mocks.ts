@@ -174,9 +174,6 @@ export function mockState(
       state.arn = `arn:${p}:secretsmanager:${region}:${acct}:secret:${state.name as string}-AbCdEf`;
       return { id: state.arn as string, state };
     }
-    case "aws:ssm/document:Document":
-      state.arn = `arn:${p}:ssm:${region}:${acct}:document/${str("name")}`;
-      return { id: str("name"), state };
     case "aws:kms/alias:Alias":
       state.arn = `arn:${p}:kms:${region}:${acct}:${str("name")}`;
       return { id: str("name"), state };

@@ -655,7 +655,7 @@ describe("EscalationChain", () => {
       [
         "a misspelt field",
         { ...base, allowInterruptiveFinalStep: true },
-        "EscalationChain 'payments': `(args)` has unknown field `allowInterruptiveFinalStep`; check the spelling",
+        "EscalationChain 'payments': `(args)` has unknown field `allowInterruptiveFinalStep`; check the spelling (did you mean `allowInterruptiveFinalStage`?)",
       ],
       [
         "a setup given as args",

@@ -404,7 +404,7 @@ describe("IncidentManagerSetup", () => {
       [
         "a misspelt field",
         { regions: ["us-east-1", "us-west-2"], deletionProtection: false },
-        "IncidentManagerSetup 'im': `(args)` has unknown field `deletionProtection`; check the spelling",
+        "IncidentManagerSetup 'im': `(args)` has unknown field `deletionProtection`; check the spelling (did you mean `deletionProtected`?)",
       ],
       [
         "deletionProtected as a string",

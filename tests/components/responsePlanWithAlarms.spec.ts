@@ -903,7 +903,7 @@ describe("ResponsePlanWithAlarms", () => {
       [
         "a misspelt field",
         { ...base, alarm: [] },
-        `${head}\`(args)\` has unknown field \`alarm\`; check the spelling`,
+        `${head}\`(args)\` has unknown field \`alarm\`; check the spelling (did you mean \`alarms\`?)`,
       ],
       [
         "a 51-character dynamic parameter name",

@@ -121,6 +121,8 @@ export function followTheSun(at: string = AT): PlanReport {
       advisory: 0,
       violations: [],
     },
+    remediations: [],
+    activation: [],
     cost: estimateCost(usageOf([])),
     notes: [],
     warnings: [],

@@ -265,4 +265,34 @@ describe("stack/spec", () => {
     await settle();
     assert.equal(capture.resources.length, 0);
   });
+
+  it("reports an unknown top-level key with the nearest one, and still checks the entries", async () => {
+    const bad = referenceSpec() as unknown as Record<string, unknown> & Spec;
+    bad.responsePlan = bad.responsePlans;
+    delete (bad as { responsePlans?: unknown }).responsePlans;
+    bad.teams[0].members[0].channels[0].address = "+8109012345678";
+    assert.throws(
+      () => spec.validateSpec(bad),
+      (err: Error) =>
+        err.message ===
+        [
+          "Stack config 'incident-manager:spec' has 2 invalid inputs:",
+          "  - `incident-manager:spec` has unknown field `responsePlan`; check the spelling (did you mean `responsePlans`?)",
+          '  - `incident-manager:spec.teams[0].members[0].channels[0].address` keeps the trunk prefix 0 after the country code +81, so the activation code never arrives; got "+81******678". Drop the trunk 0 after the country code: write +81******678.',
+        ].join("\n"),
+    );
+    // A broken shape still carries the unknown key.
+    assert.throws(
+      () => spec.validateSpec({ setup: 5, teem: [] }),
+      (err: Error) =>
+        err.message ===
+        [
+          "Stack config 'incident-manager:spec' has 2 invalid inputs:",
+          "  - `incident-manager:spec` has unknown field `teem`; check the spelling (did you mean `teams`?)",
+          "  - `incident-manager:spec.setup` must be the IncidentManagerSetup args; got 5",
+        ].join("\n"),
+    );
+    await settle();
+    assert.equal(capture.resources.length, 0);
+  });
 });
