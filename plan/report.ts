@@ -8,6 +8,13 @@ import type { CoverageReport, RotationDefinition, TimeSpan } from "../components
 import { unsettledReadings } from "../components/coverage";
 import type { TimelineEntry } from "../components/timeline";
 import { renderTimeline } from "../components/timeline";
+import {
+  escalationTimelines,
+  type GraphResource,
+  ResourceGraph,
+  responsePlanReach,
+  scheduleCoverage,
+} from "../components/graph";
 import type { Diagnostic, EnforcementLevel } from "./analyzer";
 import type { CostAssumptions, CostEstimate } from "./cost";
 import { estimateCost, renderCost, usageOf } from "./cost";
@@ -25,14 +32,14 @@ export const COVERAGE_DAYS = 7;
 
 /** One escalation chain's paging timeline. */
 export interface ChainTimeline {
-  /** The EscalationChain's name. */
+  /** The EscalationChain's name; for an ESCALATION contact written by hand, its alias. */
   readonly chain: string;
   readonly entries: readonly TimelineEntry[];
 }
 
 /** One team's on-call coverage over the next {@link COVERAGE_DAYS} days. */
 export interface TeamCoverage {
-  /** The OnCallTeam's name. */
+  /** The OnCallTeam's name; for an ONCALL_SCHEDULE contact written by hand, its resource name. */
   readonly team: string;
   /** Its ONCALL_SCHEDULE contact's alias. */
   readonly schedule: string;
@@ -65,7 +72,10 @@ export interface ResponsePlanReach {
   readonly gaps: readonly TimeSpan[];
   /** Who the plan reaches in each interval (empty: a gap, nobody is paged). */
   readonly intervals: readonly { start: string; end: string; reached: readonly string[] }[];
-  /** As {@link TeamCoverage.unsettled}, over every rotation the plan reaches. */
+  /**
+   * As {@link TeamCoverage.unsettled}, over every rotation the plan reaches; then what could not
+   * be seen (`<what>: unknown`), whose minutes list `(unknown)` in `reached` instead of a gap.
+   */
   readonly unsettled: readonly string[];
 }
 
@@ -146,33 +156,108 @@ function isCoverageSource(c: BuiltComponent): boolean {
   );
 }
 
-/** The timelines of every EscalationChain the program built, starting at `at`. */
-export function timelinesOf(components: readonly BuiltComponent[], at: Date): ChainTimeline[] {
-  return components.filter(isTimelineSource).map((c) => ({
-    chain: c.name,
-    entries: (c.instance as unknown as TimelineSource).timeline(at),
-  }));
+/** The captured resources as the graph that `plan` and the policy pack read. */
+export function graphOf(resources: readonly CapturedResource[]): ResourceGraph {
+  const byUrn = new Map<string, GraphResource>();
+  const nodes = resources.map((r) => {
+    const propertyDependencies: Record<string, GraphResource[]> = {};
+    const node: GraphResource = {
+      type: r.type,
+      name: r.name,
+      urn: r.urn,
+      props: r.state,
+      propertyDependencies,
+    };
+    byUrn.set(r.urn, node);
+    return { r, propertyDependencies, node };
+  });
+  for (const { r, propertyDependencies } of nodes) {
+    for (const [key, urns] of Object.entries(r.propertyDependencies)) {
+      propertyDependencies[key] = urns.flatMap((u) => byUrn.get(u) ?? []);
+    }
+  }
+  return new ResourceGraph(nodes.map((n) => n.node));
 }
 
-/** The coverage of every OnCallTeam the program built, for {@link COVERAGE_DAYS} days from `at`. */
-export function coverageOf(components: readonly BuiltComponent[], at: Date): TeamCoverage[] {
-  return components.filter(isCoverageSource).map((c) => {
-    const team = c.instance as unknown as CoverageSource;
-    const report = team.coverage({ from: at, days: COVERAGE_DAYS });
-    return {
-      team: c.name,
-      schedule: team.schedule!.alias,
-      start: report.start,
-      end: report.end,
-      coveredMinutes: report.coveredMinutes,
-      gapMinutes: report.gapMinutes,
-      gaps: report.gaps.map(({ start, end }) => ({ start, end })),
-      intervals: report.intervals.map(({ start, end, onCall }) => ({ start, end, onCall })),
-      unsettled: (team.rotationDefinitions ?? []).flatMap((r) =>
-        unsettledReadings(r).map((reading) => `${r.name}: ${reading}`),
-      ),
-    };
-  });
+/** True when a resource's parent is a component of `type` (which reports it already). */
+function builtBy(resources: readonly CapturedResource[], type: string) {
+  const parents = new Map(resources.map((r) => [r.urn, r.parent]));
+  return (node: GraphResource) => {
+    const parent = parents.get(node.urn);
+    return parent !== undefined && (parent.split("::")[2] ?? "").split("$").pop() === type;
+  };
+}
+
+const CHAIN = "incident-manager:index:EscalationChain";
+const TEAM = "incident-manager:index:OnCallTeam";
+
+/**
+ * The timelines of every EscalationChain the program built, starting at `at`, then those of the
+ * ESCALATION contacts among `resources` that no EscalationChain built.
+ */
+export function timelinesOf(
+  components: readonly BuiltComponent[],
+  at: Date,
+  resources: readonly CapturedResource[] = [],
+): ChainTimeline[] {
+  const built = builtBy(resources, CHAIN);
+  return [
+    ...components.filter(isTimelineSource).map((c) => ({
+      chain: c.name,
+      entries: (c.instance as unknown as TimelineSource).timeline(at),
+    })),
+    ...escalationTimelines(graphOf(resources), at, (c) => !built(c)).map((t) => ({
+      chain: t.alias,
+      entries: t.entries,
+    })),
+  ];
+}
+
+/**
+ * The coverage of every OnCallTeam the program built, for {@link COVERAGE_DAYS} days from `at`,
+ * then that of the ONCALL_SCHEDULE contacts among `resources` that no OnCallTeam built.
+ */
+export function coverageOf(
+  components: readonly BuiltComponent[],
+  at: Date,
+  resources: readonly CapturedResource[] = [],
+): TeamCoverage[] {
+  const built = builtBy(resources, TEAM);
+  const raw = scheduleCoverage(
+    graphOf(resources),
+    { from: at, days: COVERAGE_DAYS },
+    (c) => !built(c),
+  );
+  return [
+    ...components.filter(isCoverageSource).map((c) => {
+      const team = c.instance as unknown as CoverageSource;
+      const report = team.coverage({ from: at, days: COVERAGE_DAYS });
+      return {
+        team: c.name,
+        schedule: team.schedule!.alias,
+        start: report.start,
+        end: report.end,
+        coveredMinutes: report.coveredMinutes,
+        gapMinutes: report.gapMinutes,
+        gaps: report.gaps.map(({ start, end }) => ({ start, end })),
+        intervals: report.intervals.map(({ start, end, onCall }) => ({ start, end, onCall })),
+        unsettled: (team.rotationDefinitions ?? []).flatMap((r) =>
+          unsettledReadings(r).map((reading) => `${r.name}: ${reading}`),
+        ),
+      };
+    }),
+    ...raw.map(({ contact, ...c }) => ({ team: contact.name, ...c })),
+  ];
+}
+
+/**
+ * Who each response plan among `resources` reaches for {@link COVERAGE_DAYS} days from `at`,
+ * whether components or hand-written code built it (see components/graph/reach.ts).
+ */
+export function reachOf(resources: readonly CapturedResource[], at: Date): ResponsePlanReach[] {
+  return responsePlanReach(graphOf(resources), { from: at, days: COVERAGE_DAYS }).map(
+    (r) => r.report,
+  );
 }
 
 const REPLICATION_SET_TYPES = new Set([
@@ -275,9 +360,9 @@ export function buildReport(
     at: at.toISOString(),
     resourceCount: run.resources.length,
     resources: buildTree(run.resources),
-    timelines: timelinesOf(run.components, at),
-    coverage: coverageOf(run.components, at),
-    reach: [],
+    timelines: timelinesOf(run.components, at, run.resources),
+    coverage: coverageOf(run.components, at, run.resources),
+    reach: reachOf(run.resources, at),
     policies,
     remediations: [...remediations],
     activation: activationsOf(run.resources),
@@ -315,6 +400,21 @@ export function renderReport(report: PlanReport): string {
     for (const i of c.intervals) {
       out.push(
         `  ${i.start} - ${i.end}  ${i.onCall.length === 0 ? "GAP: nobody on call" : i.onCall.join(", ")}`,
+      );
+    }
+  }
+  section(`Reach of each response plan, next ${COVERAGE_DAYS} days`);
+  if (report.reach.length === 0) out.push("(no response plans)");
+  for (const r of report.reach) {
+    const hours = (m: number) => `${(m / 60).toFixed(1)} h`;
+    out.push(`${r.responsePlan}: reached ${hours(r.reachedMinutes)}, gaps ${hours(r.gapMinutes)}`);
+    if (r.unsettled.length > 0) {
+      out.push("  depends on readings AWS's text does not settle, or on what is unknown:");
+      out.push(...r.unsettled.map((u) => `    - ${u}`));
+    }
+    for (const i of r.intervals) {
+      out.push(
+        `  ${i.start} - ${i.end}  ${i.reached.length === 0 ? "GAP: nobody reached" : i.reached.join(", ")}`,
       );
     }
   }
