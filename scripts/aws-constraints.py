@@ -49,10 +49,10 @@ OPERATIONS = {
     "cloudwatch": ["PutMetricAlarm", "PutCompositeAlarm"],
     "events": ["PutRule", "PutTargets"],
     "iam": ["CreateRole", "PutRolePolicy", "CreatePolicy", "AttachRolePolicy"],
-    "kms": ["CreateKey", "CreateAlias"],
-    "sns": ["CreateTopic", "Subscribe"],
+    "kms": ["CreateKey", "CreateAlias", "ReplicateKey"],
+    "sns": ["CreateTopic", "Subscribe", "SetTopicAttributes"],
     "ssm": ["CreateDocument"],
-    "secretsmanager": ["CreateSecret"],
+    "secretsmanager": ["CreateSecret", "PutSecretValue", "PutResourcePolicy"],
     "chatbot": ["CreateSlackChannelConfiguration", "CreateMicrosoftTeamsChannelConfiguration"],
 }
 
@@ -71,6 +71,11 @@ CFN_TYPES = [
     "AWS::IAM::RolePolicy",
     "AWS::KMS::Key",
     "AWS::KMS::Alias",
+    "AWS::SSM::Document",
+    "AWS::SecretsManager::Secret",
+    "AWS::SNS::Topic",
+    "AWS::Chatbot::SlackChannelConfiguration",
+    "AWS::Chatbot::MicrosoftTeamsChannelConfiguration",
 ]
 
 # The services whose endpoints decide where Incident Manager is offered.

@@ -51,14 +51,56 @@ export function withSecretAddresses(spec: unknown): unknown {
   };
 }
 
+/** `setup.pagerDutySecret`, when the spec has one as an object. */
+function pagerDutySecretOf(spec: unknown): Record<string, unknown> | undefined {
+  const setup = (spec as { setup?: unknown } | undefined)?.setup;
+  const secret = (setup as { pagerDutySecret?: unknown } | undefined)?.pagerDutySecret;
+  return typeof secret === "object" && secret !== null && !Array.isArray(secret)
+    ? (secret as Record<string, unknown>)
+    : undefined;
+}
+
+/**
+ * The spec with the PagerDuty secret's token and email made secret Outputs (the component keeps
+ * them secret as well; this keeps them secret from the moment the program reads them).
+ */
+export function withSecretCredentials(spec: unknown): unknown {
+  const credentials = pagerDutySecretOf(spec);
+  if (credentials === undefined) return spec;
+  const secret = (v: unknown) => (typeof v === "string" ? pulumi.secret(v) : v);
+  const setup = (spec as { setup: object }).setup;
+  return {
+    ...(spec as object),
+    setup: {
+      ...setup,
+      pagerDutySecret: {
+        ...credentials,
+        pagerDutyToken: secret(credentials.pagerDutyToken),
+        pagerDutyFromEmail: secret(credentials.pagerDutyFromEmail),
+      },
+    },
+  };
+}
+
 /**
  * Reads the spec from the stack's config: `incident-manager:spec`. When the key holds secure
- * values, channel addresses are kept secret (see {@link withSecretAddresses}).
+ * values, channel addresses and the PagerDuty credentials are kept secret (see
+ * {@link withSecretAddresses}, {@link withSecretCredentials}). A PagerDuty token in a spec without
+ * secure values is refused: it would sit readable in Pulumi.<stack>.yaml.
  */
 export function readSpec(): unknown {
   const spec = new pulumi.Config("incident-manager").getObject<unknown>("spec");
   if (spec !== undefined && isSecretKey(SPEC_KEY)) {
-    return withSecretAddresses(spec);
+    return withSecretCredentials(withSecretAddresses(spec));
+  }
+  const token = pagerDutySecretOf(spec)?.pagerDutyToken;
+  if (typeof token === "string") {
+    throw new ValidationError(CONTEXT, [
+      {
+        path: ["setup", "pagerDutySecret", "pagerDutyToken"],
+        message: `must be a secret config value, not plain text in the stack's config file; got a plain string of ${[...token].length} characters. Set it with \`pulumi config set --secret --path '${SPEC_KEY}.setup.pagerDutySecret.pagerDutyToken' <token>\` (the file then holds only its ciphertext).`,
+      },
+    ]);
   }
   if (spec === undefined) {
     throw new ValidationError(CONTEXT, [

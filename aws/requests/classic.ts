@@ -9,7 +9,17 @@
  * length limits see what AWS would receive.
  */
 import type { ResourceMapping } from "./types";
-import { compact, isObject, mapList, mapValues, nonEmpty, pairs, read, UNKNOWN } from "./values";
+import {
+  compact,
+  isObject,
+  mapList,
+  mapValues,
+  nonEmpty,
+  pairs,
+  read,
+  secretLength,
+  UNKNOWN,
+} from "./values";
 
 /** The name Pulumi gives a resource whose name input is absent: `<name>-` and 7 random characters. */
 export function autoName(name: string): string {
@@ -385,7 +395,175 @@ export const CLASSIC: Readonly<Record<string, Mapper>> = {
       "CreateAlias",
       compact({ AliasName: i.name ?? `alias/${autoName(name)}`, TargetKeyId: i.targetKeyId }),
     ),
+  // Runbook documents and post-incident analysis templates (ssm CreateDocument). The document's
+  // `permissions` (ModifyDocumentPermission) are a second call, not mapped.
+  "aws:ssm/document:Document": (i, name) =>
+    api(
+      "ssm",
+      "CreateDocument",
+      compact({
+        Name: i.name ?? autoName(name),
+        Content: i.content,
+        DocumentType: i.documentType,
+        DocumentFormat: i.documentFormat,
+        TargetType: i.targetType,
+        VersionName: i.versionName,
+        Attachments: nonEmpty(
+          mapList(i.attachmentsSources, (a) =>
+            compact({ Key: read(a, "key"), Name: read(a, "name"), Values: read(a, "values") }),
+          ),
+        ),
+        Tags: nonEmpty(pairs(i.tags, "Key", "Value")),
+      }),
+    ),
+  // The PagerDuty secret: CreateSecret, then its `policy` (if given) with PutResourcePolicy
+  // (terraform-provider-aws resourceSecretCreate), whose SecretId is the new secret's ARN.
+  "aws:secretsmanager/secret:Secret": (i, name) => {
+    const created = api(
+      "secretsmanager",
+      "CreateSecret",
+      compact({
+        // A `namePrefix` gets a suffix only the provider knows.
+        Name: i.name ?? (i.namePrefix === undefined ? autoName(name) : UNKNOWN),
+        Description: i.description,
+        KmsKeyId: i.kmsKeyId,
+        ForceOverwriteReplicaSecret: i.forceOverwriteReplicaSecret,
+        AddReplicaRegions: nonEmpty(
+          mapList(i.replicas, (r) =>
+            compact({ Region: read(r, "region"), KmsKeyId: read(r, "kmsKeyId") }),
+          ),
+        ),
+        Tags: nonEmpty(pairs(i.tags, "Key", "Value")),
+      }),
+    );
+    if (i.policy === undefined) return created;
+    return {
+      service: created.service,
+      requests: [
+        ...created.requests,
+        {
+          target: { kind: "api" as const, operation: "secretsmanager:PutResourcePolicy" },
+          body: { SecretId: UNKNOWN, ResourcePolicy: json(i.policy) },
+        },
+      ],
+    };
+  },
+  // The secret's value (PutSecretValue): checked by length only, never shown.
+  "aws:secretsmanager/secretVersion:SecretVersion": (i) =>
+    api(
+      "secretsmanager",
+      "PutSecretValue",
+      compact({
+        SecretId: i.secretId,
+        SecretString: secretLength(i.secretString ?? i.secretStringWo),
+        SecretBinary: secretLength(i.secretBinary, true),
+        VersionStages: i.versionStages,
+      }),
+    ),
+  "aws:secretsmanager/secretPolicy:SecretPolicy": (i) =>
+    api(
+      "secretsmanager",
+      "PutResourcePolicy",
+      compact({
+        SecretId: i.secretArn,
+        ResourcePolicy: json(i.policy),
+        BlockPublicPolicy: i.blockPublicPolicy,
+      }),
+    ),
+  // The key's replica in another region (kms ReplicateKey). ReplicaRegion is the provider's
+  // region when `region` is not given, which this mapping does not know.
+  "aws:kms/replicaKey:ReplicaKey": (i) =>
+    api(
+      "kms",
+      "ReplicateKey",
+      compact({
+        KeyId: i.primaryKeyArn,
+        ReplicaRegion: i.region ?? UNKNOWN,
+        Policy: json(i.policy),
+        BypassPolicyLockoutSafetyCheck: i.bypassPolicyLockoutSafetyCheck,
+        Description: i.description,
+        Tags: nonEmpty(pairs(i.tags, "TagKey", "TagValue")),
+      }),
+    ),
+  // The chat channel's topics (sns CreateTopic) and their policies (SetTopicAttributes Policy).
+  "aws:sns/topic:Topic": (i, name) =>
+    api(
+      "sns",
+      "CreateTopic",
+      compact({
+        // A `namePrefix` gets a suffix only the provider knows.
+        Name: i.name ?? (i.namePrefix === undefined ? autoName(name) : UNKNOWN),
+        Attributes: topicAttributes(i),
+        Tags: nonEmpty(pairs(i.tags, "Key", "Value")),
+      }),
+    ),
+  "aws:sns/topicPolicy:TopicPolicy": (i) =>
+    api(
+      "sns",
+      "SetTopicAttributes",
+      compact({ TopicArn: i.arn, AttributeName: "Policy", AttributeValue: json(i.policy) }),
+    ),
+  // The chat channel: AWS Chatbot's Slack and Microsoft Teams channel configurations.
+  "aws:chatbot/slackChannelConfiguration:SlackChannelConfiguration": (i) =>
+    api(
+      "chatbot",
+      "CreateSlackChannelConfiguration",
+      compact({
+        SlackTeamId: i.slackTeamId,
+        SlackChannelId: i.slackChannelId,
+        ...chatbotCommon(i),
+      }),
+    ),
+  "aws:chatbot/teamsChannelConfiguration:TeamsChannelConfiguration": (i) =>
+    api(
+      "chatbot",
+      "CreateMicrosoftTeamsChannelConfiguration",
+      compact({
+        ChannelId: i.channelId,
+        ChannelName: i.channelName,
+        TeamId: i.teamId,
+        TeamName: i.teamName,
+        TenantId: i.tenantId,
+        ...chatbotCommon(i),
+      }),
+    ),
 };
+
+/**
+ * An SNS topic's attribute inputs as CreateTopic's `Attributes` map (string values, as the provider
+ * sends them). Only the attributes named in botocore's CreateTopic `Attributes` documentation are
+ * mapped; `fifoTopic`, `signatureVersion` and the delivery-feedback inputs are left out.
+ */
+function topicAttributes(i: Record<string, unknown>): unknown {
+  const named: Record<string, unknown> = {
+    DisplayName: i.displayName,
+    Policy: json(i.policy),
+    DeliveryPolicy: json(i.deliveryPolicy),
+    KmsMasterKeyId: i.kmsMasterKeyId,
+    TracingConfig: i.tracingConfig,
+    ArchivePolicy: json(i.archivePolicy),
+    ContentBasedDeduplication: i.contentBasedDeduplication,
+    FifoThroughputScope: i.fifoThroughputScope,
+  };
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(named)) {
+    if (value === undefined) continue;
+    out[key] = typeof value === "boolean" || typeof value === "number" ? String(value) : value;
+  }
+  return nonEmpty(out);
+}
+
+/** The members AWS Chatbot's two Create*ChannelConfiguration operations share. */
+const chatbotCommon = (i: Record<string, unknown>) => ({
+  ConfigurationName: i.configurationName,
+  IamRoleArn: i.iamRoleArn,
+  SnsTopicArns: nonEmpty(i.snsTopicArns),
+  LoggingLevel: i.loggingLevel,
+  GuardrailPolicyArns: nonEmpty(i.guardrailPolicyArns),
+  UserAuthorizationRequired: i.userAuthorizationRequired,
+  // AWS Chatbot takes tags as a `[{ TagKey, TagValue }]` list (botocore chatbot Tags).
+  Tags: nonEmpty(pairs(i.tags, "TagKey", "TagValue")),
+});
 
 /** A runbook's `[{ name, values }]` parameters as the API's `{ name: values }` map. */
 function parameters(value: unknown): unknown {

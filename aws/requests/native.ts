@@ -7,7 +7,12 @@
  */
 import { AWS_CONSTRAINTS, CfnType } from "../model";
 import type { ResourceMapping } from "./types";
-import { isObject, items, keysOf, read, UNKNOWN } from "./values";
+import { isObject, items, keysOf, read, secretLength, UNKNOWN } from "./values";
+
+/** Properties holding a secret value: checked by length only, never shown. */
+const SECRET_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
+  "AWS::SecretsManager::Secret": ["SecretString"],
+};
 
 const byLowerName = new Map(
   Object.keys(AWS_CONSTRAINTS.cloudformation).map((name) => [name.toLowerCase(), name]),
@@ -77,10 +82,9 @@ export function nativeMapping(
     }
     return out;
   };
-  return {
-    service: serviceOf(token),
-    requests: [
-      { target: { kind: "cfn", typeName }, body: convert(inputs, "") as Record<string, unknown> },
-    ],
-  };
+  const body = convert(inputs, "") as Record<string, unknown>;
+  for (const property of SECRET_PROPERTIES[typeName] ?? []) {
+    if (property in body) body[property] = secretLength(body[property]);
+  }
+  return { service: serviceOf(token), requests: [{ target: { kind: "cfn", typeName }, body }] };
 }

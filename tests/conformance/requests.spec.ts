@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { COVERED_TYPES, mapResource } from "../../aws/requests";
+import { COVERED_TYPES, mapResource, UNKNOWN } from "../../aws/requests";
 
 const ACCOUNT = "123456789012";
 const contact = (alias: string) => `arn:aws:ssm-contacts:us-east-1:${ACCOUNT}:contact/${alias}`;
@@ -259,6 +259,152 @@ describe("aws/requests: registered inputs to what AWS receives", () => {
     });
   });
 
+  it("a classic SSM document is CreateDocument, with an auto-name when none is given", () => {
+    assert.deepEqual(
+      only("aws:ssm/document:Document", "sre-analysis", {
+        content: '{"schemaVersion":"1.0"}',
+        documentType: "ProblemAnalysisTemplate",
+        documentFormat: "JSON",
+        region: "ap-northeast-2",
+        tags: { team: "sre" },
+      }),
+      {
+        service: "ssm",
+        target: "ssm:CreateDocument",
+        body: {
+          Name: "sre-analysis-1a2b3c4",
+          Content: '{"schemaVersion":"1.0"}',
+          DocumentType: "ProblemAnalysisTemplate",
+          DocumentFormat: "JSON",
+          Tags: [{ Key: "team", Value: "sre" }],
+        },
+      },
+    );
+  });
+
+  it("a classic secret is CreateSecret with its replicas, then PutResourcePolicy for its policy", () => {
+    const mapping = mapResource("aws:secretsmanager/secret:Secret", "pd", {
+      name: "pagerduty",
+      kmsKeyId: "arn:aws:kms:ap-northeast-1:123456789012:key/mrk-1",
+      replicas: [
+        { region: "ap-northeast-2", kmsKeyId: "arn:aws:kms:ap-northeast-2:123456789012:key/mrk-1" },
+      ],
+      policy: { Version: "2012-10-17", Statement: [] },
+    })!;
+    assert.deepEqual(
+      mapping.requests.map((r) => [r.target.kind === "api" && r.target.operation, r.body]),
+      [
+        [
+          "secretsmanager:CreateSecret",
+          {
+            Name: "pagerduty",
+            KmsKeyId: "arn:aws:kms:ap-northeast-1:123456789012:key/mrk-1",
+            AddReplicaRegions: [
+              {
+                Region: "ap-northeast-2",
+                KmsKeyId: "arn:aws:kms:ap-northeast-2:123456789012:key/mrk-1",
+              },
+            ],
+          },
+        ],
+        [
+          "secretsmanager:PutResourcePolicy",
+          { SecretId: UNKNOWN, ResourcePolicy: '{"Version":"2012-10-17","Statement":[]}' },
+        ],
+      ],
+    );
+  });
+
+  it("a secret's value is measured, never carried: PutSecretValue sees as many `*` as it has characters", () => {
+    const body = only("aws:secretsmanager/secretVersion:SecretVersion", "pd", {
+      secretId: "pagerduty",
+      secretString: '{"pagerDutyToken":"y_NbAkKc66ryYEXAMPLE"}',
+    }).body;
+    assert.deepEqual(body, { SecretId: "pagerduty", SecretString: "*".repeat(41) });
+    const native = only("aws-native:secretsmanager:Secret", "pd", { secretString: "héllo" }).body;
+    assert.deepEqual(native, { SecretString: "*****" });
+  });
+
+  it("SNS topics and their policies, and Chatbot's Slack and Teams configurations", () => {
+    assert.deepEqual(
+      only("aws:sns/topic:Topic", "chat", {
+        displayName: "Incidents",
+        kmsMasterKeyId: "alias/aws/sns",
+        fifoTopic: false,
+        tags: { team: "sre" },
+      }).body,
+      {
+        Name: "chat-1a2b3c4",
+        Attributes: { DisplayName: "Incidents", KmsMasterKeyId: "alias/aws/sns" },
+        Tags: [{ Key: "team", Value: "sre" }],
+      },
+    );
+    assert.deepEqual(
+      only("aws:sns/topicPolicy:TopicPolicy", "chat", {
+        arn: "arn:aws:sns:ap-northeast-1:123456789012:chat",
+        policy: '{"Version":"2012-10-17"}',
+      }),
+      {
+        service: "sns",
+        target: "sns:SetTopicAttributes",
+        body: {
+          TopicArn: "arn:aws:sns:ap-northeast-1:123456789012:chat",
+          AttributeName: "Policy",
+          AttributeValue: '{"Version":"2012-10-17"}',
+        },
+      },
+    );
+    const common = {
+      configurationName: "api-errors",
+      iamRoleArn: "arn:aws:iam::123456789012:role/chat",
+      snsTopicArns: ["arn:aws:sns:ap-northeast-1:123456789012:chat"],
+      loggingLevel: "ERROR",
+      tags: { team: "sre" },
+    };
+    const shared = {
+      ConfigurationName: "api-errors",
+      IamRoleArn: "arn:aws:iam::123456789012:role/chat",
+      SnsTopicArns: ["arn:aws:sns:ap-northeast-1:123456789012:chat"],
+      LoggingLevel: "ERROR",
+      Tags: [{ TagKey: "team", TagValue: "sre" }],
+    };
+    assert.deepEqual(
+      only("aws:chatbot/slackChannelConfiguration:SlackChannelConfiguration", "c", {
+        ...common,
+        slackTeamId: "T07EA123LEP",
+        slackChannelId: "C07EZ1ABC23",
+      }),
+      {
+        service: "chatbot",
+        target: "chatbot:CreateSlackChannelConfiguration",
+        body: { SlackTeamId: "T07EA123LEP", SlackChannelId: "C07EZ1ABC23", ...shared },
+      },
+    );
+    assert.deepEqual(
+      only("aws:chatbot/teamsChannelConfiguration:TeamsChannelConfiguration", "c", {
+        ...common,
+        teamId: "5f0b6a3e-8a1c-4c1e-9d4e-2b7f6c9a1d20",
+        tenantId: "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+        channelId: "19%3ab6ef35dc342d56ba5654e6fc6d25a071%40thread.tacv2",
+      }).body,
+      {
+        ChannelId: "19%3ab6ef35dc342d56ba5654e6fc6d25a071%40thread.tacv2",
+        TeamId: "5f0b6a3e-8a1c-4c1e-9d4e-2b7f6c9a1d20",
+        TenantId: "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+        ...shared,
+      },
+    );
+  });
+
+  it("a replica key is ReplicateKey; its region is the provider's when not given", () => {
+    assert.deepEqual(
+      only("aws:kms/replicaKey:ReplicaKey", "k", {
+        primaryKeyArn: "arn:aws:kms:ap-northeast-1:123456789012:key/mrk-1",
+      }).body,
+      { KeyId: "arn:aws:kms:ap-northeast-1:123456789012:key/mrk-1", ReplicaRegion: UNKNOWN },
+    );
+  });
+
   it("covers both flavours of every type the package registers, and nothing it cannot map", () => {
     for (const type of [
       "aws:ssmcontacts/contact:Contact",
@@ -289,11 +435,25 @@ describe("aws/requests: registered inputs to what AWS receives", () => {
       "aws-native:iam:RolePolicy",
       "aws-native:kms:Key",
       "aws-native:kms:Alias",
+      "aws:ssm/document:Document",
+      "aws:secretsmanager/secret:Secret",
+      "aws:secretsmanager/secretVersion:SecretVersion",
+      "aws:secretsmanager/secretPolicy:SecretPolicy",
+      "aws:kms/replicaKey:ReplicaKey",
+      "aws:sns/topic:Topic",
+      "aws:sns/topicPolicy:TopicPolicy",
+      "aws:chatbot/slackChannelConfiguration:SlackChannelConfiguration",
+      "aws:chatbot/teamsChannelConfiguration:TeamsChannelConfiguration",
+      "aws-native:ssm:Document",
+      "aws-native:secretsmanager:Secret",
+      "aws-native:sns:Topic",
+      "aws-native:chatbot:SlackChannelConfiguration",
+      "aws-native:chatbot:MicrosoftTeamsChannelConfiguration",
     ]) {
       assert.ok(COVERED_TYPES.includes(type), type);
       assert.ok(mapResource(type, "x", {}) !== undefined, type);
     }
-    assert.equal(COVERED_TYPES.length, 28);
+    assert.equal(COVERED_TYPES.length, 42);
     assert.equal(mapResource("aws:s3/bucket:Bucket", "b", {}), undefined);
   });
 });

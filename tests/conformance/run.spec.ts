@@ -30,6 +30,7 @@ describe("conformance: the reference scenario, the examples and the full-option 
         "specs/chat-and-runbook",
         "specs/existing-keys",
         "specs/full-options",
+        "specs/post-incident",
       ],
     );
   });
@@ -44,20 +45,10 @@ describe("conformance: the reference scenario, the examples and the full-option 
         ["examples/escalation-chain", 20, 20, []],
         ["examples/follow-the-sun", 21, 21, []],
         ["examples/minimal-setup", 1, 1, []],
-        // The chat channel's and the runbook document's requests are not mapped yet.
-        [
-          "specs/chat-and-runbook",
-          28,
-          22,
-          [
-            "aws:chatbot/slackChannelConfiguration:SlackChannelConfiguration",
-            "aws:sns/topic:Topic",
-            "aws:sns/topicPolicy:TopicPolicy",
-            "aws:ssm/document:Document",
-          ],
-        ],
+        ["specs/chat-and-runbook", 28, 28, []],
         ["specs/existing-keys", 18, 18, []],
         ["specs/full-options", 45, 45, []],
+        ["specs/post-incident", 25, 25, []],
       ],
     );
     assert.deepEqual(
@@ -67,7 +58,7 @@ describe("conformance: the reference scenario, the examples and the full-option 
   });
 
   it("sums it up in one line", () => {
-    assert.equal(summaryLine(results), "conformance: 168 resources in 9 programs, 0 violations");
+    assert.equal(summaryLine(results), "conformance: 193 resources in 10 programs, 0 violations");
   });
 
   it("the full-option spec registers every kind of resource the components make", () => {
@@ -89,6 +80,29 @@ describe("conformance: the reference scenario, the examples and the full-option 
       "aws:cloudwatch/compositeAlarm:CompositeAlarm": 1,
       "aws:cloudwatch/eventRule:EventRule": 2,
       "aws:cloudwatch/eventTarget:EventTarget": 2,
+    });
+  });
+
+  it("the post-incident spec registers the templates, the PagerDuty secret and a Teams channel, all mapped", () => {
+    const spec = results.find((r) => r.label === "specs/post-incident")!;
+    assert.deepEqual(spec.types, {
+      "aws-native:ssmincidents:ReplicationSet": 1,
+      "aws:ssm/document:Document": 2, // the analysis template in each region
+      "aws:kms/key:Key": 1, // the secret's multi-Region key and its replica
+      "aws:kms/replicaKey:ReplicaKey": 1,
+      "aws:iam/role:Role": 1, // the chat channel's
+      "aws:ssmcontacts/contact:Contact": 3,
+      "aws:sns/topic:Topic": 2,
+      "aws:iam/rolePolicy:RolePolicy": 1,
+      "aws:secretsmanager/secret:Secret": 1,
+      "aws:ssmcontacts/contactChannel:ContactChannel": 2,
+      "aws:secretsmanager/secretPolicy:SecretPolicy": 1,
+      "aws:sns/topicPolicy:TopicPolicy": 2,
+      "aws:secretsmanager/secretVersion:SecretVersion": 1,
+      "aws:ssmcontacts/plan:Plan": 3,
+      "aws:chatbot/teamsChannelConfiguration:TeamsChannelConfiguration": 1,
+      "aws:ssmincidents/responsePlan:ResponsePlan": 1,
+      "aws:cloudwatch/metricAlarm:MetricAlarm": 1,
     });
   });
 });
