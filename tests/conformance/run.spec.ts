@@ -45,7 +45,7 @@ describe("conformance: the reference scenario, the examples and the full-option 
         ["examples/escalation-chain", 20, 20, []],
         ["examples/follow-the-sun", 21, 21, []],
         ["examples/minimal-setup", 1, 1, []],
-        ["specs/chat-and-runbook", 28, 28, []],
+        ["specs/chat-and-runbook", 30, 30, []],
         ["specs/existing-keys", 18, 18, []],
         ["specs/full-options", 45, 45, []],
         ["specs/post-incident", 25, 25, []],
@@ -58,7 +58,7 @@ describe("conformance: the reference scenario, the examples and the full-option 
   });
 
   it("sums it up in one line", () => {
-    assert.equal(summaryLine(results), "conformance: 193 resources in 10 programs, 0 violations");
+    assert.equal(summaryLine(results), "conformance: 195 resources in 10 programs, 0 violations");
   });
 
   it("the full-option spec registers every kind of resource the components make", () => {
