@@ -202,7 +202,9 @@ describe("plan CLI", function () {
     }
     assert.deepEqual(stack, []);
     assert.equal((svg.match(/<rect class="gap"[^>]*fill="url\(#gap-hatch\)"/g) ?? []).length, 5);
-    assert.equal((svg.match(/<rect class="covered"/g) ?? []).length, 5);
+    // Five weekday shifts on the schedule's row, and one bar for the response plan's row: its
+    // escalation pages taro, jiro and saburo directly, so it reaches someone all week.
+    assert.equal((svg.match(/<rect class="covered"/g) ?? []).length, 6);
     assert.equal((svg.match(/<rect class="page"/g) ?? []).length, 3);
     // Each page bar is one engagement; its tooltip says what the retry interval does.
     assert.deepEqual(
