@@ -1,38 +1,11 @@
 import { strict as assert } from "assert";
-import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { type PlanResult as Result, ROOT, runPlan as plan } from "../support/plan";
 
-const ROOT = path.join(__dirname, "..", "..");
 const FIXTURES = path.join(__dirname, "fixtures");
 const AT = "2026-06-01T00:00:00Z";
-
-interface Result {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs the plan CLI the way a user does (`npm run plan` runs the same file). */
-function plan(args: readonly string[], cwd = ROOT): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [path.join(ROOT, "bin", "incident-manager-plan"), ...args],
-      { cwd },
-    );
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    // Progress lines (shown when a step is slow) depend on the machine's speed: leave them out.
-    child.on("close", (code) =>
-      resolve({ code, stdout, stderr: stderr.replace(/^plan: .* \(\d+\.\d s\)\n/gm, "") }),
-    );
-  });
-}
 
 /** The labels of the SVG's minute axes, in order. */
 function axisLabels(svg: string): string[] {
