@@ -9,7 +9,7 @@ import { recordKnownReplicationSetArn } from "../references";
 import { toNativeTags } from "../tags";
 import { checkWhenKnown, type ValidationContext } from "../validation";
 import type { IncidentManagerSetupArgs } from "./args";
-import { pagerDutyKeyStatement } from "../../aws";
+import { accountRootKeyStatement, pagerDutyKeyStatement } from "../../aws";
 import { createAnalysisTemplates } from "./analysisTemplates";
 import { createPagerDutySecret } from "./pagerDutySecret";
 import { checkKeyArn, COMPONENT, CREATE_KEY } from "./schema";
@@ -295,13 +295,7 @@ export function incidentManagerKeyPolicy(
   return {
     Version: "2012-10-17",
     Statement: [
-      {
-        Sid: "AccountRootAdministersTheKey",
-        Effect: "Allow",
-        Principal: { AWS: `arn:${partition}:iam::${account}:root` },
-        Action: "kms:*",
-        Resource: "*",
-      },
+      accountRootKeyStatement(partition, account),
       {
         // AWS's statement, from the user guide's data-protection page.
         Sid: "Allow CreateGrant through AWS Systems Manager Incident Manager",

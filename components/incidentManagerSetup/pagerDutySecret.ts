@@ -9,6 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { maskAddress } from "../../aws/phone";
 import {
+  accountRootKeyStatement,
   checkEmailAddress,
   pagerDutyKeyStatement,
   pagerDutySecretPolicy,
@@ -64,16 +65,7 @@ export type PagerDutySecretData = z.output<typeof pagerDutySecretSchema>;
 export function pagerDutyKeyPolicy(partition: string, account: string, region: string) {
   return {
     Version: "2012-10-17",
-    Statement: [
-      {
-        Sid: "AccountRootAdministersTheKey",
-        Effect: "Allow",
-        Principal: { AWS: `arn:${partition}:iam::${account}:root` },
-        Action: "kms:*",
-        Resource: "*",
-      },
-      pagerDutyKeyStatement(region),
-    ],
+    Statement: [accountRootKeyStatement(partition, account), pagerDutyKeyStatement(region)],
   };
 }
 

@@ -1,9 +1,8 @@
 import { strict as assert } from "assert";
-import { spawn } from "child_process";
-import * as path from "path";
 import { DAY_PX, MAX_LABEL_PX, MIN_STAGE_PX, renderHtml, renderSvg } from "../../plan/picture";
 import { PAD } from "../../plan/picture/svg";
 import { fitText, textWidth, wrapText } from "../../plan/picture/text";
+import { runPlan } from "../support/plan";
 import { AT, followTheSun, rotations, teamCoverage, ZONE } from "./week-scenario";
 
 const PLOT = 7 * DAY_PX;
@@ -121,23 +120,7 @@ describe("plan picture", () => {
     });
 
     it("plan exits 2 on a bad --tz before running anything", async () => {
-      const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>(
-        (resolve, reject) => {
-          const child = spawn(process.execPath, [
-            path.join(__dirname, "..", "..", "bin", "incident-manager-plan"),
-            "--tz",
-            "Europe/Londn",
-            "--svg",
-            "never.svg",
-          ]);
-          let stdout = "";
-          let stderr = "";
-          child.stdout.on("data", (d) => (stdout += d));
-          child.stderr.on("data", (d) => (stderr += d));
-          child.on("error", reject);
-          child.on("close", (code) => resolve({ code, stdout, stderr }));
-        },
-      );
+      const result = await runPlan(["--tz", "Europe/Londn", "--svg", "never.svg"]);
       assert.equal(result.code, 2);
       assert.equal(result.stdout, "");
       assert.equal(

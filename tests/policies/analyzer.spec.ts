@@ -10,7 +10,8 @@ import { rules } from "../../policies/rules";
 import { PolicyPackProcess, withPolicyPack } from "../../plan/analyzer";
 import { CapturedResource, installCapture, reset, settle } from "../../testing";
 import { T, classicStack, contactArn, mutate, nativeStack } from "./fixtures";
-import { ResourceFixture, urnOf } from "./harness";
+import { urnOf } from "./harness";
+import { captured } from "./support";
 
 const EXAMPLES = path.join(__dirname, "..", "..", "examples");
 
@@ -24,29 +25,6 @@ export function exampleDirs(): string[] {
       (dir) =>
         fs.existsSync(path.join(dir, "Pulumi.yaml")) && fs.existsSync(path.join(dir, "index.ts")),
     );
-}
-
-/** A fixture as the capture would have recorded it (inputs = outputs here). */
-function captured(f: ResourceFixture): CapturedResource {
-  const deps = Object.fromEntries(
-    Object.entries(f.propertyDependencies ?? {}).map(([k, names]) => [
-      k,
-      names.map((n) => urnOf("*", n)),
-    ]),
-  );
-  return {
-    urn: urnOf(f.type, f.name),
-    type: f.type,
-    name: f.name,
-    inputs: f.props,
-    secretInputs: [],
-    state: f.props,
-    custom: true,
-    protect: f.protect ?? false,
-    dependencies: [],
-    propertyDependencies: deps,
-    additionalSecretOutputs: [],
-  };
 }
 
 const mandatory = (r: {

@@ -3,7 +3,6 @@
  * under the mocks, matches the snapshot it came from; one mutation per kind of difference.
  */
 import { strict as assert } from "assert";
-import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -17,6 +16,7 @@ import {
 } from "../../../testing";
 import { convertSnapshot } from "../../../plan/adopt/convert";
 import { FIXTURE_ACCOUNT, withAddresses } from "../../support/adoption";
+import { type PlanResult as Result, runPlan as plan } from "../../support/plan";
 import { diffAdoption, renderAdoption, replacingInputs } from "../../../plan/adopt/diff";
 import { parseSnapshot, type Snapshot } from "../../../plan/adopt/snapshot";
 
@@ -261,32 +261,6 @@ describe("adoption diff", () => {
     assert.ok(!text.includes("+819087654321") && !text.includes("+819012345678"), text);
   });
 });
-
-interface Result {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs the plan CLI the way a user does, as tests/plan/cli.spec.ts does. */
-function plan(args: readonly string[]): Promise<Result> {
-  const root = path.join(__dirname, "..", "..", "..");
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [path.join(root, "bin", "incident-manager-plan"), ...args],
-      {
-        cwd: root,
-      },
-    );
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe("plan --snapshot", function () {
   this.timeout(240_000);
