@@ -3,36 +3,18 @@
  * the text report's templates section, and `analysisTemplates` in `--json`. One run, no pack.
  */
 import { strict as assert } from "assert";
-import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { type PlanResult, ROOT, runPlan as plan } from "../support/plan";
 
-const ROOT = path.join(__dirname, "..", "..");
 const SPEC = path.join(ROOT, "conformance", "specs", "post-incident.yaml");
-
-function plan(args: readonly string[]): Promise<{ code: number | null; stdout: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [path.join(ROOT, "bin", "incident-manager-plan"), ...args],
-      {
-        cwd: ROOT,
-      },
-    );
-    let stdout = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.resume();
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout }));
-  });
-}
 
 describe("plan: post-incident analysis templates", function () {
   this.timeout(120_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-templates-"));
   const json = path.join(dir, "plan.json");
-  let result: { code: number | null; stdout: string };
+  let result: PlanResult;
 
   before(async () => {
     result = await plan([

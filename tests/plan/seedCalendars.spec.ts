@@ -6,40 +6,22 @@
  * `plan --spec ... --ics calendars/` writes its calendars.
  */
 import { strict as assert } from "assert";
-import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as yaml from "js-yaml";
+import { type PlanResult, ROOT, runPlan as plan } from "../support/plan";
 
-const ROOT = path.join(__dirname, "..", "..");
 const SPEC = path.join(ROOT, "conformance", "specs", "chat-and-runbook.yaml");
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const load = (file: string): any => yaml.load(fs.readFileSync(path.join(ROOT, file), "utf8"));
 
-function plan(args: readonly string[]): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [path.join(ROOT, "bin", "incident-manager-plan"), ...args],
-      { cwd: ROOT },
-    );
-    let stderr = "";
-    child.stdout.resume();
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) =>
-      resolve({ code, stderr: stderr.replace(/^plan: running .* \(\d+\.\d s\)\n/gm, "") }),
-    );
-  });
-}
-
 describe("the seed scenario's calendars: plan --spec conformance/specs/chat-and-runbook.yaml --ics", function () {
   this.timeout(120_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "seed-ics-"));
   const ics = path.join(dir, "calendars");
-  let run: { code: number | null; stderr: string };
+  let run: PlanResult;
 
   before(async () => {
     run = await plan([
