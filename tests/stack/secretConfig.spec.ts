@@ -25,8 +25,10 @@ function stackConfig(): Record<string, unknown> {
 }
 
 /** The spec as the engine hands it to the program: decrypted, the token in clear. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 function decryptedSpec(): Record<string, any> {
-  const spec = stackConfig()[SPEC_KEY] as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const spec = stackConfig()[SPEC_KEY] as Record<string, any>;
   spec.setup.pagerDutySecret.pagerDutyToken = TOKEN;
   return spec;
 }

@@ -289,8 +289,8 @@ describe("enforce-aws-request-constraints: chat channels, runbook documents, ana
     },
   ];
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const refused = async (name: string, edit: (p: Record<string, any>) => void) =>
-    // eslint-disable-line @typescript-eslint/no-explicit-any
     messages(await runResource(rule, pick(mutate(fixtures(), name, edit), name)));
 
   it("Compliance: every fixture of both flavours", async () => {
