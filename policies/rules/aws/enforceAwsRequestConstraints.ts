@@ -14,7 +14,7 @@ export const awsRequestConstraintsConfig = z.object({
 const COVERED = new Set(COVERED_TYPES);
 
 /**
- * Rule 16: every value a covered resource sends to AWS meets AWS's own constraints (botocore's
+ * Rule 24: every value a covered resource sends to AWS meets AWS's own constraints (botocore's
  * service models for classic resources, the CloudFormation schemas for aws-native ones), and SSM
  * Contacts and SSM Incidents resources are in a region where Incident Manager is offered.
  */
