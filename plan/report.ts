@@ -18,7 +18,7 @@ import {
 import type { Diagnostic, EnforcementLevel } from "./analyzer";
 import type { CostAssumptions, CostEstimate } from "./cost";
 import { estimateCost, renderCost, usageOf } from "./cost";
-import type { CapturedResource } from "../testing";
+import { type CapturedResource, unwrapSecrets } from "../testing";
 import type { BuiltComponent, ProgramRun } from "./program";
 import { buildTree, renderTree, type TreeNode } from "./tree";
 import { activationsOf, renderActivation, type ChannelActivation } from "./activation";
@@ -165,7 +165,8 @@ export function graphOf(resources: readonly CapturedResource[]): ResourceGraph {
       type: r.type,
       name: r.name,
       urn: r.urn,
-      props: r.state,
+      // A secret output (a channel's address) is read as its value, as the policy SDK hands it.
+      props: unwrapSecrets(r.state),
       propertyDependencies,
     };
     byUrn.set(r.urn, node);

@@ -477,7 +477,8 @@ export function escalationTimelines(
       const targets = attempt(() => targetsOf(stage), "targets");
       for (const target of isUnknown(targets) ? [] : targets) {
         if (target.kind !== "channel") continue;
-        const channel = graph.resolve(owner, "stages", target.channelId, "contactChannel", "");
+        const property = owner === contact ? "plan" : "stages";
+        const channel = graph.resolve(owner, property, target.channelId, "contactChannel", "");
         if (channel === undefined || isUnknown(channel)) continue;
         const props = graph.props(channel);
         const native = channel.type.startsWith("aws-native:");
@@ -488,7 +489,8 @@ export function escalationTimelines(
         const retry = attempt(() => num(target.retryIntervalInMinutes()), "retry");
         if (type === undefined || address === undefined) continue;
         engagement.push({
-          channelName: str(props.name) ?? channel.name,
+          // aws-native calls the channel's name channelName, classic name.
+          channelName: str(native ? props.channelName : props.name) ?? channel.name,
           type,
           address,
           afterMinutes: after,

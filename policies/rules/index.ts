@@ -21,6 +21,7 @@ import { requireEmailOnlyFinalStage } from "./plans/requireEmailOnlyFinalStage";
 import { requireOncallScheduleRotations } from "./plans/requireOncallScheduleRotations";
 import { requireEngagedContactPlans } from "./plans/requireEngagedContactPlans";
 import { disallowEscalationChannelTargets } from "./plans/disallowEscalationChannelTargets";
+import { requireResponsePlanReachableCoverage } from "./responsePlans/requireResponsePlanReachableCoverage";
 import { requireCustomerManagedKeys } from "./replication/requireCustomerManagedKeys";
 import { requireDeletionProtection } from "./replication/requireDeletionProtection";
 import { requireMultiRegionReplicationSet } from "./replication/requireMultiRegionReplicationSet";
@@ -60,6 +61,7 @@ export {
   requireMultiRegionReplicationSet,
   requireOncallScheduleRotations,
   requirePlanCoversChannels,
+  requireResponsePlanReachableCoverage,
   requireResponsePlanTrigger,
   requireRotationMembersAndZone,
   requireTags,
@@ -96,4 +98,5 @@ export const rules: readonly IncidentRule[] = [
   requireChatTopicSubscriber,
   requireEngagedContactPlans,
   disallowEscalationChannelTargets,
+  requireResponsePlanReachableCoverage,
 ];

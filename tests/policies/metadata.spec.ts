@@ -32,6 +32,7 @@ import { awsRequestConstraintsConfig } from "../../policies/rules/aws/enforceAws
 import { chatTopicSubscriberConfig } from "../../policies/rules/responsePlans/requireChatTopicSubscriber";
 import { engagedContactPlansConfig } from "../../policies/rules/plans/requireEngagedContactPlans";
 import { escalationChannelTargetsConfig } from "../../policies/rules/plans/disallowEscalationChannelTargets";
+import { responsePlanReachableCoverageConfig } from "../../policies/rules/responsePlans/requireResponsePlanReachableCoverage";
 import { nativeStack, classicStack, pick } from "./fixtures";
 import { configFor, runResource } from "./harness";
 
@@ -64,12 +65,13 @@ const zodConfigs: z.ZodObject[] = [
   chatTopicSubscriberConfig,
   engagedContactPlansConfig,
   escalationChannelTargetsConfig,
+  responsePlanReachableCoverageConfig,
 ];
 
 const VERBS = ["require", "enforce", "disallow"];
 
 describe("policy rule metadata", () => {
-  it("lists rules 1-15 (seven mandatory, then eight advisory), three mandatory AWS-fact rules, the five name rules, the check against AWS's models, then rules 25-27", () => {
+  it("lists rules 1-15 (seven mandatory, then eight advisory), three mandatory AWS-fact rules, the five name rules, the check against AWS's models, then rules 25-28", () => {
     assert.deepEqual(
       rules.map((r) => [r.name, r.enforcementLevel]),
       [
@@ -100,12 +102,13 @@ describe("policy rule metadata", () => {
         ["require-chat-topic-subscriber", "advisory"],
         ["require-engaged-contact-plans", "mandatory"],
         ["disallow-escalation-channel-targets", "advisory"],
+        ["require-response-plan-reachable-coverage", "advisory"],
       ],
     );
     assert.equal(new Set(rules.map((r) => r.name)).size, rules.length);
   });
 
-  it("keeps the stack rules (4, 7, 10, 11, 14, 15, 19-23, 25, 26) as stack validations", () => {
+  it("keeps the stack rules (4, 7, 10, 11, 14, 15, 19-23, 25-28) as stack validations", () => {
     const kinds = rules.map((r) => ("validateStack" in r ? "stack" : "resource"));
     assert.deepEqual(
       rules.filter((_, i) => kinds[i] === "stack").map((r) => r.name),
@@ -124,6 +127,7 @@ describe("policy rule metadata", () => {
         "require-chat-topic-subscriber",
         "require-engaged-contact-plans",
         "disallow-escalation-channel-targets",
+        "require-response-plan-reachable-coverage",
       ],
     );
   });

@@ -9,7 +9,7 @@ export const escalationChannelTargetsConfig = z.object({
 });
 
 /**
- * Rule 26 (stack): escalation plans' stages target contacts, not contact channels. Source:
+ * Rule 27 (stack): escalation plans' stages target contacts, not contact channels. Source:
  * ssm-contacts CreateContact `Plan` ("A contact has an engagement plan with stages that contact
  * specified contact channels. An escalation plan uses stages that contact specified contacts.").
  * The model's `Target` allows either in any plan and AWS documents no refusal, so this is advisory.
