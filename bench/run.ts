@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every measurement in a fresh child process, the median of several runs, the
  * ratios the targets are stated in, written to BENCHMARKS.md. `BENCH_RUNS` sets the number of
- * runs (default 3).
+ * runs (default 5).
  *
  * It runs compiled (`tsc`, then `node dist/bench/run.js`), and so does every measurement: under
  * ts-node, Pulumi's stack trace for each resource and Output is remapped through source maps,
@@ -21,7 +21,12 @@ import { REPO_ROOT } from "./paths";
 const SIZES = [10, 100, 1000] as const;
 /** The organisation the policy packs are timed on. */
 const POLICY_SIZE = 100;
-const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
+/** The targets of the two start ratios. */
+const START_TARGET = 1.2;
+const PLAN_TARGET = 1.5;
+/** When `plan`'s timelines and coverage start, fixed so that every run does the same work. */
+const PLAN_AT = "2026-06-01T00:00:00Z";
 // Before anything is created: the measurements are compiled, next to this file.
 if (path.extname(__filename) !== ".js") {
   throw new Error("run the compiled benchmarks: npm run bench (tsc, then node dist/bench/run.js)");
@@ -49,6 +54,7 @@ const captureFile = (members: number) => path.join(WORK, `organisation-${members
 const fmt = (n: number, digits = 2) => n.toFixed(digits);
 
 function main(): void {
+  const began = Date.now();
   const load = os.loadavg();
   const componentMs = new Map<number, number[]>();
   const floorMs = new Map<number, number[]>();
@@ -74,6 +80,25 @@ function main(): void {
     fullMs.push(measure("policy", "full", captureFile(POLICY_SIZE)).ms);
     trivialMs.push(measure("policy", "trivial", captureFile(POLICY_SIZE)).ms);
   }
+  // The packs' start and plan against its floor, each pair interleaved so load hits both alike.
+  const startMs = { full: [] as number[], trivial: [] as number[] };
+  const firstAnalyzeMs = { full: [] as number[], trivial: [] as number[] };
+  const planMs: number[] = [];
+  const planFloorMs: number[] = [];
+  const planDir = path.join(WORK, "plan");
+  fs.mkdirSync(planDir);
+  let planResources = 0;
+  for (let run = 0; run < RUNS; run++) {
+    for (const pack of ["full", "trivial"] as const) {
+      const m = measure("start", pack, captureFile(POLICY_SIZE));
+      startMs[pack].push(m.ms);
+      firstAnalyzeMs[pack].push(m.firstAnalyzeMs!);
+    }
+    const p = measure("plan", planDir, PLAN_AT);
+    planResources = p.resources;
+    planMs.push(p.ms);
+    planFloorMs.push(measure("plan-floor").ms);
+  }
   const chains = SIZES.map((members) => {
     const recorded = JSON.parse(
       fs.readFileSync(captureFile(members), "utf8"),
@@ -96,7 +121,10 @@ function main(): void {
   const { overall, toAlarm } = chains[chains.length - 1];
   const alarmRatio = toAlarm.length / MINIMUM_CHAIN.length;
   const overallRatio = overall.length / MINIMUM_CHAIN.length;
-  const verdict = (ok: boolean) => (ok ? "met" : "missed");
+  const verdict = (ok: boolean) => (ok ? "met" : "not met");
+  const startRatio = median(startMs.full) / median(startMs.trivial);
+  const planRatio = median(planMs) / median(planFloorMs);
+  const minutes = (Date.now() - began) / 60_000;
 
   const rows = SIZES.map((members) => {
     const org = organisation(members);
@@ -123,6 +151,7 @@ function main(): void {
       `${fmt(os.totalmem() / 2 ** 30, 1)} GiB memory, Node.js ${process.version}, ${os.platform()} ${os.release()}`,
     `- Load average (1, 5, 15 min) when the run started: ${load.map((l) => fmt(l)).join(", ")}; ` +
       `when it ended: ${loadAfter.map((l) => fmt(l)).join(", ")}.`,
+    `- The whole run took ${fmt(minutes, 1)} min (the \`tsc\` before it not counted).`,
     "",
     "## Command",
     "",
@@ -140,6 +169,8 @@ function main(): void {
     `| Scaling (time at 1000 members / time at 100) | ${fmt(scaling)} | ≤ 11 | ${verdict(scaling <= 11)} |`,
     `| Critical path (longest chain ending at an alarm / minimum chain) | ${toAlarm.length} / ${MINIMUM_CHAIN.length} = ${fmt(alarmRatio)} | 1.0 | ${verdict(alarmRatio <= 1)} |`,
     `| Longest chain overall / minimum chain | ${overall.length} / ${MINIMUM_CHAIN.length} = ${fmt(overallRatio)} | 1.0 | ${verdict(overallRatio <= 1)} |`,
+    `| Policy pack start (full pack / one-rule pack, spawn to Configure's answer) | ${fmt(startRatio)}× | ≤ ${START_TARGET}× | ${verdict(startRatio <= START_TARGET)} |`,
+    `| \`plan\` on the reference scenario / (node + plan's imports + the one-rule pack's start) | ${fmt(planRatio)}× | ≤ ${PLAN_TARGET}× | ${verdict(planRatio <= PLAN_TARGET)} |`,
     "",
     `Peak RSS of the 1000-member component run: ${fmt(peakRss, 0)} MiB.`,
     "",
@@ -153,6 +184,23 @@ function main(): void {
       `${policyCount} resources: full pack ${fmt(median(fullMs), 0)} ms ` +
       `(${fmt(fullRate, 0)} resources/s), one-rule pack ${fmt(median(trivialMs), 0)} ms ` +
       `(${fmt(trivialRate, 0)} resources/s).`,
+    "",
+    "Policy pack start (a fresh pack process each run; spawn to the answer of Configure, which " +
+      "follows GetAnalyzerInfo, as `pulumi preview --policy-pack` waits before it runs the " +
+      "program; then the first Analyze of one resource, from the same spawn): " +
+      `full pack ${fmt(median(startMs.full), 0)} ms (first Analyze answered at ` +
+      `${fmt(median(firstAnalyzeMs.full), 0)} ms), one-rule pack ${fmt(median(startMs.trivial), 0)} ms ` +
+      `(${fmt(median(firstAnalyzeMs.trivial), 0)} ms). Each run: full ` +
+      `${startMs.full.map((m) => fmt(m, 0)).join(", ")}; one-rule ` +
+      `${startMs.trivial.map((m) => fmt(m, 0)).join(", ")} ms.`,
+    "",
+    `\`plan\` on the reference scenario (\`node dist/plan/cli.js --reference --at ${PLAN_AT} ` +
+      "--json <temporary dir>/plan.json`, text report to a file there; " +
+      `${planResources} resources, the full pack), spawn to exit: ${fmt(median(planMs), 0)} ms; ` +
+      "its floor (bench/planFloor.ts: node, @pulumi/pulumi, @pulumi/aws, @pulumi/aws-native and " +
+      "the components loaded, the one-rule pack started over the same protocol and ended), spawn " +
+      `to exit: ${fmt(median(planFloorMs), 0)} ms. Each run: plan ` +
+      `${planMs.map((m) => fmt(m, 0)).join(", ")}; floor ${planFloorMs.map((m) => fmt(m, 0)).join(", ")} ms.`,
     "",
     "The longest chain ending at an alarm at 1000 members (of those of equal length, the first found):",
     "",
