@@ -13,8 +13,17 @@
  * on-call schedule's rotations. A channel's `RetryIntervalInMinutes` resends only an engagement that
  * failed to send (botocore 1.43, ssm-contacts ChannelTargetInfo), so it adds no message here.
  */
-import { list, num, obj, str } from "../policies/rules/common";
-import { type Stage, stagesOf, targetsOf } from "../policies/rules/plans/stages";
+import {
+  type GraphKind,
+  isGraphKind,
+  list,
+  num,
+  obj,
+  type Stage,
+  stagesOf,
+  str,
+  targetsOf,
+} from "../components/graph";
 import type { CapturedResource } from "../testing";
 
 /** What the estimate assumes; every field can be overridden on the command line. */
@@ -71,22 +80,8 @@ export interface CostEstimate extends BillableUsage {
   readonly notes: readonly string[];
 }
 
-const TYPE_KINDS = {
-  responsePlan: [
-    "aws:ssmincidents/responsePlan:ResponsePlan",
-    "aws-native:ssmincidents:ResponsePlan",
-  ],
-  contact: ["aws:ssmcontacts/contact:Contact", "aws-native:ssmcontacts:Contact"],
-  channel: [
-    "aws:ssmcontacts/contactChannel:ContactChannel",
-    "aws-native:ssmcontacts:ContactChannel",
-  ],
-  plan: ["aws:ssmcontacts/plan:Plan", "aws-native:ssmcontacts:Plan"],
-  rotation: ["aws:ssm/contactsRotation:ContactsRotation", "aws-native:ssmcontacts:Rotation"],
-} as const;
-
-function ofKind(resources: readonly CapturedResource[], kind: keyof typeof TYPE_KINDS) {
-  return resources.filter((r) => (TYPE_KINDS[kind] as readonly string[]).includes(r.type));
+function ofKind(resources: readonly CapturedResource[], kind: GraphKind) {
+  return resources.filter((r) => isGraphKind(r.type, kind));
 }
 
 /** The ARN a resource answers to (mocks return it as `arn`; aws-native contacts as `arn` too). */
@@ -121,7 +116,7 @@ function graphOf(resources: readonly CapturedResource[]): Graph {
   }
   return {
     contacts: byArn(ofKind(resources, "contact")),
-    channels: byArn(ofKind(resources, "channel")),
+    channels: byArn(ofKind(resources, "contactChannel")),
     rotations: byArn(ofKind(resources, "rotation")),
     plans,
   };

@@ -11,6 +11,7 @@ import { renderTimeline } from "../components/timeline";
 import {
   escalationTimelines,
   type GraphResource,
+  type ReachReport,
   ResourceGraph,
   responsePlanReach,
   scheduleCoverage,
@@ -62,22 +63,7 @@ export interface TeamCoverage {
  * the schedules it engages (directly or through an escalation plan) and its direct contacts
  * together, minute by minute.
  */
-export interface ResponsePlanReach {
-  /** The response plan's name (its `name` input, else its resource name). */
-  readonly responsePlan: string;
-  readonly start: string;
-  readonly end: string;
-  readonly reachedMinutes: number;
-  readonly gapMinutes: number;
-  readonly gaps: readonly TimeSpan[];
-  /** Who the plan reaches in each interval (empty: a gap, nobody is paged). */
-  readonly intervals: readonly { start: string; end: string; reached: readonly string[] }[];
-  /**
-   * As {@link TeamCoverage.unsettled}, over every rotation the plan reaches; then what could not
-   * be seen (`<what>: unknown`), whose minutes list `(unknown)` in `reached` instead of a gap.
-   */
-  readonly unsettled: readonly string[];
-}
+export type ResponsePlanReach = ReachReport;
 
 /** One policy violation. */
 export interface PolicyViolation {

@@ -18,6 +18,9 @@ import type {
   StackValidationPolicy,
 } from "@pulumi/policy";
 import { z } from "zod";
+import { GRAPH_TYPES, list, num, obj, str } from "../../components/graph/resources";
+
+export { list, num, obj, str };
 
 /** The type tokens of each resource kind, classic `@pulumi/aws` first, then `@pulumi/aws-native`. */
 export const TYPES = {
@@ -25,17 +28,8 @@ export const TYPES = {
     "aws:ssmincidents/replicationSet:ReplicationSet",
     "aws-native:ssmincidents:ReplicationSet",
   ],
-  responsePlan: [
-    "aws:ssmincidents/responsePlan:ResponsePlan",
-    "aws-native:ssmincidents:ResponsePlan",
-  ],
-  contact: ["aws:ssmcontacts/contact:Contact", "aws-native:ssmcontacts:Contact"],
-  contactChannel: [
-    "aws:ssmcontacts/contactChannel:ContactChannel",
-    "aws-native:ssmcontacts:ContactChannel",
-  ],
-  plan: ["aws:ssmcontacts/plan:Plan", "aws-native:ssmcontacts:Plan"],
-  rotation: ["aws:ssm/contactsRotation:ContactsRotation", "aws-native:ssmcontacts:Rotation"],
+  // The response plans, contacts, channels, plans and rotations the graph follows.
+  ...GRAPH_TYPES,
   alarm: [
     "aws:cloudwatch/metricAlarm:MetricAlarm",
     "aws:cloudwatch/compositeAlarm:CompositeAlarm",
@@ -68,18 +62,6 @@ export function isNative(type: string): boolean {
   return type.startsWith("aws-native:");
 }
 
-/** A plain object (not an array, not null), or undefined. */
-export function obj(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === "object" && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
-}
-
-/** `value` when it is an array (holes read as undefined), else an empty array. */
-export function list(value: unknown): unknown[] {
-  return Array.isArray(value) ? Array.from(value) : [];
-}
-
 /**
  * One reader per item of `value` when it is an array (none otherwise), each reading its item only
  * when called: an item still unknown during preview throws only for the reference that reads it,
@@ -88,16 +70,6 @@ export function list(value: unknown): unknown[] {
 export function itemReaders(value: unknown): (() => unknown)[] {
   if (!Array.isArray(value)) return [];
   return Array.from({ length: value.length }, (_, i) => () => (value as unknown[])[i]);
-}
-
-/** `value` when it is a string, else undefined. */
-export function str(value: unknown): string | undefined {
-  return typeof value === "string" ? value : undefined;
-}
-
-/** `value` when it is a finite number, else undefined. */
-export function num(value: unknown): number | undefined {
-  return typeof value === "number" && Number.isFinite(value) ? value : undefined;
 }
 
 /** A short, bounded rendering of a received value for a violation message. */
